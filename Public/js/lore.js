@@ -1,0 +1,88 @@
+// Lore's small amount of script. Every page works without it; it only adds comfort.
+(function () {
+  "use strict";
+
+  // Live preview: post the text to the server, which renders it exactly as a save would.
+  function setUpPreview(form) {
+    var body = form.querySelector("#body");
+    var preview = document.getElementById("preview");
+    if (!body || !preview) return;
+    var timer = null;
+    var inFlight = null;
+    var lastSent = null;
+
+    function refresh() {
+      var text = body.value;
+      if (text === lastSent) return;
+      lastSent = text;
+      if (inFlight) inFlight.abort();
+      inFlight = new AbortController();
+      fetch("/preview", {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
+        body: new URLSearchParams({ body: text }).toString(),
+        credentials: "same-origin",
+        signal: inFlight.signal
+      })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          // The server's renderer runs cmark in safe mode: this HTML holds no script.
+          preview.innerHTML = html || "";
+          preview.classList.toggle("is-empty", text.trim() === "");
+        })
+        .catch(function (error) {
+          if (error.name !== "AbortError") preview.classList.add("is-stale");
+        });
+    }
+
+    body.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 250);
+    });
+    lastSent = body.value;
+  }
+
+  // Ctrl+S / Cmd+S saves the form instead of saving the page to disk.
+  function setUpSaveShortcut(form) {
+    document.addEventListener("keydown", function (event) {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "s" || event.key === "S")) {
+        event.preventDefault();
+        if (typeof form.requestSubmit === "function") form.requestSubmit();
+        else form.submit();
+      }
+    });
+  }
+
+  // Leaving the editor with unsaved text asks first.
+  function setUpLeaveWarning(form) {
+    var dirty = false;
+    form.addEventListener("input", function () { dirty = true; });
+    form.addEventListener("submit", function () { dirty = false; });
+    window.addEventListener("beforeunload", function (event) {
+      if (dirty) { event.preventDefault(); event.returnValue = ""; }
+    });
+  }
+
+  // On narrow screens the category tree folds away behind a menu button.
+  function setUpNavToggle() {
+    var button = document.querySelector(".nav-toggle");
+    var sidebar = document.getElementById("sidebar");
+    if (!button || !sidebar) return;
+    button.hidden = false;
+    document.body.classList.add("has-nav-toggle");
+    button.addEventListener("click", function () {
+      var open = sidebar.classList.toggle("open");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("article-form");
+    if (form) {
+      setUpPreview(form);
+      setUpSaveShortcut(form);
+      setUpLeaveWarning(form);
+    }
+    setUpNavToggle();
+  });
+})();

@@ -1,0 +1,18 @@
+import Foundation
+import GRDB
+
+/// A person who signs in. Every write records which user made it.
+public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var username: String
+    public var email: String?
+    public var displayName: String
+    public var passwordHash: String
+    public var createdAt: Date
+
+    public static let databaseTableName = "user"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,28 @@
+/// What a person submits to create or change an article.
+public struct ArticleDraft: Sendable, Equatable {
+    public var title: String
+    /// Empty means "derive a free one from the title" on creation and "keep it" on edits.
+    public var slug: String
+    public var categoryId: Int64
+    public var body: String
+    public var summary: String
+    /// Set by imports from front matter; the web forms leave articles where they are.
+    public var position: Int?
+
+    public init(title: String, slug: String = "", categoryId: Int64, body: String, summary: String = "", position: Int? = nil) {
+        self.title = title
+        self.slug = slug
+        self.categoryId = categoryId
+        self.body = body
+        self.summary = summary
+        self.position = position
+    }
+
+    public init(_ article: Article) {
+        self.init(title: article.title, slug: article.slug, categoryId: article.categoryId, body: article.body)
+    }
+
+    public static let maxTitleBytes = 300
+    public static let maxBodyBytes = 1 << 20
+    public static let maxSummaryBytes = 500
+}

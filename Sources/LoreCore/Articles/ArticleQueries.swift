@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// Everything people read about articles. Every query takes the reader, so that access
+/// rights can narrow it in SQL in one place.
+public struct ArticleQueries: Sendable {
+    public enum Lookup: Sendable, Equatable {
+        case found(Article)
+        /// The slug is an old name of an article now found under a new one.
+        case moved(to: String)
+    }
+
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    public func article(slug: String, for principal: Principal) async throws -> Lookup {
+        try await database.reader.read { db in
+            if let article = try Article.filter(Article.live).filter(Column("slug") == slug).fetchOne(db) {
+                return .found(article)
+            }
+            if let newSlug = try String.fetchOne(db, sql: """
+                SELECT article.slug FROM slugRedirect JOIN article ON article.id = slugRedirect.articleId
+                WHERE slugRedirect.slug = ? AND article.deletedAt IS NULL
+                """, arguments: [slug]) {
+                return .moved(to: newSlug)
+            }
+            throw NotFound()
+        }
+    }
+
+    public func articles(inCategory categoryId: Int64, for principal: Principal) async throws -> [Article] {
+        try await database.reader.read { db in
+            try Article.filter(Article.live).filter(Column("categoryId") == categoryId)
+                .order(Article.displayOrder).fetchAll(db)
+        }
+    }
+
+    public func recentlyChanged(limit: Int, for principal: Principal) async throws -> [Article] {
+        try await database.reader.read { db in
+            try Article.filter(Article.live).order(Column("updatedAt").desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    public func trash(for principal: Principal) async throws -> [Article] {
+        try await database.reader.read { db in
+            try Article.filter(Column("deletedAt") != nil).order(Column("deletedAt").desc).fetchAll(db)
+        }
+    }
+
+    /// "What links here": live articles whose text names this one by slug, title or an old slug.
+    public func backlinks(to article: Article, for principal: Principal) async throws -> [Article] {
+        try await database.reader.read { db in
+            let links = LinkIndex(db: db)
+            return try links.articles(linkingTo: links.keys(of: article), except: article.id)
+        }
+    }
+
+    /// Display names of the given users, for "changed by" lines.
+    public func userNames(_ ids: Set<Int64>) async throws -> [Int64: String] {
+        try await database.reader.read { db in
+            try Dictionary(uniqueKeysWithValues: User.filter(keys: Array(ids)).fetchAll(db).compactMap { user in
+                user.id.map { ($0, user.displayName) }
+            })
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import GRDB
+
+/// A node of the category tree. `path` is the slugs from the root, joined by "/", as in `/c/hr/onboarding`.
+public struct Category: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
+    public var id: Int64?
+    public var parentId: Int64?
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var description: String
+    public var position: Int
+    public var createdById: Int64
+    public var createdAt: Date
+    public var updatedById: Int64
+    public var updatedAt: Date
+
+    public static let databaseTableName = "category"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// Siblings are shown by position, then alphabetically.
+    static let displayOrder = [Column("position").asc, Column("title").collating(.localizedCaseInsensitiveCompare).asc]
+}

@@ -1,0 +1,25 @@
+/// What a person submits to create or change a category.
+public struct CategoryDraft: Sendable, Equatable {
+    public var title: String
+    /// Empty means "derive it from the title".
+    public var slug: String
+    public var description: String
+    public var parentId: Int64?
+    /// Set by imports from front matter; nil places a new category last and leaves an existing one where it is.
+    public var position: Int?
+
+    public init(title: String, slug: String = "", description: String = "", parentId: Int64? = nil, position: Int? = nil) {
+        self.title = title
+        self.slug = slug
+        self.description = description
+        self.parentId = parentId
+        self.position = position
+    }
+
+    public init(_ category: Category) {
+        self.init(title: category.title, slug: category.slug, description: category.description, parentId: category.parentId)
+    }
+
+    static let maxTitleBytes = 200
+    static let maxDescriptionBytes = 4000
+}

@@ -1,0 +1,176 @@
+import Foundation
+import GRDB
+
+/// Reads and changes the category tree.
+public struct CategoryService: Sendable {
+    public enum Direction: String, Sendable {
+        case up, down
+    }
+
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    // MARK: Reading
+
+    public func tree(for principal: Principal) async throws -> [CategoryNode] {
+        try await database.reader.read { db in
+            let categories = try Category.order(Category.displayOrder).fetchAll(db)
+            let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
+                SELECT categoryId, COUNT(*) FROM article WHERE deletedAt IS NULL GROUP BY categoryId
+                """).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
+            return CategoryNode.forest(of: categories, articleCounts: counts)
+        }
+    }
+
+    public func category(path: String, for principal: Principal) async throws -> Category {
+        try await database.reader.read { db in
+            guard let category = try Category.filter(Column("path") == path).fetchOne(db) else { throw NotFound() }
+            return category
+        }
+    }
+
+    public func category(id: Int64, for principal: Principal) async throws -> Category {
+        try await database.reader.read { db in
+            guard let category = try Category.fetchOne(db, id: id) else { throw NotFound() }
+            return category
+        }
+    }
+
+    /// The category and the ones above it, root first, for breadcrumbs.
+    public func lineage(of category: Category, for principal: Principal) async throws -> [Category] {
+        let segments = category.path.split(separator: "/")
+        let paths = segments.indices.map { segments[...$0].joined(separator: "/") }
+        return try await database.reader.read { db in
+            try Category.filter(paths.contains(Column("path"))).fetchAll(db)
+                .sorted { $0.path.count < $1.path.count }
+        }
+    }
+
+    // MARK: Changing
+
+    public func create(_ draft: CategoryDraft, by principal: Principal) async throws -> Category {
+        try await database.writer.write { db in
+            let fields = try Self.validate(draft, db: db)
+            let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
+            let siblings = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
+            let now = Date()
+            var category = Category(
+                id: nil, parentId: draft.parentId, slug: fields.slug,
+                path: Self.path(parent: parent, slug: fields.slug),
+                title: fields.title, description: fields.description, position: draft.position ?? siblings,
+                createdById: principal.userId, createdAt: now, updatedById: principal.userId, updatedAt: now)
+            try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
+            try category.insert(db)
+            return category
+        }
+    }
+
+    /// Renames, re-describes and moves a category; its subtree follows it.
+    public func update(id: Int64, with draft: CategoryDraft, by principal: Principal) async throws -> Category {
+        try await database.writer.write { db in
+            var category = try Self.existing(id, db: db, field: "id")
+            let fields = try Self.validate(draft, db: db)
+            let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
+            if let parent, parent.id == id || parent.path.hasPrefix(category.path + "/") {
+                throw ValidationError(field: "parent", .wouldCreateLoop)
+            }
+            let oldPath = category.path
+            let newPath = Self.path(parent: parent, slug: fields.slug)
+            try Self.ensurePathIsFree(newPath, except: id, db: db, field: draft.slug.isEmpty ? "title" : "slug")
+            if let position = draft.position {
+                category.position = position
+            } else if category.parentId != draft.parentId {
+                category.position = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
+            }
+            category.parentId = draft.parentId
+            category.slug = fields.slug
+            category.path = newPath
+            category.title = fields.title
+            category.description = fields.description
+            category.updatedById = principal.userId
+            category.updatedAt = Date()
+            try category.update(db)
+            if newPath != oldPath {
+                try db.execute(sql: """
+                    UPDATE category SET path = ? || substr(path, length(?) + 1)
+                    WHERE substr(path, 1, length(?) + 1) = ? || '/'
+                    """, arguments: [newPath, oldPath, oldPath, oldPath])
+            }
+            return category
+        }
+    }
+
+    /// Moves a category one place up or down among its siblings.
+    public func reorder(id: Int64, _ direction: Direction, by principal: Principal) async throws {
+        try await database.writer.write { db in
+            let category = try Self.existing(id, db: db, field: "id")
+            var siblings = try Category.filter(Column("parentId") == category.parentId)
+                .order(Category.displayOrder).fetchAll(db)
+            guard let index = siblings.firstIndex(where: { $0.id == id }) else { return }
+            let target = direction == .up ? index - 1 : index + 1
+            guard siblings.indices.contains(target) else { return }
+            siblings.swapAt(index, target)
+            for (position, var sibling) in siblings.enumerated() where sibling.position != position {
+                sibling.position = position
+                try sibling.update(db, columns: ["position"])
+            }
+        }
+    }
+
+    /// Deletes an empty category. One that still holds subcategories or articles (trashed ones
+    /// included, as they may be restored into it) is refused.
+    public func delete(id: Int64, by principal: Principal) async throws {
+        try await database.writer.write { db in
+            let category = try Self.existing(id, db: db, field: "id")
+            let hasChildren = try Category.filter(Column("parentId") == id).fetchCount(db) > 0
+            let hasArticles = try Article.filter(Column("categoryId") == id).fetchCount(db) > 0
+            if hasChildren || hasArticles { throw CategoryNotEmpty(title: category.title) }
+            try category.delete(db)
+        }
+    }
+
+    // MARK: Helpers
+
+    private struct ValidFields {
+        var title: String
+        var slug: String
+        var description: String
+    }
+
+    private static func validate(_ draft: CategoryDraft, db: Database) throws -> ValidFields {
+        var validator = Validator()
+        let title = validator.text("title", draft.title, maxBytes: CategoryDraft.maxTitleBytes)
+        let description = validator.text("description", draft.description, required: false, maxBytes: CategoryDraft.maxDescriptionBytes)
+        let typedSlug = draft.slug.trimmingCharacters(in: .whitespaces)
+        let slug = typedSlug.isEmpty ? Slug.make(from: title) : typedSlug
+        if !title.isEmpty, !Slug.isValid(slug) { validator.add(typedSlug.isEmpty ? "title" : "slug", .invalidSlug) }
+        try validator.check()
+        return ValidFields(title: title, slug: slug, description: description)
+    }
+
+    private static func existing(_ id: Int64, db: Database, field: String) throws -> Category {
+        guard let category = try Category.fetchOne(db, id: id) else {
+            if field == "id" { throw NotFound() }
+            throw ValidationError(field: field, .notFound)
+        }
+        return category
+    }
+
+    private static func path(parent: Category?, slug: String) -> String {
+        parent.map { "\($0.path)/\(slug)" } ?? slug
+    }
+
+    private static func ensurePathIsFree(_ path: String, except id: Int64?, db: Database, field: String) throws {
+        var request = Category.filter(Column("path") == path)
+        if let id { request = request.filter(Column("id") != id) }
+        if try request.fetchCount(db) > 0 { throw ValidationError(field: field, .duplicate) }
+    }
+}
+
+/// A category cannot be deleted while anything is inside it.
+public struct CategoryNotEmpty: Error, Equatable, Sendable {
+    public let title: String
+}

@@ -1,0 +1,20 @@
+/// What rendering a Markdown text produces: the HTML, the outline and the links it makes.
+public struct RenderedMarkdown: Sendable, Equatable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: Set<WikiLink>
+}
+
+public struct Heading: Sendable, Equatable, Codable {
+    public var level: Int
+    public var anchor: String
+    public var text: String
+}
+
+extension [Heading] {
+    /// A table of contents is worth showing only for articles long enough to need one.
+    public var tableOfContents: [Heading] {
+        let entries = filter { $0.level <= 3 }
+        return entries.count >= 3 ? entries : []
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+
+extension AppDatabase {
+    /// Named, append-only migrations: a released migration is never edited, only followed by a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 users, categories, articles, revisions, links") { db in
+            try db.create(table: "user") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("username", .text).notNull().unique().collate(.nocase)
+                t.column("email", .text).unique().collate(.nocase)
+                t.column("displayName", .text).notNull()
+                t.column("passwordHash", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "category") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("parent", inTable: "category", onDelete: .restrict)
+                t.column("slug", .text).notNull()
+                t.column("path", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("description", .text).notNull().defaults(to: "")
+                t.column("position", .integer).notNull().defaults(to: 0)
+                t.belongsTo("createdBy", inTable: "user").notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.belongsTo("updatedBy", inTable: "user").notNull()
+                t.column("updatedAt", .datetime).notNull()
+            }
+            try db.create(table: "article") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("title", .text).notNull()
+                t.column("titleKey", .text).notNull().indexed()
+                t.belongsTo("category", onDelete: .restrict).notNull()
+                t.column("body", .text).notNull()
+                t.column("html", .text).notNull()
+                t.column("outline", .jsonText).notNull()
+                t.column("position", .integer).notNull().defaults(to: 0)
+                t.column("revision", .integer).notNull()
+                t.belongsTo("createdBy", inTable: "user").notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.belongsTo("updatedBy", inTable: "user").notNull()
+                t.column("updatedAt", .datetime).notNull().indexed()
+                t.column("deletedAt", .datetime)
+                t.belongsTo("deletedBy", inTable: "user")
+            }
+            try db.create(table: "revision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("article", onDelete: .cascade).notNull()
+                t.column("number", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.belongsTo("category", onDelete: .restrict).notNull()
+                t.column("body", .text).notNull()
+                t.column("summary", .text).notNull().defaults(to: "")
+                t.column("size", .integer).notNull()
+                t.belongsTo("author", inTable: "user").notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["articleId", "number"])
+            }
+            try db.create(table: "slugRedirect") { t in
+                t.primaryKey("slug", .text)
+                t.belongsTo("article", onDelete: .cascade).notNull()
+            }
+            try db.create(table: "articleLink") { t in
+                t.belongsTo("source", inTable: "article", onDelete: .cascade).notNull()
+                t.column("kind", .text).notNull()
+                t.column("targetKey", .text).notNull()
+                t.primaryKey(["sourceId", "kind", "targetKey"])
+            }
+            try db.create(index: "articleLink_on_target", on: "articleLink", columns: ["kind", "targetKey"])
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,35 @@
+import Logging
+
+/// How to run the web application; the `serve` command fills it from flags and `LORE_*` variables.
+public struct AppArguments: Sendable {
+    public var host: String
+    public var port: Int
+    /// Holds `lore.sqlite`; created if missing.
+    public var dataDirectory: String
+    /// Where `Templates/`, `Public/` and `Content/` are found.
+    public var resourcesDirectory: String
+    /// The administrator's password on first start; a random one is printed when nil.
+    public var adminPassword: String?
+    /// Keeps everything in memory and imports nothing unless asked: for tests.
+    public var inMemory: Bool
+    /// Imports `Content/` when the database is new.
+    public var importContentOnFirstStart: Bool
+    public var passwordCost: UInt8
+    public var logLevel: Logger.Level
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
+        adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
+        passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.resourcesDirectory = resourcesDirectory
+        self.adminPassword = adminPassword
+        self.inMemory = inMemory
+        self.importContentOnFirstStart = importContentOnFirstStart
+        self.passwordCost = passwordCost
+        self.logLevel = logLevel
+    }
+}

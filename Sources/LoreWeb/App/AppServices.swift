@@ -1,0 +1,18 @@
+import LoreCore
+
+/// The LoreCore services and view helpers that controllers are built with.
+struct AppServices: Sendable {
+    let categories: CategoryService
+    let articles: ArticleService
+    let queries: ArticleQueries
+    let views: ViewRenderer
+    let pages: PageBuilder
+
+    init(database: AppDatabase, views: ViewRenderer) {
+        categories = CategoryService(database: database)
+        articles = ArticleService(database: database)
+        queries = ArticleQueries(database: database)
+        self.views = views
+        pages = PageBuilder(categories: categories)
+    }
+}

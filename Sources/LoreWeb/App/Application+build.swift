@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import Logging
+import LoreCore
+
+/// Opens the database, makes sure an administrator and (on first start) the sample content
+/// exist, and assembles the router. `lore serve` runs what this returns; tests drive it directly.
+public func buildApplication(_ arguments: AppArguments) async throws -> some ApplicationProtocol {
+    var logger = Logger(label: "lore")
+    logger.logLevel = arguments.logLevel
+    let resources = URL(fileURLWithPath: arguments.resourcesDirectory, isDirectory: true)
+    // Folders are resolved because directory listings do not follow a symbolic link at the top.
+    func resource(_ name: String) -> URL { resources.appendingPathComponent(name).resolvingSymlinksInPath() }
+
+    let database = try openDatabase(arguments)
+    let users = UserService(database: database, passwordCost: arguments.passwordCost)
+    let bootstrap = try await users.bootstrapAdministrator(password: arguments.adminPassword)
+    if let password = bootstrap.generatedPassword {
+        // Printed, not logged: logs are kept and shipped, and must never hold a password.
+        // Unbuffered, so it shows at once even when output goes to a file.
+        FileHandle.standardOutput.write(Data("""
+
+            Lore created the administrator account.
+              username: \(UserService.administratorUsername)
+              password: \(password)
+            This password is shown only once.
+
+            """.utf8))
+    }
+    let principal = try Principal(bootstrap.administrator)
+    if arguments.importContentOnFirstStart, try await database.isEmpty() {
+        let report = try await ContentImporter(database: database)
+            .importFolder(at: resource("Content"), by: principal)
+        logger.info("Imported the sample content", metadata: [
+            "categories": "\(report.categoriesCreated)", "articles": "\(report.articlesCreated)",
+        ])
+        for problem in report.problems { logger.warning("Import problem: \(problem)") }
+    }
+
+    let views = try await ViewRenderer(templatesDirectory: resource("Templates").path)
+    let services = AppServices(database: database, views: views)
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        SecurityHeadersMiddleware()
+        LanguageMiddleware()
+        ErrorPageMiddleware(services: services)
+        OriginCheckMiddleware()
+        PrincipalMiddleware(principal: principal)
+        FileMiddleware(resource("Public").path, searchForIndexHtml: false)
+    }
+    HomeController(services: services).addRoutes(to: router)
+    CategoryController(services: services).addRoutes(to: router)
+    ArticleController(services: services).addRoutes(to: router)
+    TrashController(services: services).addRoutes(to: router)
+
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "Lore"),
+        logger: logger)
+}
+
+private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {
+    if arguments.inMemory { return try AppDatabase.inMemory() }
+    try FileManager.default.createDirectory(atPath: arguments.dataDirectory, withIntermediateDirectories: true)
+    return try AppDatabase.open(path: URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("lore.sqlite").path)
+}

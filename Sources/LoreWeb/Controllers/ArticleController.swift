@@ -1,0 +1,136 @@
+import Hummingbird
+import LoreCore
+
+/// Reading, writing, previewing and trashing articles.
+struct ArticleController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/a/:slug", use: show)
+        router.get("/a/:slug/edit", use: editForm)
+        router.post("/a/:slug/edit", use: save)
+        router.post("/a/:slug/delete", use: delete)
+        router.get("/new", use: newForm)
+        router.post("/new", use: create)
+        router.post("/preview", use: preview)
+    }
+
+    struct LinkView {
+        let title: String
+        let url: String
+    }
+
+    struct ArticleView {
+        let title: String
+        let changedLine: String
+        let html: String
+        let tableOfContents: [Heading]
+        let hasTableOfContents: Bool
+        let backlinks: [LinkView]
+        let editURL: String
+        let deleteURL: String
+    }
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let article: Article
+        switch try await services.queries.article(slug: context.parameters.require("slug"), for: principal) {
+        case .found(let found): article = found
+        case .moved(let slug): return .redirect(to: Paths.article(slug), type: .permanent)
+        }
+        let names = try await services.queries.userNames([article.updatedById])
+        let backlinks = try await services.queries.backlinks(to: article, for: principal)
+        let toc = article.outline.tableOfContents
+        let view = ArticleView(
+            title: article.title,
+            changedLine: t.format("changed_by", [
+                "date": DisplayDate.format(article.updatedAt, t.language), "name": names[article.updatedById] ?? "—",
+            ]),
+            html: article.html, tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
+            backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
+            editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete")
+        let category = try await services.categories.category(id: article.categoryId, for: principal)
+        let lineage = try await services.categories.lineage(of: category, for: principal)
+        let page = try await services.pages.page(
+            view, title: article.title, request: request, context: context,
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: article.title), currentCategoryId: category.id)
+        return try services.views.render("article", page)
+    }
+
+    @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let article = try await liveArticle(context)
+        let editor = ArticleEditor(services: services, request: request, context: context)
+        return try await editor.form(ArticleDraft(article), editing: article, baseRevision: article.revision)
+    }
+
+    @Sendable func save(request: Request, context: AppRequestContext) async throws -> Response {
+        let article = try await liveArticle(context)
+        let form = try await FormData.read(from: request)
+        let draft = ArticleEditor.draft(from: form, fallbackCategory: article.categoryId)
+        let base = form.integer("baseRevision").map(Int.init)
+        let editor = ArticleEditor(services: services, request: request, context: context)
+        do {
+            let saved = try await services.articles.save(id: article.id!, draft, baseRevision: base, by: context.requirePrincipal())
+            let notice = saved.revision == article.revision ? "unchanged" : "saved"
+            return .redirect(to: Paths.article(saved.slug) + "?notice=\(notice)")
+        } catch let error as ValidationError {
+            return try await editor.form(draft, editing: article, baseRevision: base ?? article.revision, error: error)
+        } catch let conflict as EditConflict {
+            // The person's text is kept; the form now starts from the current revision, so that
+            // saving again is a deliberate choice made after seeing the other change.
+            return try await editor.form(draft, editing: conflict.current, baseRevision: conflict.current.revision, conflict: conflict)
+        }
+    }
+
+    @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let article = try await liveArticle(context)
+        try await services.articles.delete(id: article.id!, by: principal)
+        let category = try await services.categories.category(id: article.categoryId, for: principal)
+        return .redirect(to: Paths.category(category.path) + "?notice=trashed")
+    }
+
+    @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let categoryId = query.get("category").flatMap { Int64($0) }
+        let title = query.get("title") ?? ""
+        let editor = ArticleEditor(services: services, request: request, context: context)
+        return try await editor.form(ArticleDraft(title: title, categoryId: categoryId ?? 0, body: ""), editing: nil, baseRevision: nil)
+    }
+
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(from: request)
+        let draft = ArticleEditor.draft(from: form, fallbackCategory: 0)
+        let editor = ArticleEditor(services: services, request: request, context: context)
+        do {
+            let article = try await services.articles.create(draft, by: context.requirePrincipal())
+            return .redirect(to: Paths.article(article.slug) + "?notice=saved")
+        } catch let error as ValidationError {
+            return try await editor.form(draft, editing: nil, baseRevision: nil, error: error)
+        }
+    }
+
+    /// The live preview: the editor posts its text and shows the HTML fragment this returns.
+    @Sendable func preview(request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(from: request)
+        do {
+            let rendered = try await services.articles.preview(form["body"], for: context.requirePrincipal())
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: rendered.html)))
+        } catch let error as ValidationError {
+            let message = error.fields.values.first.map { context.translations.message(for: $0) } ?? ""
+            return Response(
+                status: .unprocessableContent, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "<p class=\"field-error\">\(message.htmlEscaped)</p>")))
+        }
+    }
+
+    private func liveArticle(_ context: AppRequestContext) async throws -> Article {
+        switch try await services.queries.article(slug: context.parameters.require("slug"), for: context.requirePrincipal()) {
+        case .found(let article): return article
+        case .moved: throw NotFound()
+        }
+    }
+}

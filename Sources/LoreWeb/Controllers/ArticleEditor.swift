@@ -1,0 +1,70 @@
+import Hummingbird
+import LoreCore
+
+/// Draws the article form: for a new article, an edit, or a failed save with the person's text kept.
+struct ArticleEditor {
+    let services: AppServices
+    let request: Request
+    let context: AppRequestContext
+
+    static let fieldOrder = ["title", "category", "slug", "body", "summary"]
+
+    struct ConflictView {
+        let url: String
+    }
+
+    struct FormView {
+        let heading: String
+        let action: String
+        let baseRevision: String
+        let title: String
+        let slug: String
+        let body: String
+        let summary: String
+        let previewHTML: String
+        let categoryOptions: [CategoryOption]
+        let fieldErrors: [String: String]
+        let errors: [FormErrors.Item]
+        let conflict: ConflictView?
+        let cancelURL: String
+    }
+
+    static func draft(from form: FormData, fallbackCategory: Int64) -> ArticleDraft {
+        ArticleDraft(
+            title: form["title"], slug: form["slug"], categoryId: form.integer("category") ?? fallbackCategory,
+            body: form["body"], summary: form["summary"])
+    }
+
+    func form(
+        _ draft: ArticleDraft, editing article: Article?, baseRevision: Int?,
+        error: ValidationError? = nil, conflict: EditConflict? = nil
+    ) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let tree = try await services.categories.tree(for: principal)
+        let errors = error.map { FormErrors($0, t: t, order: Self.fieldOrder) } ?? .none
+        let heading = article.map { t.format("edit_article_heading", ["title": $0.title]) } ?? t["new_article_heading"]
+        // The preview is rendered on the server for the first paint, so it works without script.
+        let previewHTML = (try? await services.articles.preview(draft.body, for: principal).html) ?? ""
+        let view = FormView(
+            heading: heading,
+            action: article.map { Paths.article($0.slug) + "/edit" } ?? "/new",
+            baseRevision: baseRevision.map(String.init) ?? "",
+            title: draft.title, slug: draft.slug, body: draft.body, summary: draft.summary, previewHTML: previewHTML,
+            categoryOptions: CategoryOption.options(tree, selected: draft.categoryId),
+            fieldErrors: errors.fieldErrors, errors: errors.errors,
+            conflict: conflict.map { ConflictView(url: Paths.article($0.current.slug)) },
+            cancelURL: article.map { Paths.article($0.slug) } ?? "/")
+        let lineage: [Category]
+        if let category = try? await services.categories.category(id: draft.categoryId, for: principal) {
+            lineage = try await services.categories.lineage(of: category, for: principal)
+        } else {
+            lineage = []
+        }
+        let page = try await services.pages.page(
+            view, title: heading, request: request, context: context,
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading))
+        let failed = error != nil || conflict != nil
+        return try services.views.render("article-form", page, status: failed ? (conflict != nil ? .conflict : .unprocessableContent) : .ok)
+    }
+}

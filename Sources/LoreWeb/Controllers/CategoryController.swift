@@ -1,0 +1,162 @@
+import Hummingbird
+import LoreCore
+
+/// Category pages and the forms that create, change, reorder and delete categories.
+struct CategoryController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/c/**", use: show)
+        router.get("/categories/new", use: newForm)
+        router.post("/categories/new", use: create)
+        router.get("/categories/:id/edit", use: editForm)
+        router.post("/categories/:id/edit", use: update)
+        router.post("/categories/:id/reorder", use: reorder)
+        router.post("/categories/:id/delete", use: delete)
+    }
+
+    struct SubcategoryCard {
+        let title: String
+        let url: String
+        let description: String
+        let countLabel: String
+        let reorderURL: String
+    }
+
+    struct CategoryView {
+        let title: String
+        let description: String
+        let subcategories: [SubcategoryCard]
+        let articles: [ArticleListItem]
+        let newArticleURL: String
+        let newSubcategoryURL: String
+        let editURL: String
+    }
+
+    struct CategoryFormView {
+        let heading: String
+        let action: String
+        let title: String
+        let slug: String
+        let description: String
+        let parentOptions: [CategoryOption]
+        let fieldErrors: [String: String]
+        let errors: [FormErrors.Item]
+        let cancelURL: String
+        let deleteURL: String?
+    }
+
+    static let fieldOrder = ["title", "slug", "parent", "description"]
+
+    @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let path = context.parameters.getCatchAll().joined(separator: "/")
+        let category = try await services.categories.category(path: path, for: principal)
+        guard let id = category.id else { throw NotFound() }
+        let tree = try await services.categories.tree(for: principal)
+        let children = tree.flattened.first { $0.category.id == id }?.children ?? []
+        let articles = try await services.queries.articles(inCategory: id, for: principal)
+        let view = CategoryView(
+            title: category.title, description: category.description,
+            subcategories: children.map { node in
+                SubcategoryCard(
+                    title: node.category.title, url: Paths.category(node.category.path),
+                    description: node.category.description, countLabel: t.articleCount(node.totalArticleCount),
+                    reorderURL: "/categories/\(node.category.id ?? 0)/reorder")
+            },
+            articles: try await ArticleListItem.items(articles, queries: services.queries, t: t),
+            newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
+            editURL: "/categories/\(id)/edit")
+        let lineage = try await services.categories.lineage(of: category, for: principal)
+        let page = try await services.pages.page(
+            view, title: category.title, request: request, context: context,
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage), currentCategoryId: id)
+        return try services.views.render("category", page)
+    }
+
+    @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let parentId = request.uri.queryParameters.get("parent").flatMap { Int64($0) }
+        return try await form(CategoryDraft(title: "", parentId: parentId), editing: nil, errors: .none, request: request, context: context)
+    }
+
+    @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
+        let draft = try await Self.draft(from: request)
+        do {
+            let category = try await services.categories.create(draft, by: context.requirePrincipal())
+            return .redirect(to: Paths.category(category.path) + "?notice=category_saved")
+        } catch let error as ValidationError {
+            return try await form(draft, editing: nil, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder), request: request, context: context)
+        }
+    }
+
+    @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: context.requirePrincipal())
+        return try await form(CategoryDraft(category), editing: category, errors: .none, request: request, context: context)
+    }
+
+    @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        let draft = try await Self.draft(from: request)
+        do {
+            let saved = try await services.categories.update(id: category.id!, with: draft, by: principal)
+            return .redirect(to: Paths.category(saved.path) + "?notice=category_saved")
+        } catch let error as ValidationError {
+            return try await form(draft, editing: category, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder), request: request, context: context)
+        }
+    }
+
+    @Sendable func reorder(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        let form = try await FormData.read(from: request)
+        guard let direction = CategoryService.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
+        try await services.categories.reorder(id: category.id!, direction, by: principal)
+        return .redirect(to: try await parentURL(of: category, for: principal))
+    }
+
+    @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        do {
+            try await services.categories.delete(id: category.id!, by: principal)
+            return .redirect(to: try await parentURL(of: category, for: principal) + "?notice=category_deleted")
+        } catch is CategoryNotEmpty {
+            return .redirect(to: "/categories/\(category.id!)/edit?notice=category_not_empty")
+        }
+    }
+
+    // MARK: Helpers
+
+    private func form(_ draft: CategoryDraft, editing: Category?, errors: FormErrors, request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let tree = try await services.categories.tree(for: principal)
+        let heading = editing.map { t.format("edit_category_heading", ["title": $0.title]) } ?? t["new_category_heading"]
+        let view = CategoryFormView(
+            heading: heading,
+            action: editing.map { "/categories/\($0.id!)/edit" } ?? "/categories/new",
+            title: draft.title, slug: draft.slug, description: draft.description,
+            parentOptions: CategoryOption.options(tree, selected: draft.parentId, excluding: editing?.id),
+            fieldErrors: errors.fieldErrors, errors: errors.errors,
+            cancelURL: editing.map { Paths.category($0.path) } ?? "/",
+            deleteURL: editing.map { "/categories/\($0.id!)/delete" })
+        var lineage: [Category] = []
+        if let editing { lineage = try await services.categories.lineage(of: editing, for: principal) }
+        let page = try await services.pages.page(
+            view, title: heading, request: request, context: context,
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), currentCategoryId: editing?.id)
+        return try services.views.render("category-form", page, status: errors.errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    private static func draft(from request: Request) async throws -> CategoryDraft {
+        let form = try await FormData.read(from: request)
+        return CategoryDraft(title: form["title"], slug: form["slug"], description: form["description"], parentId: form.integer("parent"))
+    }
+
+    private func parentURL(of category: Category, for principal: Principal) async throws -> String {
+        guard let parentId = category.parentId else { return "/" }
+        return Paths.category(try await services.categories.category(id: parentId, for: principal).path)
+    }
+}

@@ -1,0 +1,55 @@
+import Hummingbird
+import LoreCore
+
+/// The home page and the language switch.
+struct HomeController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/", use: home)
+        router.post("/language", use: setLanguage)
+    }
+
+    struct CategoryCard {
+        let title: String
+        let url: String
+        let description: String
+        let countLabel: String
+    }
+
+    struct HomeView {
+        let categories: [CategoryCard]
+        let recent: [ArticleListItem]
+    }
+
+    @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let tree = try await services.categories.tree(for: principal)
+        let recent = try await services.queries.recentlyChanged(limit: 12, for: principal)
+        let titles = Dictionary(uniqueKeysWithValues: tree.flattened.compactMap { node in
+            node.category.id.map { ($0, node.category.title) }
+        })
+        let view = HomeView(
+            categories: tree.map { node in
+                CategoryCard(
+                    title: node.category.title, url: Paths.category(node.category.path),
+                    description: node.category.description, countLabel: t.articleCount(node.totalArticleCount))
+            },
+            recent: try await ArticleListItem.items(recent, queries: services.queries, t: t, categoryTitles: titles))
+        let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context)
+        return try services.views.render("home", page)
+    }
+
+    /// Remembers the chosen language for a year and returns to the page the switch was on.
+    @Sendable func setLanguage(request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(from: request)
+        var response = Response.redirect(to: LocalPath.sanitized(form["back"]), type: .normal)
+        if let language = Language(rawValue: form["lang"]) {
+            response.setCookie(.init(
+                name: LanguageMiddleware.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600,
+                path: "/", httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+}

@@ -1,0 +1,48 @@
+import Hummingbird
+import LoreCore
+
+/// Deleted articles, kept with their history until restored.
+struct TrashController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/trash", use: list)
+        router.post("/trash/:id/restore", use: restore)
+    }
+
+    struct TrashItem {
+        let title: String
+        let deletedLine: String
+        let restoreURL: String
+    }
+
+    struct TrashView {
+        let items: [TrashItem]
+    }
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let articles = try await services.queries.trash(for: principal)
+        let names = try await services.queries.userNames(Set(articles.compactMap(\.deletedById)))
+        let view = TrashView(items: articles.map { article in
+            TrashItem(
+                title: article.title,
+                deletedLine: t.format("deleted_by", [
+                    "date": article.deletedAt.map { DisplayDate.format($0, t.language) } ?? "",
+                    "name": article.deletedById.flatMap { names[$0] } ?? "—",
+                ]),
+                restoreURL: "/trash/\(article.id!)/restore")
+        })
+        let page = try await services.pages.page(
+            view, title: t["trash"], request: request, context: context,
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: t["trash"]))
+        return try services.views.render("trash", page)
+    }
+
+    @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        let article = try await services.articles.restore(id: id, by: context.requirePrincipal())
+        return .redirect(to: Paths.article(article.slug) + "?notice=restored")
+    }
+}

@@ -1,0 +1,67 @@
+import Hummingbird
+
+/// The fields of an `application/x-www-form-urlencoded` body. Bytes that are not valid UTF-8
+/// become U+FFFD, which validation reports, so the person sees a message and keeps the rest.
+struct FormData: Sendable {
+    /// Room for a 1 MiB article body, percent-encoded, with the other fields.
+    static let defaultLimit = 4 << 20
+
+    private var values: [String: String] = [:]
+
+    subscript(_ name: String) -> String {
+        values[name] ?? ""
+    }
+
+    func integer(_ name: String) -> Int64? {
+        Int64(self[name].trimmingCharacters(in: .whitespaces))
+    }
+
+    static func read(from request: Request, limit: Int = defaultLimit) async throws -> FormData {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else { throw HTTPError(.unsupportedMediaType) }
+        let buffer = try await request.body.collect(upTo: limit)
+        return parse(Array(buffer.readableBytesView))
+    }
+
+    static func parse(_ bytes: [UInt8]) -> FormData {
+        var form = FormData()
+        for pair in bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0])
+            // The first value wins, as a repeated field has no meaning in Lore's forms.
+            if form.values[name] == nil {
+                form.values[name] = parts.count > 1 ? decode(parts[1]) : ""
+            }
+        }
+        return form
+    }
+
+    private static func decode(_ encoded: ArraySlice<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(encoded.count)
+        var index = encoded.startIndex
+        while index < encoded.endIndex {
+            let byte = encoded[index]
+            if byte == UInt8(ascii: "+") {
+                bytes.append(UInt8(ascii: " "))
+            } else if byte == UInt8(ascii: "%"), index + 2 < encoded.endIndex,
+                      let high = hexValue(encoded[index + 1]), let low = hexValue(encoded[index + 2]) {
+                bytes.append(high << 4 | low)
+                index += 2
+            } else {
+                bytes.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import LoreCore
+import Mustache
+
+/// One language's interface texts. Templates read them as `{{t.key}}`; Swift code through
+/// the helpers below. A key missing from a table shows as itself, so it is easy to spot.
+struct Translations: Sendable, MustacheParent {
+    let language: Language
+    let texts: [String: String]
+
+    subscript(_ key: String) -> String {
+        texts[key] ?? key
+    }
+
+    func child(named name: String) -> Any? {
+        self[name]
+    }
+
+    /// Replaces `{name}` placeholders in the text for `key`.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(self[key]) { text, pair in
+            text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value)
+        }
+    }
+
+    func articleCount(_ count: Int) -> String {
+        format(pluralKey("article_count", count), ["n": String(count)])
+    }
+
+    func message(for problem: ValidationError.Problem) -> String {
+        switch problem {
+        case .required: self["error_required"]
+        case .tooLong(let maxBytes): format("error_too_long", ["size": Self.byteSize(maxBytes)])
+        case .invalidText: self["error_invalid_text"]
+        case .duplicate: self["error_duplicate"]
+        case .invalidSlug: self["error_invalid_slug"]
+        case .notFound: self["error_choice_missing"]
+        case .wouldCreateLoop: self["error_category_loop"]
+        }
+    }
+
+    /// Picks `key_one`, `key_few` or `key_many` by the language's plural rules.
+    private func pluralKey(_ key: String, _ count: Int) -> String {
+        switch language {
+        case .en:
+            return count == 1 ? "\(key)_one" : "\(key)_many"
+        case .ru:
+            let lastTwo = count % 100, last = count % 10
+            if last == 1, lastTwo != 11 { return "\(key)_one" }
+            if (2...4).contains(last), !(12...14).contains(lastTwo) { return "\(key)_few" }
+            return "\(key)_many"
+        }
+    }
+
+    private static func byteSize(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) B"
+    }
+}

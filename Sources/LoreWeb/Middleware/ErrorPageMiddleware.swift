@@ -1,0 +1,46 @@
+import Hummingbird
+import Logging
+import LoreCore
+
+/// Turns every error into a page in the site's look and the reader's language.
+/// Internals never reach the page: a 500 shows only a reference to find the log line by.
+struct ErrorPageMiddleware: RouterMiddleware {
+    let services: AppServices
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch is NotFound {
+            return try await errorPage(.notFound, "not_found", request: request, context: context)
+        } catch let error as HTTPError where error.status.code < 500 {
+            let key = switch error.status {
+            case .notFound: "not_found"
+            case .contentTooLarge: "too_large"
+            case .forbidden: "forbidden"
+            default: "bad_request"
+            }
+            return try await errorPage(error.status, key, request: request, context: context)
+        } catch {
+            context.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
+            return try await errorPage(.internalServerError, "server_error", request: request, context: context, requestId: context.id)
+        }
+    }
+
+    struct ErrorView {
+        let status: Int
+        let heading: String
+        let message: String
+        let requestId: String?
+    }
+
+    private func errorPage(
+        _ status: HTTPResponse.Status, _ key: String, request: Request, context: AppRequestContext, requestId: String? = nil
+    ) async throws -> Response {
+        let t = context.translations
+        let view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: t["\(key)_message"], requestId: requestId)
+        // The sidebar needs the database, which may be what failed: an error page must still render.
+        let page = (try? await services.pages.page(view, title: view.heading, request: request, context: context))
+            ?? services.pages.bare(view, title: view.heading, request: request, context: context)
+        return try services.views.render("error", page, status: status)
+    }
+}

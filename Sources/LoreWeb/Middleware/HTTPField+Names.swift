@@ -1,0 +1,8 @@
+import HTTPTypes
+
+/// Header names that swift-http-types does not predefine.
+extension HTTPField.Name {
+    static let secFetchSite = Self("Sec-Fetch-Site")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+    static let xFrameOptions = Self("X-Frame-Options")!
+}

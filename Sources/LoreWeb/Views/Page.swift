@@ -1,0 +1,41 @@
+/// What every template renders: the page's own view model in `content`, and around it the
+/// language, its texts (`{{t.key}}`) and the chrome that the layout draws.
+struct Page<Content> {
+    let t: Translations
+    let lang: String
+    let title: String
+    let chrome: Chrome
+    let content: Content
+}
+
+struct Chrome {
+    struct LanguageOption {
+        let code: String
+        let label: String
+        let name: String
+        let current: Bool
+    }
+
+    var sidebar: [TreeNodeView] = []
+    var breadcrumbs: [Crumb] = []
+    var userName: String?
+    var languages: [LanguageOption] = []
+    /// Where the language switch returns to.
+    var currentPath: String = "/"
+    var notice: String?
+}
+
+struct Crumb {
+    let title: String
+    /// Nil for the page itself, the last crumb.
+    let url: String?
+}
+
+struct TreeNodeView {
+    let title: String
+    let url: String
+    /// Nil rather than zero, so that the template shows no empty badge.
+    let count: Int?
+    let isCurrent: Bool
+    let children: [TreeNodeView]
+}

@@ -1,0 +1,59 @@
+import Hummingbird
+import LoreCore
+
+/// Wraps a page's view model in the chrome every page shares.
+struct PageBuilder: Sendable {
+    let categories: CategoryService
+
+    /// Notices are passed as `?notice=key` after a redirect; only known keys are shown.
+    static let notices: Set<String> = [
+        "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty",
+    ]
+
+    func page<Content>(
+        _ content: Content, title: String, request: Request, context: AppRequestContext,
+        breadcrumbs: [Crumb] = [], currentCategoryId: Int64? = nil
+    ) async throws -> Page<Content> {
+        let tree = try await categories.tree(for: context.requirePrincipal())
+        var page = bare(content, title: title, request: request, context: context)
+        var chrome = page.chrome
+        chrome.sidebar = tree.map { Self.view(of: $0, current: currentCategoryId) }
+        chrome.breadcrumbs = breadcrumbs
+        page = Page(t: page.t, lang: page.lang, title: page.title, chrome: chrome, content: content)
+        return page
+    }
+
+    /// A page without anything that needs the database, for error pages.
+    func bare<Content>(_ content: Content, title: String, request: Request, context: AppRequestContext) -> Page<Content> {
+        let t = context.translations
+        let notice = request.uri.queryParameters.get("notice").flatMap { Self.notices.contains($0) ? t["notice_\($0)"] : nil }
+        let chrome = Chrome(
+            userName: context.principal?.displayName,
+            languages: Language.allCases.map { language in
+                .init(code: language.rawValue, label: language.rawValue.uppercased(), name: language.nativeName,
+                      current: language == context.language)
+            },
+            currentPath: request.uri.path,
+            notice: notice)
+        return Page(t: t, lang: context.language.rawValue, title: title, chrome: chrome, content: content)
+    }
+
+    /// Home, then each category from the root: the trail to a page.
+    static func crumbs(home t: Translations, lineage: [Category], last: String? = nil) -> [Crumb] {
+        var crumbs = [Crumb(title: t["home_heading"], url: "/")]
+        for (index, category) in lineage.enumerated() {
+            let isLast = last == nil && index == lineage.count - 1
+            crumbs.append(Crumb(title: category.title, url: isLast ? nil : Paths.category(category.path)))
+        }
+        if let last { crumbs.append(Crumb(title: last, url: nil)) }
+        return crumbs
+    }
+
+    private static func view(of node: CategoryNode, current: Int64?) -> TreeNodeView {
+        TreeNodeView(
+            title: node.category.title, url: Paths.category(node.category.path),
+            count: node.articleCount > 0 ? node.articleCount : nil,
+            isCurrent: node.category.id == current,
+            children: node.children.map { view(of: $0, current: current) })
+    }
+}

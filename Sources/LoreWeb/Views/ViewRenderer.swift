@@ -1,0 +1,30 @@
+import Hummingbird
+import Mustache
+
+/// Renders the Mustache templates in `Templates/` into HTML responses.
+struct ViewRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init(templatesDirectory: String) async throws {
+        library = try await MustacheLibrary(directory: templatesDirectory)
+        // Fail at start-up, not on the first request, when the templates are not where they should be.
+        guard library.getTemplate(named: "layout") != nil else {
+            throw MissingTemplate(name: "layout", directory: templatesDirectory)
+        }
+    }
+
+    struct MissingTemplate: Error, CustomStringConvertible {
+        let name: String
+        var directory = ""
+
+        var description: String { "The template '\(name)' was not found in '\(directory)'." }
+    }
+
+    func render<Content>(_ template: String, _ page: Page<Content>, status: HTTPResponse.Status = .ok) throws -> Response {
+        guard let html = library.render(page, withTemplate: template) else { throw MissingTemplate(name: template) }
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import LoreCore
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a folder of Markdown files (one folder per category). Unchanged files make no new revision.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The folder to import, laid out like Content/.")
+    var directory: String
+
+    func run() async throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("'\(directory)' is not a folder.")
+        }
+        try FileManager.default.createDirectory(atPath: common.data, withIntermediateDirectories: true)
+        let database = try AppDatabase.open(path: URL(fileURLWithPath: common.data).appendingPathComponent("lore.sqlite").path)
+        let bootstrap = try await UserService(database: database)
+            .bootstrapAdministrator(password: Environment.value("LORE_ADMIN_PASSWORD"))
+        if let password = bootstrap.generatedPassword {
+            print("Created the administrator account: username \(UserService.administratorUsername), password \(password) (shown once).")
+        }
+        let report = try await ContentImporter(database: database)
+            .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: Principal(bootstrap.administrator))
+        print("""
+            Categories created: \(report.categoriesCreated)
+            Articles created: \(report.articlesCreated), updated: \(report.articlesUpdated), unchanged: \(report.articlesUnchanged)
+            """)
+        for problem in report.problems { print("Problem: \(problem)") }
+        if !report.problems.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Lore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lore",
+        abstract: "A self-hosted knowledge base with a client registry.",
+        subcommands: [Serve.self, Import.self],
+        defaultSubcommand: Serve.self)
+}

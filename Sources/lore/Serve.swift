@@ -1,0 +1,36 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import LoreWeb
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web server. On first start it creates the database, imports Content/ and an administrator.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "Address to listen on (env: LORE_HOST).")
+    var host: String = Environment.value("LORE_HOST") ?? "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (env: LORE_PORT).")
+    var port: Int = Environment.value("LORE_PORT").flatMap { Int($0) } ?? 8080
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical (env: LORE_LOG_LEVEL).")
+    var logLevel: String = Environment.value("LORE_LOG_LEVEL") ?? "info"
+
+    @Flag(name: .long, help: "Do not import Content/ into a new database.")
+    var noSampleContent = false
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("Unknown log level '\(logLevel)'.")
+        }
+        let arguments = AppArguments(
+            host: host, port: port, dataDirectory: common.data, resourcesDirectory: common.resources,
+            // The first administrator's password: read from the environment only, so it never shows in `ps`.
+            adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
+            importContentOnFirstStart: !noSampleContent, logLevel: level)
+        let app = try await buildApplication(arguments)
+        try await app.runService()
+    }
+}
