@@ -8,6 +8,8 @@ public struct AppArguments: Sendable {
     public var dataDirectory: String
     /// Where `Templates/`, `Public/` and `Content/` are found.
     public var resourcesDirectory: String
+    /// The folder imported on first start; `Content/` in the resources directory when nil.
+    public var contentDirectory: String?
     /// The administrator's password on first start; a random one is printed when nil.
     public var adminPassword: String?
     /// Keeps everything in memory and imports nothing unless asked: for tests.
@@ -19,13 +21,14 @@ public struct AppArguments: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
-        adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
+        contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
         passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
         self.resourcesDirectory = resourcesDirectory
+        self.contentDirectory = contentDirectory
         self.adminPassword = adminPassword
         self.inMemory = inMemory
         self.importContentOnFirstStart = importContentOnFirstStart

@@ -30,7 +30,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     let principal = try Principal(bootstrap.administrator)
     if arguments.importContentOnFirstStart, try await database.isEmpty() {
         let report = try await ContentImporter(database: database)
-            .importFolder(at: resource("Content"), by: principal)
+            .importFolder(at: arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"), by: principal)
         logger.info("Imported the sample content", metadata: [
             "categories": "\(report.categoriesCreated)", "articles": "\(report.articlesCreated)",
         ])

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// The fields of an `application/x-www-form-urlencoded` body. Bytes that are not valid UTF-8
 /// become U+FFFD, which validation reports, so the person sees a message and keeps the rest.
@@ -19,7 +20,12 @@ struct FormData: Sendable {
     static func read(from request: Request, limit: Int = defaultLimit) async throws -> FormData {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else { throw HTTPError(.unsupportedMediaType) }
-        let buffer = try await request.body.collect(upTo: limit)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         return parse(Array(buffer.readableBytesView))
     }
 

@@ -1,0 +1,46 @@
+# The two commands a newcomer needs:  make run  and  make test.
+# Both install what is missing from Debian's packages first (with sudo when not root).
+
+SWIFT ?= swift
+BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
+BROWSER_PACKAGES := chromium chromium-driver
+VENV := .build/browser-venv
+
+.PHONY: run test deps browser-deps build release unit-test browser-test
+
+## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
+run: deps release
+	.build/release/lore serve
+
+## Install what is missing and run every test: Swift unit and route tests, then the browser tests.
+test: deps browser-deps unit-test browser-test
+
+release:
+	$(SWIFT) build -c release --product lore
+
+build:
+	$(SWIFT) build --product lore
+
+unit-test:
+	$(SWIFT) test
+
+browser-test: build
+	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/browser
+
+deps:
+	@$(call apt_install,$(BUILD_PACKAGES))
+
+browser-deps:
+	@$(call apt_install,$(BROWSER_PACKAGES))
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV) || { $(call apt_install,python3-venv) && python3 -m venv $(VENV); }
+	@$(VENV)/bin/python -c "import selenium, pytest" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest
+
+# Installs the Debian packages in $(1) that are not installed yet.
+define apt_install
+missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+  echo "Installing Debian packages:$$missing"; \
+  if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+fi
+endef

@@ -1,0 +1,95 @@
+import Testing
+@testable import LoreCore
+
+@Suite struct CategoryServiceTests {
+    @Test func buildsANestedOrderedTree() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let sales = try await world.category("Sales")
+        try await world.category("Onboarding", in: hr)
+        try await world.category("Leave", in: hr)
+        try await world.article("Vacations", in: hr)
+        let tree = try await world.categories.tree(for: world.principal)
+        #expect(tree.map(\.category.title) == ["HR", "Sales"])
+        #expect(tree[0].children.map(\.category.path) == ["hr/onboarding", "hr/leave"])
+        #expect(tree[0].articleCount == 1)
+        #expect(tree[0].totalArticleCount == 1)
+        #expect(tree.flattened.count == 4)
+        _ = sales
+    }
+
+    @Test func reorderMovesAmongSiblings() async throws {
+        let world = try await TestWorld()
+        let a = try await world.category("A")
+        try await world.category("B")
+        let c = try await world.category("C")
+        try await world.categories.reorder(id: c.id!, .up, by: world.principal)
+        #expect(try await world.categories.tree(for: world.principal).map(\.category.title) == ["A", "C", "B"])
+        try await world.categories.reorder(id: a.id!, .up, by: world.principal)  // already first: no change
+        try await world.categories.reorder(id: a.id!, .down, by: world.principal)
+        #expect(try await world.categories.tree(for: world.principal).map(\.category.title) == ["C", "A", "B"])
+    }
+
+    @Test func renameAndMoveCarryTheSubtree() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let onboarding = try await world.category("Onboarding", in: hr)
+        let firstWeek = try await world.category("First week", in: onboarding)
+        let people = try await world.categories.update(
+            id: hr.id!, with: CategoryDraft(title: "People", slug: "people"), by: world.principal)
+        #expect(people.path == "people")
+        #expect(try await world.categories.category(id: firstWeek.id!, for: world.principal).path == "people/onboarding/first-week")
+
+        let company = try await world.category("Company")
+        _ = try await world.categories.update(
+            id: onboarding.id!, with: CategoryDraft(title: "Onboarding", slug: "onboarding", parentId: company.id), by: world.principal)
+        #expect(try await world.categories.category(id: firstWeek.id!, for: world.principal).path == "company/onboarding/first-week")
+        let lineage = try await world.categories.lineage(
+            of: try await world.categories.category(id: firstWeek.id!, for: world.principal), for: world.principal)
+        #expect(lineage.map(\.title) == ["Company", "Onboarding", "First week"])
+    }
+
+    @Test func refusesToMoveIntoItself() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let onboarding = try await world.category("Onboarding", in: hr)
+        await #expect(throws: ValidationError(field: "parent", .wouldCreateLoop)) {
+            try await world.categories.update(id: hr.id!, with: CategoryDraft(title: "HR", slug: "hr", parentId: onboarding.id), by: world.principal)
+        }
+        await #expect(throws: ValidationError(field: "parent", .wouldCreateLoop)) {
+            try await world.categories.update(id: hr.id!, with: CategoryDraft(title: "HR", slug: "hr", parentId: hr.id), by: world.principal)
+        }
+        #expect(try await world.categories.category(id: hr.id!, for: world.principal).parentId == nil)
+    }
+
+    @Test func validatesInput() async throws {
+        let world = try await TestWorld()
+        try await world.category("HR")
+        await #expect(throws: ValidationError(field: "title", .required)) {
+            try await world.categories.create(CategoryDraft(title: "   "), by: world.principal)
+        }
+        await #expect(throws: ValidationError(field: "title", .duplicate)) {
+            try await world.categories.create(CategoryDraft(title: "hr"), by: world.principal)
+        }
+        await #expect(throws: ValidationError(field: "slug", .invalidSlug)) {
+            try await world.categories.create(CategoryDraft(title: "Legal", slug: "Legal Dept"), by: world.principal)
+        }
+        await #expect(throws: ValidationError(field: "parent", .notFound)) {
+            try await world.categories.create(CategoryDraft(title: "Legal", parentId: 999), by: world.principal)
+        }
+    }
+
+    @Test func deletesOnlyEmptyCategories() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let leave = try await world.category("Leave", in: hr)
+        let article = try await world.article("Vacations", in: leave)
+        await #expect(throws: CategoryNotEmpty(title: "HR")) { try await world.categories.delete(id: hr.id!, by: world.principal) }
+        try await world.articles.delete(id: article.id!, by: world.principal)
+        // A trashed article may still be restored into its category.
+        await #expect(throws: CategoryNotEmpty(title: "Leave")) { try await world.categories.delete(id: leave.id!, by: world.principal) }
+        let empty = try await world.category("Empty")
+        try await world.categories.delete(id: empty.id!, by: world.principal)
+        await #expect(throws: NotFound()) { try await world.categories.category(id: empty.id!, for: world.principal) }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import LoreCore
+
+@Suite struct ContentImporterTests {
+    func makeFolder(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lore-content-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    @Test func importsCategoriesAndArticlesAndIsIdempotent() async throws {
+        let world = try await TestWorld()
+        let root = try makeFolder([
+            "hr/_category.md": "---\ntitle: HR\norder: 20\n---\nPeople matters.\n",
+            "company/_category.md": "---\ntitle: \"About: the company\"\norder: 10\n---\n",
+            "hr/onboarding/_category.md": "---\ntitle: Onboarding\n---\n",
+            "hr/onboarding/first-day.md": "---\ntitle: First day\norder: 10\n---\nSee [[Otpusk]].\n",
+            "hr/otpusk.md": "---\ntitle: Отпуск\norder: 5\n---\n## Как оформить\n\nЗаявление.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let importer = ContentImporter(database: world.database)
+        let first = try await importer.importFolder(at: root, by: world.principal)
+        #expect(first.categoriesCreated == 3)
+        #expect(first.articlesCreated == 2)
+        #expect(first.problems.isEmpty)
+        let tree = try await world.categories.tree(for: world.principal)
+        #expect(tree.map(\.category.title) == ["About: the company", "HR"])
+        #expect(tree[1].category.description == "People matters.")
+        #expect(try await world.current("first-day").html.contains("href=\"/a/otpusk\""))
+        #expect(try await world.current("otpusk").title == "Отпуск")
+
+        let second = try await importer.importFolder(at: root, by: world.principal)
+        #expect(second.categoriesCreated == 0)
+        #expect(second.articlesCreated == 0)
+        #expect(second.articlesUpdated == 0)
+        #expect(second.articlesUnchanged == 2)
+        #expect(try await world.current("otpusk").revision == 1)
+
+        try "---\ntitle: Отпуск\norder: 5\n---\nНовый текст.\n".write(
+            to: root.appendingPathComponent("hr/otpusk.md"), atomically: true, encoding: .utf8)
+        let third = try await importer.importFolder(at: root, by: world.principal)
+        #expect(third.articlesUpdated == 1)
+        #expect(try await world.current("otpusk").revision == 2)
+    }
+
+    @Test func reportsBadFilesAndGoesOn() async throws {
+        let world = try await TestWorld()
+        let root = try makeFolder([
+            "hr/_category.md": "---\ntitle: HR\n---\n",
+            "hr/empty-title.md": "---\ntitle: \"\"\n---\nText\n",
+            "hr/good.md": "---\ntitle: Good\n---\nText\n",
+            "Bad Folder/x.md": "---\ntitle: X\n---\n",
+            "loose.md": "---\ntitle: Loose\n---\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
+        #expect(report.articlesCreated == 1)
+        #expect(report.problems.count == 3)
+    }
+
+    @Test func parsesFrontMatter() {
+        let parsed = FrontMatter.parse("---\r\ntitle: \"Say \\\"hi\\\": now\"\r\norder: 3\r\n---\r\n\r\nBody\r\n")
+        #expect(parsed.fields == ["title": "Say \"hi\": now", "order": "3"])
+        #expect(parsed.body == "Body\n")
+        #expect(FrontMatter.parse("No front matter").body == "No front matter")
+    }
+}

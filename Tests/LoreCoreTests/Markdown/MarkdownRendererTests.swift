@@ -1,0 +1,128 @@
+import Testing
+@testable import LoreCore
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+    let resolver = StaticWikiLinkResolver(slugsByKey: ["vacations": "vacations", "first-day": "first-day"])
+
+    func html(_ markdown: String) throws -> String {
+        try renderer.render(markdown, resolver: resolver).html
+    }
+
+    @Test func rendersCommonMark() throws {
+        let output = try html("# Title\n\nSome *emphasis* and a [link](https://example.com).\n\n- one\n- two\n")
+        #expect(output.contains("<em>emphasis</em>"))
+        #expect(output.contains("<a href=\"https://example.com\">link</a>"))
+        #expect(output.contains("<li>two</li>"))
+    }
+
+    @Test func wikiLinkToExistingArticleUsesItsSlug() throws {
+        let output = try html("See [[Vacations]].")
+        #expect(output.contains("<a class=\"wikilink\" href=\"/a/vacations\">Vacations</a>"))
+    }
+
+    @Test func wikiLinkWithLabel() throws {
+        let output = try html("Read [[first-day|your first day]] first.")
+        #expect(output.contains("<a class=\"wikilink\" href=\"/a/first-day\">your first day</a>"))
+    }
+
+    @Test func missingTargetBecomesCreateLink() throws {
+        let output = try html("[[Parking rules]]")
+        #expect(output.contains("class=\"wikilink missing\""))
+        #expect(output.contains("href=\"/new?title=Parking%20rules\""))
+    }
+
+    @Test func clientLinks() throws {
+        let rendered = try renderer.render("Call [[client:volga-retail]] today.", resolver: resolver)
+        #expect(rendered.html.contains("href=\"/clients/volga-retail\""))
+        #expect(rendered.links.contains { $0.kind == .client && $0.key == "volga-retail" })
+    }
+
+    @Test func linksInsideCodeAreUntouched() throws {
+        let output = try html("Write `[[Vacations]]` like this:\n\n```\n[[Vacations]]\n```\n\n    [[Vacations]]\n")
+        #expect(!output.contains("wikilink"))
+        #expect(output.contains("<code>[[Vacations]]</code>"))
+        #expect(output.contains("<pre><code>[[Vacations]]\n</code></pre>"))
+    }
+
+    @Test func linksInsideOrdinaryLinkLabelsStayText() throws {
+        let output = try html("[about [[Vacations]]](https://example.com)")
+        #expect(!output.contains("wikilink"))
+    }
+
+    @Test func foundLinksAreReported() throws {
+        let rendered = try renderer.render("[[Vacations]], [[vacations|again]], [[Nowhere]] and `[[Code]]`", resolver: resolver)
+        #expect(Set(rendered.links.map(\.key)) == ["vacations", "nowhere"])
+    }
+
+    @Test func cyrillicWikiLinkTargetsAreTransliterated() throws {
+        let rendered = try renderer.render("[[Правила внутреннего распорядка]]", resolver: resolver)
+        #expect(rendered.links.first?.key == "pravila-vnutrennego-rasporyadka")
+        #expect(rendered.html.contains(">Правила внутреннего распорядка</a>"))
+    }
+
+    @Test func rawHTMLIsOmitted() throws {
+        let output = try html("<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)> and <b onclick=x>bold</b>")
+        #expect(!output.contains("<script"))
+        #expect(!output.contains("<img"))
+        #expect(!output.contains("onerror"))
+        #expect(!output.contains("onclick"))
+    }
+
+    @Test(arguments: [
+        "[x](javascript:alert(1))", "[x](JAVASCRIPT:alert(1))", "[x](javascript&#58;alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)", "![x](data:image/png;base64,AAAA)", "[x](vbscript:msgbox)",
+        "[x](<java script:alert(1)>)", "[x](file:///etc/passwd)",
+    ])
+    func dangerousURLsAreRemoved(markdown: String) throws {
+        let output = try html(markdown).lowercased()
+        #expect(!output.contains("javascript"))
+        #expect(!output.contains("data:"))
+        #expect(!output.contains("vbscript"))
+        #expect(!output.contains("file:"))
+    }
+
+    @Test(arguments: ["https://example.com/a?b=c", "mailto:hr@example.com", "tel:+15550100", "/a/vacations", "#section", "relative/page"])
+    func safeURLsAreKept(url: String) throws {
+        #expect(try html("[x](\(url))").contains("href=\"\(url.replacingOccurrences(of: "&", with: "&amp;"))\""))
+    }
+
+    @Test func wikiLinkLabelsAndTargetsAreEscaped() throws {
+        let output = try html("[[<img src=x onerror=alert(1)>]] and [[x\" onmouseover=\"alert(1)|label]] and [[a < b & \"c\"]]")
+        #expect(!output.contains("<img"))
+        #expect(!output.contains("\" onmouseover"))
+        #expect(output.contains(">a &lt; b &amp; &quot;c&quot;</a>"))
+    }
+
+    @Test func nestedAndUnbalancedBrackets() throws {
+        let output = try html("[[[Vacations]]] and [[a [[Vacations]] b]] and [[ ]] and [[|x]] and [[Vacations]")
+        #expect(output.contains("<a class=\"wikilink\" href=\"/a/vacations\">Vacations</a>"))
+        #expect(!output.contains("<a class=\"wikilink missing\" href=\"/new?title=%20\""))
+    }
+
+    @Test func hugeRunsOfBracketsRenderQuickly() throws {
+        let hostile = String(repeating: "[[", count: 50_000) + String(repeating: "]]", count: 100)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure { _ = try html(hostile) }
+        // Linear work: far below a second even in a debug build; quadratic would take minutes.
+        #expect(elapsed < .seconds(5))
+    }
+
+    @Test func headingsGetUniqueAnchorsAndTableOfContents() throws {
+        let rendered = try renderer.render("## Отпуск\n\ntext\n\n## Отпуск\n\n### Sick *leave*\n\n#### Deep\n", resolver: resolver)
+        #expect(rendered.headings.map(\.anchor) == ["otpusk", "otpusk-2", "sick-leave", "deep"])
+        #expect(rendered.headings.map(\.text) == ["Отпуск", "Отпуск", "Sick leave", "Deep"])
+        #expect(rendered.html.contains("<h2><a class=\"heading-anchor\" id=\"otpusk\" href=\"#otpusk\""))
+        #expect(rendered.headings.tableOfContents.count == 3)
+    }
+
+    @Test func shortArticlesHaveNoTableOfContents() throws {
+        let rendered = try renderer.render("## One\n\n## Two\n", resolver: resolver)
+        #expect(rendered.headings.tableOfContents.isEmpty)
+    }
+
+    @Test func nulBytesAndInvalidInputDoNotCrash() throws {
+        let output = try html("a\u{0}b [[x\u{0}y]]")
+        #expect(output.contains("a\u{FFFD}b"))
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import LoreWeb
+
+@Suite struct LocalizationTests {
+    @Test func everyLanguageHasEveryText() {
+        let english = Set(Translations.english.texts.keys)
+        let russian = Set(Translations.russian.texts.keys)
+        // Russian plurals have a "few" form that English does not need.
+        #expect(english.subtracting(russian).isEmpty)
+        #expect(russian.subtracting(english).allSatisfy { $0.hasSuffix("_few") })
+    }
+
+    @Test(arguments: [(1, "1 статья"), (2, "2 статьи"), (5, "5 статей"), (11, "11 статей"), (21, "21 статья"), (104, "104 статьи"), (112, "112 статей")])
+    func russianPlurals(count: Int, text: String) {
+        #expect(Translations.russian.articleCount(count) == text)
+    }
+
+    @Test func everyTemplateKeyIsTranslated() throws {
+        let templates = TestApp.repositoryRoot.appendingPathComponent("Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: templates.path).filter { $0.hasSuffix(".mustache") }
+        let pattern = #/\{\{[#^/]?t\.([a-z_]+)\}\}/#
+        for file in files {
+            let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                #expect(Translations.english.texts[String(match.1)] != nil, "\(file): \(match.1)")
+            }
+        }
+    }
+}
