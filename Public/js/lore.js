@@ -68,7 +68,6 @@
     var button = document.querySelector(".nav-toggle");
     var sidebar = document.getElementById("sidebar");
     if (!button || !sidebar) return;
-    button.hidden = false;
     document.body.classList.add("has-nav-toggle");
     button.addEventListener("click", function () {
       var open = sidebar.classList.toggle("open");

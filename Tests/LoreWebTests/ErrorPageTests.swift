@@ -1,0 +1,30 @@
+import Hummingbird
+import HummingbirdTesting
+import LoreCore
+import Testing
+@testable import LoreWeb
+
+@Suite struct ErrorPageTests {
+    struct Secret: Error, CustomStringConvertible {
+        var description: String { "SQLITE secret /var/lib/lore path and stack" }
+    }
+
+    @Test func unexpectedErrorsShowAPageWithoutInternals() async throws {
+        let views = try await ViewRenderer(templatesDirectory: TestApp.repositoryRoot.appendingPathComponent("Templates").path)
+        let services = AppServices(database: try AppDatabase.inMemory(), views: views)
+        let router = Router(context: AppRequestContext.self)
+        router.addMiddleware {
+            ErrorPageMiddleware(services: services)
+            PrincipalMiddleware(principal: Principal(userId: 1, displayName: "Admin"))
+        }
+        router.get("/boom") { _, _ -> Response in throw Secret() }
+        try await Application(router: router).test(.router) { client in
+            let response = try await client.get("/boom")
+            #expect(response.status == .internalServerError)
+            #expect(response.text.contains("Something went wrong"))
+            #expect(response.text.contains("class=\"site-header\""))
+            #expect(!response.text.contains("SQLITE"))
+            #expect(!response.text.contains("secret"))
+        }
+    }
+}
