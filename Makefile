@@ -6,7 +6,7 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 
-.PHONY: run test deps browser-deps build release unit-test browser-test
+.PHONY: run test deps browser-deps build-tests release unit-test browser-test
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 run: deps release
@@ -18,13 +18,14 @@ test: deps browser-deps unit-test browser-test
 release:
 	$(SWIFT) build -c release --product lore
 
-build:
-	$(SWIFT) build --product lore
+# One debug build with testing enabled serves both the Swift tests and the browser tests' server.
+build-tests:
+	$(SWIFT) build --build-tests
 
-unit-test:
-	$(SWIFT) test
+unit-test: build-tests
+	$(SWIFT) test --skip-build
 
-browser-test: build
+browser-test: build-tests
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/browser
 
 deps:

@@ -1,0 +1,88 @@
+"""Layout: phone-width pages, the menu button, and the language switch."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+
+from helpers import (click_and_load, create_article, find, open_page, page_and_viewport_width, path_of, text_of,
+                     wait)
+
+# Realistic content that tempts a page into sideways scrolling: a long code line, a long link, a table.
+WIDE_BODY = "\n".join([
+    "Intro paragraph.",
+    "",
+    "```",
+    "curl -X POST https://internal.example.com/api/v2/very/long/path " + "--header 'X-Long: value' " * 8,
+    "```",
+    "",
+    "https://example.com/" + "a-very-long-unbroken-address-segment-" * 4,
+    "",
+    "| Column one | Column two | Column three | Column four |",
+    "|---|---|---|---|",
+    "| some cell text | more cell text | even more text | last cell |",
+])
+
+
+def open_home(driver, server, category, marker):
+    open_page(driver, server, "/")
+
+
+def open_category(driver, server, category, marker):
+    open_page(driver, server, category)
+
+
+def open_article(driver, server, category, marker):
+    article = create_article(driver, server, category, f"Phone article {marker}", WIDE_BODY)
+    open_page(driver, server, article)
+
+
+def open_edit_form(driver, server, category, marker):
+    article = create_article(driver, server, category, f"Phone edit {marker}", WIDE_BODY)
+    open_page(driver, server, f"{article}/edit")
+    find(driver, "form#article-form")
+
+
+@pytest.mark.parametrize("open_view", [open_home, open_category, open_article, open_edit_form],
+                         ids=["home", "category", "article", "edit"])
+def test_phone_width_has_no_horizontal_scroll(phone, server, category, marker, open_view):
+    open_view(phone, server, category, marker)
+    scroll_width, viewport_width = page_and_viewport_width(phone)
+    assert scroll_width <= viewport_width, (
+        f"{path_of(phone)} is {scroll_width}px wide in a {viewport_width}px viewport")
+
+
+def test_menu_button_opens_sidebar_on_phone(phone, server, category):
+    open_page(phone, server, category)
+    toggle = find(phone, "button.nav-toggle")
+    sidebar = find(phone, "nav#sidebar")
+    wait(phone).until(EC.visibility_of(toggle), "the menu button is not shown at phone width")
+    assert not sidebar.is_displayed(), "the sidebar should be folded away at phone width"
+
+    toggle.click()
+    wait(phone).until(EC.visibility_of(sidebar), "the menu button did not open the sidebar")
+    assert "open" in sidebar.get_attribute("class").split()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert find(phone, "#sidebar ul#category-tree li.tree-node > a").is_displayed()
+
+
+def test_menu_button_hidden_on_desktop(driver, server):
+    open_page(driver, server, "/")
+    assert not find(driver, "button.nav-toggle").is_displayed()
+    assert find(driver, "nav#sidebar").is_displayed()
+
+
+def switch_language(driver, code):
+    click_and_load(driver, find(driver, f"form.lang-switch button[name=lang][value={code}]"))
+
+
+def test_language_switch_to_russian_and_back(driver, server):
+    open_page(driver, server, "/")
+    switch_language(driver, "ru")
+    assert path_of(driver) == "/"
+    assert text_of(driver, "main h1") == "База знаний"
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ru"
+
+    switch_language(driver, "en")
+    assert path_of(driver) == "/"
+    assert text_of(driver, "main h1") == "Knowledge base"
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
