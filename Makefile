@@ -6,7 +6,7 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 
-.PHONY: run test deps browser-deps build-tests release unit-test browser-test
+.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 run: deps release
@@ -14,6 +14,11 @@ run: deps release
 
 ## Install what is missing and run every test: Swift unit and route tests, then the browser tests.
 test: deps browser-deps unit-test browser-test
+
+## Measure page latency and throughput of the release build (see README, "Speed").
+bench: deps release
+	@$(call apt_install,wrk curl)
+	Tests/bench/pages.sh
 
 release:
 	$(SWIFT) build -c release --product lore

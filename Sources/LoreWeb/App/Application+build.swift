@@ -46,7 +46,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
         ErrorPageMiddleware(services: services)
         OriginCheckMiddleware()
         PrincipalMiddleware(principal: principal)
-        FileMiddleware(resource("Public").path, searchForIndexHtml: false)
+        FileMiddleware(resource("Public").path, searchForIndexHtml: false, logger: logger)
     }
     HomeController(services: services).addRoutes(to: router)
     CategoryController(services: services).addRoutes(to: router)

@@ -21,7 +21,7 @@ struct ViewRenderer: Sendable {
     }
 
     func render<Content>(_ template: String, _ page: Page<Content>, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(page, withTemplate: template) else { throw MissingTemplate(name: template) }
+        guard let html = library.render(TemplateData.flatten(page) as Any, withTemplate: template) else { throw MissingTemplate(name: template) }
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
