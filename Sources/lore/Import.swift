@@ -23,8 +23,11 @@ struct Import: AsyncParsableCommand {
         if let password = bootstrap.generatedPassword {
             print("Created the administrator account: username \(UserService.administratorUsername), password \(password) (shown once).")
         }
+        guard let administratorId = bootstrap.administrator.id,
+              let administrator = try await PrincipalLoader(database: database).principal(userId: administratorId)
+        else { throw ValidationError("The administrator account is missing or deactivated.") }
         let report = try await ContentImporter(database: database)
-            .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: Principal(bootstrap.administrator))
+            .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: administrator)
         print("""
             Categories created: \(report.categoriesCreated)
             Articles created: \(report.articlesCreated), updated: \(report.articlesUpdated), unchanged: \(report.articlesUnchanged)

@@ -15,7 +15,7 @@ import Testing
         let router = Router(context: AppRequestContext.self)
         router.addMiddleware {
             ErrorPageMiddleware(services: services)
-            PrincipalMiddleware(principal: Principal(userId: 1, displayName: "Admin"))
+            PrincipalMiddleware(principal: Principal(userId: 1, displayName: "Admin", roleIds: [], isAdministrator: true, capabilities: []))
         }
         router.get("/boom") { _, _ -> Response in throw Secret() }
         try await Application(router: router).test(.router) { client in

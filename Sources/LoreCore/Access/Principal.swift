@@ -1,16 +1,35 @@
-/// The user on whose behalf a service acts. Services take one on every call, so that
-/// every write records its author and, once access rights exist, every read can be filtered.
+/// Who is acting, with everything the access policy needs to decide: loaded afresh for every
+/// request, so a change of roles or grants applies to the very next one.
 public struct Principal: Sendable, Equatable {
-    public let userId: Int64
+    /// Nil for a guest (not signed in).
+    public let userId: Int64?
     public let displayName: String
+    public let roleIds: [Int64]
+    public let isAdministrator: Bool
+    public let capabilities: Set<Capability>
 
-    public init(userId: Int64, displayName: String) {
+    public init(userId: Int64?, displayName: String, roleIds: [Int64], isAdministrator: Bool, capabilities: Set<Capability>) {
         self.userId = userId
         self.displayName = displayName
+        self.roleIds = roleIds
+        self.isAdministrator = isAdministrator
+        self.capabilities = isAdministrator ? Set(Capability.allCases) : capabilities
     }
 
-    public init(_ user: User) throws {
-        guard let id = user.id else { throw NotFound() }
-        self.init(userId: id, displayName: user.displayName)
+    public var isGuest: Bool { userId == nil }
+
+    public func has(_ capability: Capability) -> Bool {
+        capabilities.contains(capability)
     }
+
+    /// The user to record as the author of a write; guests write nothing.
+    func authorId() throws -> Int64 {
+        guard let userId else { throw AccessDenied() }
+        return userId
+    }
+}
+
+/// The principal may see the thing but not do this to it. (What it may not see is ``NotFound``.)
+public struct AccessDenied: Error, Equatable, Sendable {
+    public init() {}
 }

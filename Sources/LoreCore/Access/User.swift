@@ -9,6 +9,8 @@ public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var displayName: String
     public var passwordHash: String
     public var createdAt: Date
+    /// Deactivated accounts cannot sign in; they are never deleted, as history names them.
+    public var isActive: Bool
 
     public static let databaseTableName = "user"
 

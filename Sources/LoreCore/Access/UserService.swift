@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdBcrypt
 
-/// Creates accounts. Accounts, sign-in and roles grow here in the access-rights issue.
+/// Creates accounts and checks passwords.
 public struct UserService: Sendable {
     public static let administratorUsername = "admin"
 
@@ -36,11 +36,41 @@ public struct UserService: Sendable {
         let user = try await database.writer.write { db in
             var user = User(
                 id: nil, username: Self.administratorUsername, email: nil,
-                displayName: "Administrator", passwordHash: hash, createdAt: Date())
+                displayName: "Administrator", passwordHash: hash, createdAt: Date(), isActive: true)
             try user.insert(db)
+            try db.execute(sql: """
+                INSERT INTO userRole (userId, roleId) SELECT ?, id FROM role WHERE kind = ?
+                """, arguments: [user.id, Role.Kind.administrator.rawValue])
             return user
         }
         return Bootstrap(administrator: user, generatedPassword: chosen == nil ? plain : nil)
+    }
+
+    /// Creates an active account holding the Employee role and `roleIds`.
+    public func create(
+        username: String, displayName: String, email: String? = nil, password: String,
+        roleIds: Set<Int64> = [], by principal: Principal
+    ) async throws -> User {
+        guard principal.has(.usersManage) else { throw AccessDenied() }
+        var validator = Validator()
+        let username = validator.text("username", username, maxBytes: 100)
+        let displayName = validator.text("displayName", displayName, maxBytes: 200)
+        if let problem = PasswordPolicy.problem(with: password) { validator.add("password", problem) }
+        try validator.check()
+        let hash = Bcrypt.hash(password, cost: passwordCost)
+        return try await database.writer.write { db in
+            if try User.filter(Column("username") == username).fetchCount(db) > 0 {
+                throw ValidationError(field: "username", .duplicate)
+            }
+            var user = User(id: nil, username: username, email: email, displayName: displayName,
+                            passwordHash: hash, createdAt: Date(), isActive: true)
+            try user.insert(db)
+            let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
+            for roleId in roleIds.union(employee.map { [$0] } ?? []) {
+                try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [user.id, roleId])
+            }
+            return user
+        }
     }
 
     /// 20 characters from an alphabet without look-alikes: about 115 bits.

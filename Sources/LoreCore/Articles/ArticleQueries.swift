@@ -17,44 +17,51 @@ public struct ArticleQueries: Sendable {
     }
 
     public func article(slug: String, for principal: Principal) async throws -> Lookup {
-        try await database.reader.read { db in
-            if let article = try Article.filter(Article.live).filter(Column("slug") == slug).fetchOne(db) {
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            if let article = try Article.filter(Article.live).filter(Column("slug") == slug)
+                .filter(policy.readableArticles()).fetchOne(db) {
                 return .found(article)
             }
-            if let newSlug = try String.fetchOne(db, sql: """
+            let renamed: SQLRequest<String> = """
                 SELECT article.slug FROM slugRedirect JOIN article ON article.id = slugRedirect.articleId
-                WHERE slugRedirect.slug = ? AND article.deletedAt IS NULL
-                """, arguments: [slug]) {
-                return .moved(to: newSlug)
-            }
+                WHERE slugRedirect.slug = \(slug) AND article.deletedAt IS NULL AND \(policy.readableArticles())
+                """
+            if let newSlug = try renamed.fetchOne(db) { return .moved(to: newSlug) }
             throw NotFound()
         }
     }
 
     public func articles(inCategory categoryId: Int64, for principal: Principal) async throws -> [Article] {
-        try await database.reader.read { db in
-            try Article.filter(Article.live).filter(Column("categoryId") == categoryId)
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            try Article.filter(Article.live).filter(Column("categoryId") == categoryId).filter(policy.readableArticles())
                 .order(Article.displayOrder).fetchAll(db)
         }
     }
 
     public func recentlyChanged(limit: Int, for principal: Principal) async throws -> [Article] {
-        try await database.reader.read { db in
-            try Article.filter(Article.live).order(Column("updatedAt").desc).limit(limit).fetchAll(db)
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            try Article.filter(Article.live).filter(policy.readableArticles()).order(Column("updatedAt").desc).limit(limit).fetchAll(db)
         }
     }
 
+    /// Trashed articles the principal may restore (edit in their category).
     public func trash(for principal: Principal) async throws -> [Article] {
-        try await database.reader.read { db in
-            try Article.filter(Column("deletedAt") != nil).order(Column("deletedAt").desc).fetchAll(db)
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            try Article.filter(Column("deletedAt") != nil).filter(policy.readableArticles())
+                .filter(policy.categories("categoryId", atLeast: .edit)).order(Column("deletedAt").desc).fetchAll(db)
         }
     }
 
     /// "What links here": live articles whose text names this one by slug, title or an old slug.
     public func backlinks(to article: Article, for principal: Principal) async throws -> [Article] {
-        try await database.reader.read { db in
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
             let links = LinkIndex(db: db)
-            return try links.articles(linkingTo: links.keys(of: article), except: article.id)
+            return try links.articles(linkingTo: links.keys(of: article), except: article.id, policy: policy)
         }
     }
 

@@ -13,7 +13,8 @@ public struct ArticleService: Sendable {
 
     public func create(_ draft: ArticleDraft, by principal: Principal) async throws -> Article {
         try await database.writer.write { db in
-            let fields = try Self.validate(draft, db: db)
+            let author = try principal.authorId()
+            let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
             let slug = draft.slug.isEmpty ? try Self.freeSlug(from: fields.title, db: db) : fields.slug
             try Self.ensureSlugIsFree(slug, except: nil, db: db)
             let links = LinkIndex(db: db)
@@ -23,7 +24,7 @@ public struct ArticleService: Sendable {
                 id: nil, slug: slug, title: fields.title, titleKey: Slug.make(from: fields.title),
                 categoryId: draft.categoryId, body: fields.body, html: rendered.html, outline: rendered.headings,
                 position: draft.position ?? 0, revision: 1,
-                createdById: principal.userId, createdAt: now, updatedById: principal.userId, updatedAt: now,
+                createdById: author, createdAt: now, updatedById: author, updatedAt: now,
                 deletedAt: nil, deletedById: nil)
             try article.insert(db)
             try db.execute(sql: "DELETE FROM slugRedirect WHERE slug = ?", arguments: [slug])
@@ -39,9 +40,12 @@ public struct ArticleService: Sendable {
     /// Saving text identical to the current version writes nothing.
     public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal) async throws -> Article {
         try await database.writer.write { db in
+            let policy = AccessPolicy(principal)
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
+            // Moving needs edit on both categories: here on the old one, in validate on the new one.
+            try policy.require(.edit, onArticle: article, db)
             if let baseRevision, baseRevision != article.revision { throw EditConflict(current: article) }
-            let fields = try Self.validate(draft, db: db)
+            let fields = try Self.validate(draft, policy: policy, db: db)
             let slug = draft.slug.isEmpty ? article.slug : fields.slug
             try Self.ensureSlugIsFree(slug, except: id, db: db)
 
@@ -70,7 +74,7 @@ public struct ArticleService: Sendable {
             article.html = rendered.html
             article.outline = rendered.headings
             article.revision += 1
-            article.updatedById = principal.userId
+            article.updatedById = try principal.authorId()
             article.updatedAt = Date()
             try article.update(db)
             try Self.insertRevision(of: article, summary: fields.summary, db: db)
@@ -87,8 +91,9 @@ public struct ArticleService: Sendable {
     public func delete(id: Int64, by principal: Principal) async throws {
         try await database.writer.write { db in
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
+            try AccessPolicy(principal).require(.edit, onArticle: article, db)
             article.deletedAt = Date()
-            article.deletedById = principal.userId
+            article.deletedById = try principal.authorId()
             try article.update(db, columns: ["deletedAt", "deletedById"])
             let links = LinkIndex(db: db)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
@@ -100,6 +105,7 @@ public struct ArticleService: Sendable {
             guard var article = try Article.filter(key: id).filter(Column("deletedAt") != nil).fetchOne(db) else {
                 throw NotFound()
             }
+            try AccessPolicy(principal).require(.edit, onArticle: article, db)
             article.deletedAt = nil
             article.deletedById = nil
             let links = LinkIndex(db: db)
@@ -118,8 +124,10 @@ public struct ArticleService: Sendable {
         if markdown.utf8.count > ArticleDraft.maxBodyBytes {
             throw ValidationError(field: "body", .tooLong(maxBytes: ArticleDraft.maxBodyBytes))
         }
+        let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            try renderer.render(markdown, resolver: DatabaseLinkResolver(db: db))
+            // Resolved against what the writer may read, so a preview cannot reveal that a hidden title exists.
+            try renderer.render(markdown, resolver: DatabaseLinkResolver(db: db, policy: policy))
         }
     }
 
@@ -132,7 +140,7 @@ public struct ArticleService: Sendable {
         var summary: String
     }
 
-    private static func validate(_ draft: ArticleDraft, db: Database) throws -> ValidFields {
+    private static func validate(_ draft: ArticleDraft, policy: AccessPolicy, db: Database) throws -> ValidFields {
         var validator = Validator()
         let title = validator.text("title", draft.title, maxBytes: ArticleDraft.maxTitleBytes)
         let summary = validator.text("summary", draft.summary, required: false, maxBytes: ArticleDraft.maxSummaryBytes)
@@ -142,8 +150,12 @@ public struct ArticleService: Sendable {
         if body.unicodeScalars.contains("\u{FFFD}") || body.unicodeScalars.contains("\u{0}") { validator.add("body", .invalidText) }
         let slug = draft.slug.trimmingCharacters(in: .whitespaces)
         if !slug.isEmpty, !Slug.isValid(slug) { validator.add("slug", .invalidSlug) }
-        if try Category.fetchOne(db, id: draft.categoryId) == nil { validator.add("category", .notFound) }
+        // A category the writer cannot see is reported like one that does not exist.
+        if try Category.fetchOne(db, id: draft.categoryId) == nil || policy.level(inCategory: draft.categoryId, db) < .read {
+            validator.add("category", .notFound)
+        }
         try validator.check()
+        try policy.require(.edit, inCategory: draft.categoryId, db)
         return ValidFields(title: title, slug: slug, body: body, summary: summary)
     }
 

@@ -6,7 +6,8 @@ import GRDB
 struct LinkIndex {
     let db: Database
 
-    var resolver: some WikiLinkResolver { DatabaseLinkResolver(db: db) }
+    /// Saved HTML is shared by all readers, so links resolve against every live article.
+    var resolver: some WikiLinkResolver { DatabaseLinkResolver(db: db, policy: nil) }
 
     func replaceLinks(from articleId: Int64, with links: Set<WikiLink>) throws {
         try db.execute(sql: "DELETE FROM articleLink WHERE sourceId = ?", arguments: [articleId])
@@ -42,9 +43,9 @@ struct LinkIndex {
         }
     }
 
-    /// Live articles whose stored links name any of `keys`.
-    func articles(linkingTo keys: Set<String>, except articleId: Int64?) throws -> [Article] {
-        try Article.filter(Article.live)
+    /// Live articles, readable under `policy`, whose stored links name any of `keys`.
+    func articles(linkingTo keys: Set<String>, except articleId: Int64?, policy: AccessPolicy) throws -> [Article] {
+        try Article.filter(Article.live).filter(policy.readableArticles())
             .filter(sql: """
                 id IN (SELECT sourceId FROM articleLink WHERE kind = 'article'
                        AND targetKey IN (SELECT value FROM json_each(?)))
@@ -60,20 +61,23 @@ struct LinkIndex {
     }
 }
 
-/// Resolves `[[…]]` against the live articles, following renamed slugs.
+/// Resolves `[[…]]` against the live articles (those readable under `policy`, when given),
+/// following renamed slugs.
 struct DatabaseLinkResolver: WikiLinkResolver {
     let db: Database
+    let policy: AccessPolicy?
 
     func articleSlug(forKey key: String) throws -> String? {
-        if let slug = try String.fetchOne(db, sql: """
-            SELECT slug FROM article WHERE deletedAt IS NULL AND (slug = ? OR titleKey = ?)
-            ORDER BY slug = ? DESC, id LIMIT 1
-            """, arguments: [key, key, key]) {
-            return slug
-        }
-        return try String.fetchOne(db, sql: """
+        let readable = policy?.readableArticles() ?? "1"
+        let direct: SQLRequest<String> = """
+            SELECT slug FROM article WHERE deletedAt IS NULL AND (slug = \(key) OR titleKey = \(key)) AND \(readable)
+            ORDER BY slug = \(key) DESC, id LIMIT 1
+            """
+        if let slug = try direct.fetchOne(db) { return slug }
+        let renamed: SQLRequest<String> = """
             SELECT article.slug FROM slugRedirect JOIN article ON article.id = slugRedirect.articleId
-            WHERE slugRedirect.slug = ? AND article.deletedAt IS NULL
-            """, arguments: [key])
+            WHERE slugRedirect.slug = \(key) AND article.deletedAt IS NULL AND \(readable)
+            """
+        return try renamed.fetchOne(db)
     }
 }

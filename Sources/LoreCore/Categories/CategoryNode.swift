@@ -5,9 +5,11 @@ public struct CategoryNode: Sendable, Equatable {
     public var articleCount: Int
     public var children: [CategoryNode]
 
-    /// Builds the forest from categories already in display order.
+    /// Builds the forest from categories already in display order. A category whose parent the
+    /// reader may not see stands at the top, so its title never shows the hidden parent.
     static func forest(of categories: [Category], articleCounts: [Int64: Int]) -> [CategoryNode] {
-        let byParent = Dictionary(grouping: categories, by: \.parentId)
+        let visible = Set(categories.compactMap(\.id))
+        let byParent = Dictionary(grouping: categories) { $0.parentId.flatMap { visible.contains($0) ? $0 : nil } }
         func nodes(under parentId: Int64?) -> [CategoryNode] {
             (byParent[parentId] ?? []).map { category in
                 CategoryNode(

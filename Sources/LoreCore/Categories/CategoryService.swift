@@ -16,35 +16,48 @@ public struct CategoryService: Sendable {
     // MARK: Reading
 
     public func tree(for principal: Principal) async throws -> [CategoryNode] {
-        try await database.reader.read { db in
-            let categories = try Category.order(Category.displayOrder).fetchAll(db)
-            let counts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-                SELECT categoryId, COUNT(*) FROM article WHERE deletedAt IS NULL GROUP BY categoryId
-                """).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            let categories = try Category.filter(policy.categories("id", atLeast: .read)).order(Category.displayOrder).fetchAll(db)
+            let countRequest: SQLRequest<Row> = """
+                SELECT categoryId, COUNT(*) FROM article
+                WHERE deletedAt IS NULL AND \(policy.readableArticles()) GROUP BY categoryId
+                """
+            let counts = try Dictionary(uniqueKeysWithValues: countRequest.fetchAll(db).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
             return CategoryNode.forest(of: categories, articleCounts: counts)
         }
     }
 
     public func category(path: String, for principal: Principal) async throws -> Category {
-        try await database.reader.read { db in
-            guard let category = try Category.filter(Column("path") == path).fetchOne(db) else { throw NotFound() }
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            guard let category = try Category.filter(Column("path") == path)
+                .filter(policy.categories("id", atLeast: .read)).fetchOne(db) else { throw NotFound() }
             return category
         }
     }
 
     public func category(id: Int64, for principal: Principal) async throws -> Category {
-        try await database.reader.read { db in
-            guard let category = try Category.fetchOne(db, id: id) else { throw NotFound() }
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            guard let category = try Category.filter(key: id)
+                .filter(policy.categories("id", atLeast: .read)).fetchOne(db) else { throw NotFound() }
             return category
         }
+    }
+
+    /// What the principal may do in a category, for showing or hiding actions.
+    public func level(inCategory id: Int64, for principal: Principal) async throws -> AccessLevel {
+        try await database.reader.read { db in try AccessPolicy(principal).level(inCategory: id, db) }
     }
 
     /// The category and the ones above it, root first, for breadcrumbs.
     public func lineage(of category: Category, for principal: Principal) async throws -> [Category] {
         let segments = category.path.split(separator: "/")
         let paths = segments.indices.map { segments[...$0].joined(separator: "/") }
+        let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            try Category.filter(paths.contains(Column("path"))).fetchAll(db)
+            try Category.filter(paths.contains(Column("path"))).filter(policy.categories("id", atLeast: .read)).fetchAll(db)
                 .sorted { $0.path.count < $1.path.count }
         }
     }
@@ -53,6 +66,9 @@ public struct CategoryService: Sendable {
 
     public func create(_ draft: CategoryDraft, by principal: Principal) async throws -> Category {
         try await database.writer.write { db in
+            let policy = AccessPolicy(principal)
+            let author = try principal.authorId()
+            try Self.requireManage(under: draft.parentId, policy, db)
             let fields = try Self.validate(draft, db: db)
             let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
             let siblings = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
@@ -61,9 +77,17 @@ public struct CategoryService: Sendable {
                 id: nil, parentId: draft.parentId, slug: fields.slug,
                 path: Self.path(parent: parent, slug: fields.slug),
                 title: fields.title, description: fields.description, position: draft.position ?? siblings,
-                createdById: principal.userId, createdAt: now, updatedById: principal.userId, updatedAt: now)
+                createdById: author, createdAt: now, updatedById: author, updatedAt: now)
             try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
             try category.insert(db)
+            if parent == nil {
+                // A wiki is for writing: a new top-level category is open to every employee
+                // until its managers say otherwise. Subcategories inherit from their parent.
+                try db.execute(sql: """
+                    INSERT INTO categoryGrant (categoryId, roleId, level) SELECT ?, id, ? FROM role WHERE kind = ?
+                    """, arguments: [category.id, AccessLevel.edit.rawValue, Role.Kind.employee.rawValue])
+            }
+            try EffectiveGrants.rebuild(db)
             return category
         }
     }
@@ -71,7 +95,10 @@ public struct CategoryService: Sendable {
     /// Renames, re-describes and moves a category; its subtree follows it.
     public func update(id: Int64, with draft: CategoryDraft, by principal: Principal) async throws -> Category {
         try await database.writer.write { db in
+            let policy = AccessPolicy(principal)
             var category = try Self.existing(id, db: db, field: "id")
+            try policy.require(.manage, inCategory: id, db)
+            if draft.parentId != category.parentId { try Self.requireManage(under: draft.parentId, policy, db) }
             let fields = try Self.validate(draft, db: db)
             let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
             if let parent, parent.id == id || parent.path.hasPrefix(category.path + "/") {
@@ -85,14 +112,16 @@ public struct CategoryService: Sendable {
             } else if category.parentId != draft.parentId {
                 category.position = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
             }
-            category.parentId = draft.parentId
             category.slug = fields.slug
             category.path = newPath
             category.title = fields.title
             category.description = fields.description
-            category.updatedById = principal.userId
+            let movedElsewhere = category.parentId != draft.parentId
+            category.parentId = draft.parentId
+            category.updatedById = try principal.authorId()
             category.updatedAt = Date()
             try category.update(db)
+            if movedElsewhere { try EffectiveGrants.rebuild(db) }
             if newPath != oldPath {
                 try db.execute(sql: """
                     UPDATE category SET path = ? || substr(path, length(?) + 1)
@@ -107,6 +136,8 @@ public struct CategoryService: Sendable {
     public func reorder(id: Int64, _ direction: Direction, by principal: Principal) async throws {
         try await database.writer.write { db in
             let category = try Self.existing(id, db: db, field: "id")
+            try AccessPolicy(principal).require(.read, inCategory: id, db)
+            try Self.requireManage(under: category.parentId, AccessPolicy(principal), db)
             var siblings = try Category.filter(Column("parentId") == category.parentId)
                 .order(Category.displayOrder).fetchAll(db)
             guard let index = siblings.firstIndex(where: { $0.id == id }) else { return }
@@ -125,10 +156,12 @@ public struct CategoryService: Sendable {
     public func delete(id: Int64, by principal: Principal) async throws {
         try await database.writer.write { db in
             let category = try Self.existing(id, db: db, field: "id")
+            try AccessPolicy(principal).require(.manage, inCategory: id, db)
             let hasChildren = try Category.filter(Column("parentId") == id).fetchCount(db) > 0
             let hasArticles = try Article.filter(Column("categoryId") == id).fetchCount(db) > 0
             if hasChildren || hasArticles { throw CategoryNotEmpty(title: category.title) }
             try category.delete(db)
+            try EffectiveGrants.rebuild(db)
         }
     }
 
@@ -149,6 +182,17 @@ public struct CategoryService: Sendable {
         if !title.isEmpty, !Slug.isValid(slug) { validator.add(typedSlug.isEmpty ? "title" : "slug", .invalidSlug) }
         try validator.check()
         return ValidFields(title: title, slug: slug, description: description)
+    }
+
+    /// Creating, moving into or ordering within a parent needs manage on it; at the top level,
+    /// where there is no parent, it needs roles.manage.
+    private static func requireManage(under parentId: Int64?, _ policy: AccessPolicy, _ db: Database) throws {
+        guard let parentId else { return try policy.requireManageTopLevel() }
+        do {
+            try policy.require(.manage, inCategory: parentId, db)
+        } catch is NotFound {
+            throw ValidationError(field: "parent", .notFound)
+        }
     }
 
     private static func existing(_ id: Int64, db: Database, field: String) throws -> Category {

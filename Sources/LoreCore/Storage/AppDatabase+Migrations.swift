@@ -69,6 +69,7 @@ extension AppDatabase {
             }
             try db.create(index: "articleLink_on_target", on: "articleLink", columns: ["kind", "targetKey"])
         }
+        migrator.registerMigration("v2 roles, grants, sessions, audit", migrate: Self.addAccessRights)
         return migrator
     }
 }

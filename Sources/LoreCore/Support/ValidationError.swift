@@ -11,6 +11,8 @@ public struct ValidationError: Error, Equatable, Sendable {
         case invalidSlug
         case notFound
         case wouldCreateLoop
+        case tooShort(minimum: Int)
+        case tooCommon
     }
 
     public var fields: [String: Problem]

@@ -27,7 +27,9 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
 
             """.utf8))
     }
-    let principal = try Principal(bootstrap.administrator)
+    guard let administratorId = bootstrap.administrator.id,
+          let principal = try await PrincipalLoader(database: database).principal(userId: administratorId)
+    else { throw NotFound() }
     if arguments.importContentOnFirstStart, try await database.isEmpty() {
         let report = try await ContentImporter(database: database)
             .importFolder(at: arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"), by: principal)

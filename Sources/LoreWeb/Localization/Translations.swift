@@ -35,6 +35,8 @@ struct Translations: Sendable, MustacheParent {
         case .invalidSlug: self["error_invalid_slug"]
         case .notFound: self["error_choice_missing"]
         case .wouldCreateLoop: self["error_category_loop"]
+        case .tooShort(let minimum): format("error_too_short", ["n": String(minimum)])
+        case .tooCommon: self["error_too_common"]
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Testing
 @testable import LoreCore
 
 /// A fresh in-memory database with an administrator, and the services tests drive.
@@ -13,10 +14,29 @@ struct TestWorld {
     init() async throws {
         database = try AppDatabase.inMemory()
         let bootstrap = try await UserService(database: database, passwordCost: 4).bootstrapAdministrator(password: "test-password")
-        principal = try Principal(bootstrap.administrator)
+        principal = try #require(try await PrincipalLoader(database: database).principal(userId: bootstrap.administrator.id!))
         categories = CategoryService(database: database)
         articles = ArticleService(database: database)
         queries = ArticleQueries(database: database)
+    }
+
+    var roles: RoleService { RoleService(database: database) }
+
+    /// A new role with the given capabilities.
+    func role(_ name: String, _ capabilities: Set<Capability> = []) async throws -> Role {
+        try await roles.create(name: name, capabilities: capabilities, by: principal)
+    }
+
+    /// A new user holding Employee and `roles`, as the principal a request of theirs would carry.
+    func user(_ username: String, roles: [Role] = []) async throws -> Principal {
+        let user = try await UserService(database: database, passwordCost: 4).create(
+            username: username, displayName: username.capitalized, password: "long enough secret \(username)",
+            roleIds: Set(roles.compactMap(\.id)), by: principal)
+        return try #require(try await PrincipalLoader(database: database).principal(userId: user.id!))
+    }
+
+    func grant(_ level: AccessLevel?, to role: Role, on category: Category) async throws {
+        try await roles.setGrant(level, role: role.id!, category: category.id!, by: principal)
     }
 
     @discardableResult

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// The one place that decides what a principal may see and do. Services ask it before acting
+/// and put its SQL conditions into every list, so that hidden things never reach a count,
+/// a page of results or a template.
+public struct AccessPolicy: Sendable {
+    public let principal: Principal
+
+    public init(_ principal: Principal) {
+        self.principal = principal
+    }
+
+    // MARK: SQL conditions
+
+    /// True where `column` holds a category in which the principal has at least `level`.
+    public func categories(_ column: String, atLeast level: AccessLevel) -> SQL {
+        if principal.isAdministrator { return "1" }
+        return """
+            \(sql: column) IN (SELECT categoryId FROM effectiveGrant
+                               WHERE level >= \(level.rawValue) AND roleId IN (SELECT value FROM json_each(\(rolesJSON))))
+            """
+    }
+
+    /// True for the rows of `table` (article rows) that the principal may read: a readable
+    /// category, and no restriction to roles the principal lacks.
+    public func readableArticles(_ table: String = "article") -> SQL {
+        if principal.isAdministrator { return "1" }
+        let restricted: SQL = """
+            (NOT EXISTS (SELECT 1 FROM articleRestriction r WHERE r.articleId = \(sql: table).id)
+             OR EXISTS (SELECT 1 FROM articleRestriction r WHERE r.articleId = \(sql: table).id
+                        AND r.roleId IN (SELECT value FROM json_each(\(rolesJSON)))))
+            """
+        return categories(table + ".categoryId", atLeast: .read) && restricted
+    }
+
+    // MARK: Decisions
+
+    public func level(inCategory categoryId: Int64, _ db: Database) throws -> AccessLevel {
+        if principal.isAdministrator { return .manage }
+        let level = try Int.fetchOne(db, sql: """
+            SELECT MAX(level) FROM effectiveGrant WHERE categoryId = ? AND roleId IN (SELECT value FROM json_each(?))
+            """, arguments: [categoryId, rolesJSON])
+        return level.flatMap(AccessLevel.init(rawValue:)) ?? AccessLevel.none
+    }
+
+    /// Throws ``NotFound`` when the category is hidden, ``AccessDenied`` when it is visible but
+    /// the principal lacks `level` there.
+    public func require(_ level: AccessLevel, inCategory categoryId: Int64, _ db: Database) throws {
+        let held = try self.level(inCategory: categoryId, db)
+        if held < .read { throw NotFound() }
+        if held < level { throw AccessDenied() }
+    }
+
+    public func canRead(_ article: Article, _ db: Database) throws -> Bool {
+        guard let id = article.id else { return false }
+        let request: SQLRequest<Bool> = "SELECT EXISTS (SELECT 1 FROM article WHERE id = \(id) AND \(readableArticles()))"
+        return try request.fetchOne(db) ?? false
+    }
+
+    /// Reading an article, then `level` in its category.
+    public func require(_ level: AccessLevel, onArticle article: Article, _ db: Database) throws {
+        guard try canRead(article, db) else { throw NotFound() }
+        try require(level, inCategory: article.categoryId, db)
+    }
+
+    /// Top-level categories have no parent to manage them: creating, moving or ordering them
+    /// is for those who manage roles.
+    public func requireManageTopLevel() throws {
+        if !principal.has(.rolesManage) { throw AccessDenied() }
+    }
+
+    private var rolesJSON: String {
+        String(decoding: (try? JSONEncoder().encode(principal.roleIds)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+}
+
+extension SQL {
+    static func && (lhs: SQL, rhs: SQL) -> SQL {
+        "(\(lhs)) AND (\(rhs))"
+    }
+}

@@ -1,0 +1,10 @@
+/// Rights that are not tied to a category. Administrators have all of them.
+public enum Capability: String, Codable, Sendable, CaseIterable {
+    case clientsRead = "clients.read"
+    case clientsEdit = "clients.edit"
+    case clientsExport = "clients.export"
+    case clientsDelete = "clients.delete"
+    case usersManage = "users.manage"
+    case rolesManage = "roles.manage"
+    case auditRead = "audit.read"
+}

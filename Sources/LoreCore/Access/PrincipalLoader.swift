@@ -1,0 +1,37 @@
+import GRDB
+
+/// Builds the ``Principal`` for a request from the database as it is now.
+public struct PrincipalLoader: Sendable {
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// The signed-in user's principal, or nil when the account is gone or deactivated.
+    public func principal(userId: Int64) async throws -> Principal? {
+        try await database.reader.read { db in try Self.principal(userId: userId, db) }
+    }
+
+    /// Anyone not signed in: the Guest role's rights only.
+    public func guest() async throws -> Principal {
+        try await database.reader.read { db in
+            let guestRole = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.guest.rawValue])
+            return Principal(userId: nil, displayName: "", roleIds: guestRole.map { [$0] } ?? [], isAdministrator: false, capabilities: [])
+        }
+    }
+
+    static func principal(userId: Int64, _ db: Database) throws -> Principal? {
+        guard let user = try User.filter(key: userId).filter(Column("isActive") == true).fetchOne(db) else { return nil }
+        let roles = try Role.fetchAll(db, sql: """
+            SELECT role.* FROM role JOIN userRole ON userRole.roleId = role.id WHERE userRole.userId = ?
+            """, arguments: [userId])
+        let capabilities = try String.fetchAll(db, sql: """
+            SELECT capability FROM roleCapability WHERE roleId IN (SELECT roleId FROM userRole WHERE userId = ?)
+            """, arguments: [userId])
+        return Principal(
+            userId: userId, displayName: user.displayName, roleIds: roles.compactMap(\.id),
+            isAdministrator: roles.contains { $0.kind == .administrator },
+            capabilities: Set(capabilities.compactMap(Capability.init(rawValue:))))
+    }
+}

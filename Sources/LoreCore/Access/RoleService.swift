@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// Roles, what they may do per category, and who holds them.
+public struct RoleService: Sendable {
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    public func roles() async throws -> [Role] {
+        try await database.reader.read { db in try Role.order(Column("name")).fetchAll(db) }
+    }
+
+    public func role(kind: Role.Kind) async throws -> Role {
+        try await database.reader.read { db in
+            guard let role = try Role.filter(Column("kind") == kind.rawValue).fetchOne(db) else { throw NotFound() }
+            return role
+        }
+    }
+
+    public func create(name: String, capabilities: Set<Capability> = [], by principal: Principal) async throws -> Role {
+        guard principal.has(.rolesManage) else { throw AccessDenied() }
+        return try await database.writer.write { db in
+            var validator = Validator()
+            let name = validator.text("name", name, maxBytes: 100)
+            try validator.check()
+            if try Role.filter(Column("name").collating(.nocase) == name).fetchCount(db) > 0 {
+                throw ValidationError(field: "name", .duplicate)
+            }
+            var role = Role(id: nil, name: name, kind: nil, createdAt: Date())
+            try role.insert(db)
+            for capability in capabilities {
+                try db.execute(sql: "INSERT INTO roleCapability (roleId, capability) VALUES (?, ?)", arguments: [role.id, capability.rawValue])
+            }
+            return role
+        }
+    }
+
+    /// Sets one role's own grant on a category; `nil` removes it, so the category inherits again.
+    public func setGrant(_ level: AccessLevel?, role roleId: Int64, category categoryId: Int64, by principal: Principal) async throws {
+        try await database.writer.write { db in
+            let policy = AccessPolicy(principal)
+            if !principal.has(.rolesManage) { try policy.require(.manage, inCategory: categoryId, db) }
+            guard try Role.fetchOne(db, id: roleId) != nil else { throw ValidationError(field: "role", .notFound) }
+            if let level {
+                try db.execute(sql: """
+                    INSERT INTO categoryGrant (categoryId, roleId, level) VALUES (?, ?, ?)
+                    ON CONFLICT (categoryId, roleId) DO UPDATE SET level = excluded.level
+                    """, arguments: [categoryId, roleId, level.rawValue])
+            } else {
+                try db.execute(sql: "DELETE FROM categoryGrant WHERE categoryId = ? AND roleId = ?", arguments: [categoryId, roleId])
+            }
+            try EffectiveGrants.rebuild(db)
+        }
+    }
+
+    /// Limits who may read an article to the given roles (on top of its category's rights);
+    /// an empty set lifts the limit.
+    public func restrict(article articleId: Int64, to roleIds: Set<Int64>, by principal: Principal) async throws {
+        try await database.writer.write { db in
+            guard let article = try Article.fetchOne(db, id: articleId) else { throw NotFound() }
+            try AccessPolicy(principal).require(.manage, onArticle: article, db)
+            try db.execute(sql: "DELETE FROM articleRestriction WHERE articleId = ?", arguments: [articleId])
+            for roleId in roleIds {
+                try db.execute(sql: "INSERT INTO articleRestriction (articleId, roleId) VALUES (?, ?)", arguments: [articleId, roleId])
+            }
+        }
+    }
+
+    /// Replaces the roles a user holds.
+    public func assign(_ roleIds: Set<Int64>, to userId: Int64, by principal: Principal) async throws {
+        guard principal.has(.usersManage) else { throw AccessDenied() }
+        try await database.writer.write { db in
+            try db.execute(sql: "DELETE FROM userRole WHERE userId = ?", arguments: [userId])
+            for roleId in roleIds {
+                try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [userId, roleId])
+            }
+        }
+    }
+}
