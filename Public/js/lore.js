@@ -2,6 +2,11 @@
 (function () {
   "use strict";
 
+  function csrfToken() {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.getAttribute("content") : "";
+  }
+
   // Live preview: post the text to the server, which renders it exactly as a save would.
   function setUpPreview(form) {
     var body = form.querySelector("#body");
@@ -20,7 +25,7 @@
       fetch("/preview", {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
-        body: new URLSearchParams({ body: text }).toString(),
+        body: new URLSearchParams({ body: text, _csrf: csrfToken() }).toString(),
         credentials: "same-origin",
         signal: inFlight.signal
       })

@@ -21,6 +21,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Do not import Content/ into a new database.")
     var noSampleContent = false
 
+    @Flag(name: .long, help: "Mark cookies Secure, for a server behind HTTPS (env: LORE_SECURE_COOKIES=1).")
+    var secureCookies = Environment.value("LORE_SECURE_COOKIES") == "1"
+
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("Unknown log level '\(logLevel)'.")
@@ -29,7 +32,7 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port, dataDirectory: common.data, resourcesDirectory: common.resources,
             // The first administrator's password: read from the environment only, so it never shows in `ps`.
             adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
-            importContentOnFirstStart: !noSampleContent, logLevel: level)
+            importContentOnFirstStart: !noSampleContent, secureCookies: secureCookies, logLevel: level)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

@@ -52,12 +52,11 @@ import Testing
         try await TestApp.run { client in
             var buffer = TestApp.formBody(Self.articleFields(body: "ok"))
             buffer.writeString("&summary=bad%FF%FEbytes")
-            let response = try await client.execute(uri: "/a/vacations/edit", method: .post, headers: TestApp.formHeaders, body: buffer)
+            let response = try await client.postRaw("/a/vacations/edit", buffer)
             // The first summary field wins; send invalid bytes in the title instead.
             #expect(response.status == .seeOther)
-            let bad = try await client.execute(
-                uri: "/a/vacations/edit", method: .post, headers: TestApp.formHeaders,
-                body: ByteBuffer(string: "title=Bad%FF%FE&slug=vacations&category=1&body=x&baseRevision=2"))
+            let bad = try await client.postRaw(
+                "/a/vacations/edit", ByteBuffer(string: "title=Bad%FF%FE&slug=vacations&category=1&body=x&baseRevision=2"))
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("invalid UTF-8"))
         }

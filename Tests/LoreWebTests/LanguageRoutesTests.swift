@@ -11,7 +11,9 @@ import Testing
             let cookie = try #require(response.headers[.setCookie])
             #expect(cookie.contains("lang=ru"))
             #expect(cookie.contains("HttpOnly"))
-            let page = try await client.get("/", headers: [.cookie: "lang=ru"])
+            var russian = client
+            russian.cookies["lang"] = "ru"
+            let page = try await russian.get("/")
             #expect(page.text.contains("<html lang=\"ru\">"))
             #expect(page.text.contains("<h1>База знаний</h1>"))
             #expect(page.text.contains("2 статьи"))
@@ -24,7 +26,9 @@ import Testing
             #expect(russian.text.contains("<h1>База знаний</h1>"))
             let english = try await client.get("/", headers: [.acceptLanguage: "de-DE, en;q=0.5, ru;q=0.1"])
             #expect(english.text.contains("<h1>Knowledge base</h1>"))
-            let notFound = try await client.get("/a/missing", headers: [.cookie: "lang=ru"])
+            var russianReader = client
+            russianReader.cookies["lang"] = "ru"
+            let notFound = try await russianReader.get("/a/missing")
             #expect(notFound.text.contains("Страница не найдена"))
         }
     }

@@ -19,7 +19,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from helpers import TEST_CATEGORY_PREFIX, create_category, wait
+from helpers import TEST_CATEGORY_PREFIX, create_category, sign_in, wait
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LORE_BIN = Path(os.environ.get("LORE_BIN", REPO_ROOT / ".build" / "debug" / "lore"))
@@ -97,8 +97,9 @@ def server(tmp_path_factory):
         _stop(process)
 
 
-def new_driver():
-    """A headless Chromium at desktop size, using the installed chromedriver (never Selenium Manager)."""
+def new_driver(server):
+    """A headless Chromium at desktop size, using the installed chromedriver (never Selenium Manager),
+    signed in as the administrator."""
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
@@ -107,13 +108,19 @@ def new_driver():
     # The editor asks before leaving unsaved text; tests that type without saving just move on.
     options.set_capability("unhandledPromptBehavior", "accept")
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    return webdriver.Chrome(service=service, options=options)
+    browser = webdriver.Chrome(service=service, options=options)
+    try:
+        sign_in(browser, server, "admin", ADMIN_PASSWORD)
+    except Exception:
+        browser.quit()
+        raise
+    return browser
 
 
 @pytest.fixture
-def driver():
-    """A fresh browser per test, so cookies (language) never leak between tests."""
-    browser = new_driver()
+def driver(server):
+    """A fresh signed-in browser per test, so cookies (language) never leak between tests."""
+    browser = new_driver(server)
     try:
         yield browser
     finally:
@@ -137,7 +144,7 @@ def phone(driver):
 @pytest.fixture(scope="session")
 def category(server):
     """Path (/c/...) of a category created for this session, so editing tests never touch sample content."""
-    browser = new_driver()
+    browser = new_driver(server)
     try:
         return create_category(browser, server, TEST_CATEGORY_PREFIX + uuid.uuid4().hex[:8])
     finally:

@@ -77,6 +77,15 @@ def fill(element, text):
     element.send_keys(text)
 
 
+def sign_in(driver, server, username, password):
+    """Sign in through the form, as a person would."""
+    open_page(driver, server, "/login")
+    fill(find(driver, "#login"), username)
+    fill(find(driver, "#password"), password)
+    click_and_load(driver, find(driver, "#sign-in"))
+    assert not path_of(driver).startswith("/login"), "sign-in failed"
+
+
 def create_category(driver, server, title):
     """Create a top-level category through its form; return its path (/c/...)."""
     open_page(driver, server, "/categories/new")

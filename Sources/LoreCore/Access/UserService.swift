@@ -46,6 +46,13 @@ public struct UserService: Sendable {
         return Bootstrap(administrator: user, generatedPassword: chosen == nil ? plain : nil)
     }
 
+    public func user(id: Int64) async throws -> User {
+        try await database.reader.read { db in
+            guard let user = try User.fetchOne(db, id: id) else { throw NotFound() }
+            return user
+        }
+    }
+
     /// Creates an active account holding the Employee role and `roleIds`.
     public func create(
         username: String, displayName: String, email: String? = nil, password: String,

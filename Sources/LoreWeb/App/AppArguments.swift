@@ -16,13 +16,15 @@ public struct AppArguments: Sendable {
     public var inMemory: Bool
     /// Imports `Content/` when the database is new.
     public var importContentOnFirstStart: Bool
+    /// Marks cookies Secure: set when the server sits behind HTTPS.
+    public var secureCookies: Bool
     public var passwordCost: UInt8
     public var logLevel: Logger.Level
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
-        passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
+        secureCookies: Bool = false, passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
@@ -32,6 +34,7 @@ public struct AppArguments: Sendable {
         self.adminPassword = adminPassword
         self.inMemory = inMemory
         self.importContentOnFirstStart = importContentOnFirstStart
+        self.secureCookies = secureCookies
         self.passwordCost = passwordCost
         self.logLevel = logLevel
     }

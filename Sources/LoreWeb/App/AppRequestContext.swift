@@ -1,22 +1,33 @@
 import Hummingbird
 import LoreCore
+import NIOCore
 
 /// What the middleware learns about a request before a controller sees it.
 struct AppRequestContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    /// Who is acting. Until sign-in exists every request acts as the bootstrap administrator.
+    /// Who is acting: the signed-in user, or a guest. Set by ``SessionMiddleware``.
     var principal: Principal?
+    /// The signed-in browser's session; nil for guests.
+    var session: Session?
+    /// The secret that forms of this browser must send back with a change.
+    var csrfToken: String = ""
     var language: Language = .en
+
+    /// The client's IP address, for the audit log and for slowing down password guessing.
+    let clientAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? ""
     }
 
-    /// The acting user, for routes that need one.
+    /// The acting principal (a guest when nobody is signed in).
     func requirePrincipal() throws -> Principal {
         guard let principal else { throw NotFound() }
         return principal
     }
+
+    var isGuest: Bool { principal?.isGuest ?? true }
 
     var translations: Translations { language.translations }
 }

@@ -2,13 +2,17 @@ import LoreCore
 
 /// The LoreCore services and view helpers that controllers are built with.
 struct AppServices: Sendable {
+    let database: AppDatabase
+    let users: UserService
     let categories: CategoryService
     let articles: ArticleService
     let queries: ArticleQueries
     let views: ViewRenderer
     let pages: PageBuilder
 
-    init(database: AppDatabase, views: ViewRenderer) {
+    init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12) {
+        self.database = database
+        users = UserService(database: database, passwordCost: passwordCost)
         categories = CategoryService(database: database)
         articles = ArticleService(database: database)
         queries = ArticleQueries(database: database)

@@ -27,10 +27,11 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
 
             """.utf8))
     }
-    guard let administratorId = bootstrap.administrator.id,
-          let principal = try await PrincipalLoader(database: database).principal(userId: administratorId)
-    else { throw NotFound() }
+    let principals = PrincipalLoader(database: database)
     if arguments.importContentOnFirstStart, try await database.isEmpty() {
+        guard let administratorId = bootstrap.administrator.id,
+              let principal = try await principals.principal(userId: administratorId)
+        else { throw NotFound() }
         let report = try await ContentImporter(database: database)
             .importFolder(at: arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"), by: principal)
         logger.info("Imported the sample content", metadata: [
@@ -40,16 +41,23 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     }
 
     let views = try await ViewRenderer(templatesDirectory: resource("Templates").path)
-    let services = AppServices(database: database, views: views)
+    let services = AppServices(database: database, views: views, passwordCost: arguments.passwordCost)
+    let sessions = SessionStore(database: database)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         SecurityHeadersMiddleware()
         LanguageMiddleware()
+        SessionMiddleware(sessions: sessions, principals: principals)
         ErrorPageMiddleware(services: services)
         OriginCheckMiddleware()
-        PrincipalMiddleware(principal: principal)
+        CSRFMiddleware()
         FileMiddleware(resource("Public").path, searchForIndexHtml: false, logger: logger)
     }
+    AuthController(
+        services: services, sessions: sessions,
+        logins: LoginService(database: database, throttle: LoginThrottle(), passwordCost: arguments.passwordCost),
+        secureCookies: arguments.secureCookies
+    ).addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)
     CategoryController(services: services).addRoutes(to: router)
     ArticleController(services: services).addRoutes(to: router)

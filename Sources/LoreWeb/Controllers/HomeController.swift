@@ -26,6 +26,7 @@ struct HomeController {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
+        if tree.isEmpty, context.isGuest { return .redirect(to: "/login") }
         let recent = try await services.queries.recentlyChanged(limit: 12, for: principal)
         let titles = Dictionary(uniqueKeysWithValues: tree.flattened.compactMap { node in
             node.category.id.map { ($0, node.category.title) }

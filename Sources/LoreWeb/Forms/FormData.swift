@@ -20,13 +20,16 @@ struct FormData: Sendable {
     static func read(from request: Request, limit: Int = defaultLimit) async throws -> FormData {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else { throw HTTPError(.unsupportedMediaType) }
-        let buffer: ByteBuffer
+        return parse(Array(try await collect(request, limit: limit).readableBytesView))
+    }
+
+    /// The whole body, or 413 when it is larger than `limit`.
+    static func collect(_ request: Request, limit: Int = defaultLimit) async throws -> ByteBuffer {
         do {
-            buffer = try await request.body.collect(upTo: limit)
+            return try await request.body.collect(upTo: limit)
         } catch is NIOTooManyBytesError {
             throw HTTPError(.contentTooLarge)
         }
-        return parse(Array(buffer.readableBytesView))
     }
 
     static func parse(_ bytes: [UInt8]) -> FormData {

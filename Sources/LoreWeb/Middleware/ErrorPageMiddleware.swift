@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import LoreCore
@@ -11,6 +12,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is NotFound {
+            // Guests see nothing but the sign-in page, whether the thing is hidden or missing.
+            if context.isGuest, request.method == .get {
+                return .redirect(to: "/login?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+            }
             return try await errorPage(.notFound, "not_found", request: request, context: context)
         } catch is AccessDenied {
             return try await errorPage(.forbidden, "denied", request: request, context: context)

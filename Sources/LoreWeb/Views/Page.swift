@@ -4,6 +4,8 @@ struct Page<Content> {
     let t: Translations
     let lang: String
     let title: String
+    /// Every form sends it back as `_csrf`.
+    let csrf: String
     let chrome: Chrome
     let content: Content
 }
@@ -18,7 +20,10 @@ struct Chrome {
 
     var sidebar: [TreeNodeView] = []
     var breadcrumbs: [Crumb] = []
+    /// Nil for guests, who see a sign-in link instead.
     var userName: String?
+    /// What the header offers: writing needs a signed-in user.
+    var canWrite = false
     var languages: [LanguageOption] = []
     /// Where the language switch returns to.
     var currentPath: String = "/"

@@ -19,7 +19,7 @@ struct PageBuilder: Sendable {
         var chrome = page.chrome
         chrome.sidebar = tree.map { Self.view(of: $0, current: currentCategoryId) }
         chrome.breadcrumbs = breadcrumbs
-        page = Page(t: page.t, lang: page.lang, title: page.title, chrome: chrome, content: content)
+        page = Page(t: page.t, lang: page.lang, title: page.title, csrf: page.csrf, chrome: chrome, content: content)
         return page
     }
 
@@ -27,15 +27,17 @@ struct PageBuilder: Sendable {
     func bare<Content>(_ content: Content, title: String, request: Request, context: AppRequestContext) -> Page<Content> {
         let t = context.translations
         let notice = request.uri.queryParameters.get("notice").flatMap { Self.notices.contains($0) ? t["notice_\($0)"] : nil }
+        let signedIn = !context.isGuest
         let chrome = Chrome(
-            userName: context.principal?.displayName,
+            userName: signedIn ? context.principal?.displayName : nil,
+            canWrite: signedIn,
             languages: Language.allCases.map { language in
                 .init(code: language.rawValue, label: language.rawValue.uppercased(), name: language.nativeName,
                       current: language == context.language)
             },
             currentPath: request.uri.path,
             notice: notice)
-        return Page(t: t, lang: context.language.rawValue, title: title, chrome: chrome, content: content)
+        return Page(t: t, lang: context.language.rawValue, title: title, csrf: context.csrfToken, chrome: chrome, content: content)
     }
 
     /// Home, then each category from the root: the trail to a page.

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import HummingbirdBcrypt
+
+/// Checks a username (or e-mail) and password. Unknown users and wrong passwords take the
+/// same time and give the same answer, so the form cannot be used to find out who works here.
+public struct LoginService: Sendable {
+    let database: AppDatabase
+    let throttle: LoginThrottle
+    let audit: AuditLog
+    /// Compared against when the user does not exist, so both cases cost one bcrypt check.
+    let decoyHash: String
+
+    public init(database: AppDatabase, throttle: LoginThrottle, passwordCost: UInt8 = 12) {
+        self.database = database
+        self.throttle = throttle
+        self.audit = AuditLog(database: database)
+        self.decoyHash = Bcrypt.hash(SessionStore.randomToken(), cost: passwordCost)
+    }
+
+    /// The user when the credentials are right and the account active; nil otherwise.
+    public func authenticate(login: String, password: String, address: String) async throws -> User? {
+        let name = login.trimmingCharacters(in: .whitespaces).lowercased()
+        let keys = ["user:" + name, "address:" + address]
+        let wait = await throttle.delay(for: keys)
+        if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
+        let user = try await database.reader.read { db in
+            try User.filter(Column("username") == name || Column("email") == name).fetchOne(db)
+        }
+        let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? decoyHash)
+        guard let user, matches, user.isActive, let id = user.id else {
+            await throttle.failed(keys)
+            try await audit.record(.loginFailed, actor: nil, subject: String(name.prefix(100)), address: address)
+            return nil
+        }
+        await throttle.succeeded(keys)
+        try await audit.record(.loginSucceeded, actor: id, subject: user.username, address: address)
+        return user
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// Sessions live in SQLite, so they survive a restart. A session ends after `idleTimeout`
+/// without a request, or at `lifetime` after sign-in, whichever comes first.
+public struct SessionStore: Sendable {
+    let database: AppDatabase
+    public let idleTimeout: TimeInterval
+    public let lifetime: TimeInterval
+
+    public init(database: AppDatabase, idleTimeout: TimeInterval = 7 * 86_400, lifetime: TimeInterval = 30 * 86_400) {
+        self.database = database
+        self.idleTimeout = idleTimeout
+        self.lifetime = lifetime
+    }
+
+    /// A new session with fresh secrets: never reuse an id from before sign-in (session fixation).
+    public func start(userId: Int64, address: String, now: Date = Date()) async throws -> Session {
+        let session = Session(
+            id: Self.randomToken(), userId: userId, csrfToken: Self.randomToken(), createdAt: now,
+            lastSeenAt: now, expiresAt: now.addingTimeInterval(lifetime), address: address)
+        try await database.writer.write { db in try session.insert(db) }
+        return session
+    }
+
+    /// The live session for a cookie value, its last-seen time refreshed (at most once a minute,
+    /// to spare a write per request). Expired sessions are removed and give nil.
+    public func resume(id: String, now: Date = Date()) async throws -> Session? {
+        guard !id.isEmpty, id.count <= 128 else { return nil }
+        guard var session = try await database.reader.read({ db in try Session.fetchOne(db, key: id) }) else { return nil }
+        if session.expiresAt <= now || session.lastSeenAt.addingTimeInterval(idleTimeout) <= now {
+            try await end(id: id)
+            return nil
+        }
+        if now.timeIntervalSince(session.lastSeenAt) > 60 {
+            session.lastSeenAt = now
+            let refreshed = session
+            try await database.writer.write { db in try refreshed.update(db, columns: ["lastSeenAt"]) }
+        }
+        return session
+    }
+
+    public func end(id: String) async throws {
+        _ = try await database.writer.write { db in try Session.deleteOne(db, key: id) }
+    }
+
+    /// "Log out everywhere": every session of the user ends now.
+    public func endAll(userId: Int64) async throws {
+        _ = try await database.writer.write { db in try Session.filter(Column("userId") == userId).deleteAll(db) }
+    }
+
+    /// 256 random bits, URL-safe.
+    public static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import GRDB
+
+/// The append-only record of security-relevant events: who did what, when, from where.
+public struct AuditLog: Sendable {
+    public enum Action: String, Sendable {
+        case loginSucceeded = "login.succeeded"
+        case loginFailed = "login.failed"
+        case logout = "logout"
+        case logoutEverywhere = "logout.everywhere"
+    }
+
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    public func record(_ action: Action, actor: Int64?, subject: String = "", address: String) async throws {
+        try await database.writer.write { db in
+            try Self.record(action, actor: actor, subject: subject, address: address, db)
+        }
+    }
+
+    /// For use inside the transaction of the change being recorded.
+    static func record(_ action: Action, actor: Int64?, subject: String, address: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO auditEntry (at, actorId, action, subject, address) VALUES (?, ?, ?, ?, ?)",
+            arguments: [Date(), actor, action.rawValue, subject, address])
+    }
+}

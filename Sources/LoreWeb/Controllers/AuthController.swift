@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import LoreCore
+
+/// Signing in and out, and the signed-in user's own page.
+struct AuthController {
+    let services: AppServices
+    let sessions: SessionStore
+    let logins: LoginService
+    let secureCookies: Bool
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/login", use: loginForm)
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+        router.get("/me", use: me)
+        router.post("/me/logout-everywhere", use: logoutEverywhere)
+    }
+
+    struct LoginView {
+        let login: String
+        let next: String
+        let failed: Bool
+    }
+
+    struct MeView {
+        let displayName: String
+        let username: String
+    }
+
+    @Sendable func loginForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let next = LocalPath.sanitized(request.uri.queryParameters.get("next") ?? "/")
+        if !context.isGuest { return .redirect(to: next) }
+        return try await loginPage(LoginView(login: "", next: next, failed: false), request: request, context: context, status: .ok)
+    }
+
+    @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(from: request)
+        let next = LocalPath.sanitized(form["next"])
+        guard let user = try await logins.authenticate(login: form["login"], password: form["password"], address: context.clientAddress),
+              let userId = user.id
+        else {
+            return try await loginPage(LoginView(login: form["login"], next: next, failed: true), request: request, context: context, status: .unauthorized)
+        }
+        if let old = context.session { try await sessions.end(id: old.id) }
+        let session = try await sessions.start(userId: userId, address: context.clientAddress)
+        var response = Response.redirect(to: next)
+        response.setCookie(sessionCookie(session.id, maxAge: Int(sessions.lifetime)))
+        return response
+    }
+
+    @Sendable func logout(request: Request, context: AppRequestContext) async throws -> Response {
+        if let session = context.session {
+            try await sessions.end(id: session.id)
+            try await AuditLog(database: services.database).record(.logout, actor: session.userId, address: context.clientAddress)
+        }
+        var response = Response.redirect(to: "/login")
+        response.setCookie(sessionCookie("", maxAge: 0))
+        return response
+    }
+
+    @Sendable func me(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session, let principal = context.principal else { throw NotFound() }
+        let user = try await services.users.user(id: session.userId)
+        let view = MeView(displayName: principal.displayName, username: user.username)
+        let t = context.translations
+        let page = try await services.pages.page(view, title: t["my_account"], request: request, context: context,
+                                                 breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: t["my_account"]))
+        return try services.views.render("me", page)
+    }
+
+    @Sendable func logoutEverywhere(request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session else { throw NotFound() }
+        try await sessions.endAll(userId: session.userId)
+        try await AuditLog(database: services.database).record(.logoutEverywhere, actor: session.userId, address: context.clientAddress)
+        var response = Response.redirect(to: "/login")
+        response.setCookie(sessionCookie("", maxAge: 0))
+        return response
+    }
+
+    private func loginPage(_ view: LoginView, request: Request, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
+        var context = context
+        var newGuestToken: String?
+        if context.csrfToken.isEmpty {
+            newGuestToken = SessionStore.randomToken()
+            context.csrfToken = newGuestToken!
+        }
+        let t = context.translations
+        let page = try await services.pages.page(view, title: t["sign_in"], request: request, context: context)
+        var response = try services.views.render("login", page, status: status)
+        if let newGuestToken {
+            response.setCookie(.init(name: SessionMiddleware.guestTokenCookie, value: newGuestToken, path: "/",
+                                     secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: SessionMiddleware.sessionCookie, value: value, maxAge: maxAge, path: "/",
+               secure: secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}

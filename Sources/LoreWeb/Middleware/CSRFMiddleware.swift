@@ -1,0 +1,30 @@
+import Hummingbird
+import NIOCore
+
+/// Every state-changing request must carry the browser's CSRF token, in the `_csrf` form field
+/// or the `X-CSRF-Token` header; without it nothing is changed and a 403 page explains why.
+struct CSRFMiddleware: RouterMiddleware {
+    static let formField = "_csrf"
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        var request = request
+        var sent = request.headers[.xCSRFToken]
+        if sent == nil, request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
+            let buffer = try await FormData.collect(request)
+            sent = FormData.parse(Array(buffer.readableBytesView))[Self.formField]
+            // The controller reads the same body again.
+            request.body = .init(buffer: buffer)
+        }
+        guard let sent, !context.csrfToken.isEmpty, Self.constantTimeEquals(sent, context.csrfToken) else {
+            throw HTTPError(.forbidden)
+        }
+        return try await next(request, context)
+    }
+
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

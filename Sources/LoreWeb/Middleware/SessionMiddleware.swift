@@ -1,0 +1,34 @@
+import Hummingbird
+import LoreCore
+
+/// Finds who is acting: the user of a live session cookie, or else a guest. The principal is
+/// loaded from the database on every request, so a change of roles, grants or a deactivation
+/// applies to the very next one.
+struct SessionMiddleware: RouterMiddleware {
+    static let sessionCookie = "lore_session"
+    /// Guests have no session; their forms (the sign-in form) are protected by a token that is
+    /// both in this cookie and in the form.
+    static let guestTokenCookie = "lore_csrf"
+
+    let sessions: SessionStore
+    let principals: PrincipalLoader
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let id = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.resume(id: id) {
+            if let principal = try await principals.principal(userId: session.userId) {
+                context.session = session
+                context.principal = principal
+                context.csrfToken = session.csrfToken
+            } else {
+                // Deactivated while signed in: the session ends now.
+                try await sessions.end(id: id)
+            }
+        }
+        if context.principal == nil {
+            context.principal = try await principals.guest()
+            context.csrfToken = request.cookies[Self.guestTokenCookie]?.value ?? ""
+        }
+        return try await next(request, context)
+    }
+}
