@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LoreCore
+
+@Suite struct LoginTests {
+    @Test func throttleSlowsDownProgressivelyAndForgets() async {
+        let throttle = LoginThrottle(freeAttempts: 3, maxDelay: 20, forgetAfter: 900)
+        let now = Date()
+        for _ in 0..<3 { await throttle.failed(["user:ivan"], now: now) }
+        #expect(await throttle.delay(for: ["user:ivan"], now: now) == 1)
+        for _ in 0..<10 { await throttle.failed(["user:ivan"], now: now) }
+        #expect(await throttle.delay(for: ["user:ivan"], now: now) == 20)
+        #expect(await throttle.delay(for: ["user:olga"], now: now) == 0, "other accounts are not affected")
+        #expect(await throttle.delay(for: ["user:ivan"], now: now.addingTimeInterval(901)) == 0)
+        await throttle.succeeded(["user:ivan"])
+        #expect(await throttle.delay(for: ["user:ivan"], now: now) == 0)
+    }
+
+    @Test func authenticatesByUsernameOrEmailAndRecordsAttempts() async throws {
+        let world = try await TestWorld()
+        let users = UserService(database: world.database, passwordCost: 4)
+        _ = try await users.create(username: "olga", displayName: "Olga", email: "olga@larchwood.example",
+                                   password: "a long enough secret", by: world.principal)
+        let login = LoginService(database: world.database, throttle: LoginThrottle(), passwordCost: 4)
+        #expect(try await login.authenticate(login: "OLGA", password: "a long enough secret", address: "10.0.0.2")?.username == "olga")
+        #expect(try await login.authenticate(login: "olga@larchwood.example", password: "a long enough secret", address: "") != nil)
+        #expect(try await login.authenticate(login: "olga", password: "wrong", address: "10.0.0.2") == nil)
+        #expect(try await login.authenticate(login: "nobody", password: "wrong", address: "10.0.0.2") == nil)
+        let actions = try await world.database.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT action FROM auditEntry ORDER BY id")
+        }
+        #expect(actions == ["login.succeeded", "login.succeeded", "login.failed", "login.failed"])
+    }
+
+    @Test func deactivatedUsersCannotSignInOrAct() async throws {
+        let world = try await TestWorld()
+        let users = UserService(database: world.database, passwordCost: 4)
+        let user = try await users.create(username: "ivan", displayName: "Ivan", password: "a long enough secret", by: world.principal)
+        try await world.database.writer.write { db in
+            try db.execute(sql: "UPDATE user SET isActive = 0 WHERE id = ?", arguments: [user.id])
+        }
+        let login = LoginService(database: world.database, throttle: LoginThrottle(), passwordCost: 4)
+        #expect(try await login.authenticate(login: "ivan", password: "a long enough secret", address: "") == nil)
+        #expect(try await PrincipalLoader(database: world.database).principal(userId: user.id!) == nil)
+    }
+
+    @Test func passwordsMustBeLongAndUncommon() async throws {
+        let world = try await TestWorld()
+        let users = UserService(database: world.database, passwordCost: 4)
+        await #expect(throws: ValidationError(field: "password", .tooShort(minimum: 10))) {
+            try await users.create(username: "a", displayName: "A", password: "short", by: world.principal)
+        }
+        await #expect(throws: ValidationError(field: "password", .tooCommon)) {
+            try await users.create(username: "a", displayName: "A", password: "Password123", by: world.principal)
+        }
+        let employee = try await world.user("ivan")
+        await #expect(throws: AccessDenied()) {
+            try await users.create(username: "b", displayName: "B", password: "a long enough secret", by: employee)
+        }
+    }
+}
