@@ -32,7 +32,8 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port, dataDirectory: common.data, resourcesDirectory: common.resources,
             // The first administrator's password: read from the environment only, so it never shows in `ps`.
             adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
-            importContentOnFirstStart: !noSampleContent, secureCookies: secureCookies, logLevel: level)
+            importContentOnFirstStart: !noSampleContent, demoPassword: Environment.value("LORE_DEMO_PASSWORD"),
+            secureCookies: secureCookies, logLevel: level)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

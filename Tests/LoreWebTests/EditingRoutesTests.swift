@@ -101,7 +101,7 @@ import Testing
             #expect(created.status == .seeOther)
             #expect(created.headers[.location] == "/a/parking-rules?notice=saved")
             // The page that linked to it now links to it for real.
-            #expect(try await client.get("/a/first-day").text.contains("<a class=\"wikilink\" href=\"/a/parking-rules\">"))
+            #expect(try await client.get("/a/first-day").text.contains("<a class=\"wikilink\" href=\"/a/parking-rules\" data-target=\"Parking rules\">"))
 
             let trashed = try await client.postForm("/a/parking-rules/delete", [])
             #expect(trashed.headers[.location] == "/c/regulations?notice=trashed")

@@ -34,7 +34,7 @@ import Testing
             #expect(response.status == .ok)
             let html = response.text
             #expect(html.contains("<h1 class=\"article-title\">First day</h1>"))
-            #expect(html.contains("<a class=\"wikilink\" href=\"/a/vacations\">Vacations</a>"))
+            #expect(html.contains("<a class=\"wikilink\" href=\"/a/vacations\" data-target=\"Vacations\">Vacations</a>"))
             #expect(html.contains("class=\"wikilink missing\" href=\"/new?title=Parking%20rules\""))
             #expect(html.contains("<code>[[Title]]</code>"))
             #expect(html.contains("<nav class=\"toc\""))

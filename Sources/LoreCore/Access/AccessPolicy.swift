@@ -44,6 +44,20 @@ public struct AccessPolicy: Sendable {
         return level.flatMap(AccessLevel.init(rawValue:)) ?? AccessLevel.none
     }
 
+    /// The principal's level in every category it may read, in one query.
+    public func levels(_ db: Database) throws -> [Int64: AccessLevel] {
+        if principal.isAdministrator {
+            return Dictionary(uniqueKeysWithValues: try Int64.fetchAll(db, sql: "SELECT id FROM category").map { ($0, AccessLevel.manage) })
+        }
+        let request: SQLRequest<Row> = """
+            SELECT categoryId, MAX(level) AS level FROM effectiveGrant
+            WHERE roleId IN (SELECT value FROM json_each(\(rolesJSON))) GROUP BY categoryId HAVING MAX(level) >= \(AccessLevel.read.rawValue)
+            """
+        return Dictionary(uniqueKeysWithValues: try request.fetchAll(db).map { row in
+            (row["categoryId"] as Int64, AccessLevel(rawValue: row["level"]) ?? AccessLevel.none)
+        })
+    }
+
     /// Throws ``NotFound`` when the category is hidden, ``AccessDenied`` when it is visible but
     /// the principal lacks `level` there.
     public func require(_ level: AccessLevel, inCategory categoryId: Int64, _ db: Database) throws {

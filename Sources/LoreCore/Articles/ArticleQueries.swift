@@ -65,6 +65,24 @@ public struct ArticleQueries: Sendable {
         }
     }
 
+    /// The article's saved HTML as this principal may see it: links to pages hidden from them
+    /// look exactly like links to pages that do not exist.
+    public func visibleHTML(of article: Article, for principal: Principal) async throws -> String {
+        if principal.isAdministrator { return article.html }
+        let linked = WikiLinkMarkup.linkedSlugs(in: article.html)
+        guard !linked.isEmpty else { return article.html }
+        let policy = AccessPolicy(principal)
+        let slugsJSON = String(decoding: try JSONEncoder().encode(linked.sorted()), as: UTF8.self)
+        let visible = try await database.reader.read { db in
+            let request: SQLRequest<String> = """
+                SELECT slug FROM article WHERE slug IN (SELECT value FROM json_each(\(slugsJSON)))
+                AND deletedAt IS NULL AND \(policy.readableArticles())
+                """
+            return try Set(request.fetchAll(db))
+        }
+        return WikiLinkMarkup.masked(article.html, keeping: visible)
+    }
+
     /// Display names of the given users, for "changed by" lines.
     public func userNames(_ ids: Set<Int64>) async throws -> [Int64: String] {
         try await database.reader.read { db in

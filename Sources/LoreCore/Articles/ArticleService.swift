@@ -31,7 +31,8 @@ public struct ArticleService: Sendable {
             try Self.insertRevision(of: article, summary: fields.summary, db: db)
             try links.replaceLinks(from: article.id!, with: rendered.links)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
-            return article
+            // A page that links to itself was just rendered again with the link resolved.
+            return try Article.fetchOne(db, key: article.id) ?? article
         }
     }
 

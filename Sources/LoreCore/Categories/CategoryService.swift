@@ -46,6 +46,12 @@ public struct CategoryService: Sendable {
         }
     }
 
+    /// What the principal may do in each category it can see, for offering only allowed choices.
+    public func levels(for principal: Principal) async throws -> [Int64: AccessLevel] {
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in try policy.levels(db) }
+    }
+
     /// What the principal may do in a category, for showing or hiding actions.
     public func level(inCategory id: Int64, for principal: Principal) async throws -> AccessLevel {
         try await database.reader.read { db in try AccessPolicy(principal).level(inCategory: id, db) }

@@ -107,9 +107,9 @@ public struct MarkdownRenderer: Sendable {
             return "<a class=\"wikilink client-link\" href=\"\(Paths.client(link.key).htmlEscaped)\">"
         case .article:
             if let slug = try resolver.articleSlug(forKey: link.key) {
-                return "<a class=\"wikilink\" href=\"\(Paths.article(slug).htmlEscaped)\">"
+                return WikiLinkMarkup.existing(slug: slug, target: link.target)
             }
-            return "<a class=\"wikilink missing\" href=\"\(Paths.newArticle(title: link.target).htmlEscaped)\" rel=\"nofollow\">"
+            return WikiLinkMarkup.missing(target: link.target)
         }
     }
 

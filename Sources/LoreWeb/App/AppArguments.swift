@@ -16,6 +16,10 @@ public struct AppArguments: Sendable {
     public var inMemory: Bool
     /// Imports `Content/` when the database is new.
     public var importContentOnFirstStart: Bool
+    /// Creates the sample roles, grants and demo users along with the sample content.
+    public var demoAccounts: Bool
+    /// The demo accounts' password; random and printed when nil. For tests and demonstrations.
+    public var demoPassword: String?
     /// Marks cookies Secure: set when the server sits behind HTTPS.
     public var secureCookies: Bool
     public var passwordCost: UInt8
@@ -24,7 +28,7 @@ public struct AppArguments: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
-        secureCookies: Bool = false, passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
+        demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
@@ -34,6 +38,8 @@ public struct AppArguments: Sendable {
         self.adminPassword = adminPassword
         self.inMemory = inMemory
         self.importContentOnFirstStart = importContentOnFirstStart
+        self.demoAccounts = demoAccounts
+        self.demoPassword = demoPassword
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
         self.logLevel = logLevel

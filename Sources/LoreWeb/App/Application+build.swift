@@ -38,6 +38,18 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
             "categories": "\(report.categoriesCreated)", "articles": "\(report.articlesCreated)",
         ])
         for problem in report.problems { logger.warning("Import problem: \(problem)") }
+        if arguments.demoAccounts {
+            let demo = try await SampleAccess(database: database, passwordCost: arguments.passwordCost).apply(by: principal, password: arguments.demoPassword)
+            let lines = demo.map { user in
+                "  \(user.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(user.password)  \(user.displayName)"
+                    + (user.roles.isEmpty ? "" : " (\(user.roles.joined(separator: ", ")))")
+            }
+            FileHandle.standardOutput.write(Data("""
+                Demo accounts, to see the access rights at work (shown only once):
+                \(lines.joined(separator: "\n"))
+
+                """.utf8))
+        }
     }
 
     let views = try await ViewRenderer(templatesDirectory: resource("Templates").path)

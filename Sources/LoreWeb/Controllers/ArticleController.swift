@@ -27,6 +27,8 @@ struct ArticleController {
         let tableOfContents: [Heading]
         let hasTableOfContents: Bool
         let backlinks: [LinkView]
+        /// Edit and trash are offered only to those who may edit here.
+        let canEdit: Bool
         let editURL: String
         let deleteURL: String
     }
@@ -47,8 +49,9 @@ struct ArticleController {
             changedLine: t.format("changed_by", [
                 "date": DisplayDate.format(article.updatedAt, t.language), "name": names[article.updatedById] ?? "—",
             ]),
-            html: article.html, tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
+            html: try await services.queries.visibleHTML(of: article, for: principal), tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
             backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
+            canEdit: try await services.categories.level(inCategory: article.categoryId, for: principal) >= .edit,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete")
         let category = try await services.categories.category(id: article.categoryId, for: principal)
         let lineage = try await services.categories.lineage(of: category, for: principal)
@@ -60,6 +63,9 @@ struct ArticleController {
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await liveArticle(context)
+        if try await services.categories.level(inCategory: article.categoryId, for: context.requirePrincipal()) < .edit {
+            throw AccessDenied()
+        }
         let editor = ArticleEditor(services: services, request: request, context: context)
         return try await editor.form(ArticleDraft(article), editing: article, baseRevision: article.revision)
     }
@@ -92,6 +98,7 @@ struct ArticleController {
     }
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
+        if context.isGuest { throw NotFound() }
         let query = request.uri.queryParameters
         let categoryId = query.get("category").flatMap { Int64($0) }
         let title = query.get("title") ?? ""

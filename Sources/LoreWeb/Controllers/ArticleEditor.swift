@@ -42,6 +42,7 @@ struct ArticleEditor {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
+        let levels = try await services.categories.levels(for: principal)
         let errors = error.map { FormErrors($0, t: t, order: Self.fieldOrder) } ?? .none
         let heading = article.map { t.format("edit_article_heading", ["title": $0.title]) } ?? t["new_article_heading"]
         // The preview is rendered on the server for the first paint, so it works without script.
@@ -51,7 +52,7 @@ struct ArticleEditor {
             action: article.map { Paths.article($0.slug) + "/edit" } ?? "/new",
             baseRevision: baseRevision.map(String.init) ?? "",
             title: draft.title, slug: draft.slug, body: draft.body, summary: draft.summary, previewHTML: previewHTML,
-            categoryOptions: CategoryOption.options(tree, selected: draft.categoryId),
+            categoryOptions: CategoryOption.options(tree, selected: draft.categoryId) { (levels[$0] ?? .none) >= .edit },
             fieldErrors: errors.fieldErrors, errors: errors.errors,
             conflict: conflict.map { ConflictView(url: Paths.article($0.current.slug)) },
             cancelURL: article.map { Paths.article($0.slug) } ?? "/")

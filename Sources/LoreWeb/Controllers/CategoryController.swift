@@ -28,6 +28,8 @@ struct CategoryController {
         let description: String
         let subcategories: [SubcategoryCard]
         let articles: [ArticleListItem]
+        let canEdit: Bool
+        let canManage: Bool
         let newArticleURL: String
         let newSubcategoryURL: String
         let editURL: String
@@ -57,6 +59,7 @@ struct CategoryController {
         let tree = try await services.categories.tree(for: principal)
         let children = tree.flattened.first { $0.category.id == id }?.children ?? []
         let articles = try await services.queries.articles(inCategory: id, for: principal)
+        let level = try await services.categories.level(inCategory: id, for: principal)
         let view = CategoryView(
             title: category.title, description: category.description,
             subcategories: children.map { node in
@@ -66,6 +69,7 @@ struct CategoryController {
                     reorderURL: "/categories/\(node.category.id ?? 0)/reorder")
             },
             articles: try await ArticleListItem.items(articles, queries: services.queries, t: t),
+            canEdit: level >= .edit, canManage: level >= .manage,
             newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
             editURL: "/categories/\(id)/edit")
         let lineage = try await services.categories.lineage(of: category, for: principal)
@@ -76,6 +80,7 @@ struct CategoryController {
     }
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
+        if context.isGuest { throw NotFound() }
         let parentId = request.uri.queryParameters.get("parent").flatMap { Int64($0) }
         return try await form(CategoryDraft(title: "", parentId: parentId), editing: nil, errors: .none, request: request, context: context)
     }
@@ -91,7 +96,9 @@ struct CategoryController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: context.requirePrincipal())
+        let principal = try context.requirePrincipal()
+        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        if try await services.categories.level(inCategory: category.id!, for: principal) < .manage { throw AccessDenied() }
         return try await form(CategoryDraft(category), editing: category, errors: .none, request: request, context: context)
     }
 
@@ -133,12 +140,15 @@ struct CategoryController {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
+        let levels = try await services.categories.levels(for: principal)
         let heading = editing.map { t.format("edit_category_heading", ["title": $0.title]) } ?? t["new_category_heading"]
         let view = CategoryFormView(
             heading: heading,
             action: editing.map { "/categories/\($0.id!)/edit" } ?? "/categories/new",
             title: draft.title, slug: draft.slug, description: draft.description,
-            parentOptions: CategoryOption.options(tree, selected: draft.parentId, excluding: editing?.id),
+            parentOptions: CategoryOption.options(tree, selected: draft.parentId, excluding: editing?.id) {
+                (levels[$0] ?? .none) >= .manage
+            },
             fieldErrors: errors.fieldErrors, errors: errors.errors,
             cancelURL: editing.map { Paths.category($0.path) } ?? "/",
             deleteURL: editing.map { "/categories/\($0.id!)/delete" })

@@ -6,14 +6,19 @@ struct CategoryOption {
     let label: String
     let selected: Bool
 
-    /// The whole tree, depth first, leaving out `excluding` and everything below it.
-    static func options(_ forest: [CategoryNode], selected: Int64?, excluding: Int64? = nil) -> [CategoryOption] {
+    /// The whole tree, depth first, leaving out `excluding` and everything below it, and the
+    /// categories for which `allowed` says no.
+    static func options(
+        _ forest: [CategoryNode], selected: Int64?, excluding: Int64? = nil, allowed: (Int64) -> Bool = { _ in true }
+    ) -> [CategoryOption] {
         var options: [CategoryOption] = []
         func visit(_ nodes: [CategoryNode], depth: Int) {
             for node in nodes {
                 guard let id = node.category.id, id != excluding else { continue }
                 let indent = String(repeating: "\u{00A0}\u{00A0}\u{00A0}", count: depth)
-                options.append(CategoryOption(id: id, label: indent + node.category.title, selected: id == selected))
+                if allowed(id) {
+                    options.append(CategoryOption(id: id, label: indent + node.category.title, selected: id == selected))
+                }
                 visit(node.children, depth: depth + 1)
             }
         }

@@ -155,6 +155,23 @@ import Testing
         }
     }
 
+    @Test func linksToHiddenPagesLookLikeLinksToMissingOnes() async throws {
+        let world = try await TestWorld()
+        let employeeRole = try await world.roles.role(kind: .employee)
+        let hr = try await world.category("HR")
+        try await world.grant(AccessLevel.none, to: employeeRole, on: hr)
+        try await world.article("Salary bands", in: hr)
+        let company = try await world.category("Company")
+        let note = try await world.article("Note", in: company, body: "[[Salary bands]] and [[Nothing here]] and [[Note]]")
+        let ivan = try await world.user("ivan")
+        let forIvan = try await world.queries.visibleHTML(of: note, for: ivan)
+        #expect(!forIvan.contains("/a/salary-bands"))
+        #expect(forIvan.contains(#"<a class="wikilink missing" href="/new?title=Salary%20bands" data-target="Salary bands" rel="nofollow">"#))
+        #expect(forIvan.contains(#"<a class="wikilink missing" href="/new?title=Nothing%20here" data-target="Nothing here" rel="nofollow">"#))
+        #expect(forIvan.contains(#"href="/a/note""#))
+        #expect(try await world.queries.visibleHTML(of: note, for: world.principal).contains("/a/salary-bands"))
+    }
+
     @Test func effectiveGrantsComeFromTheNearestAncestor() {
         let parents: [Int64: Int64?] = [1: nil, 2: 1, 3: 2, 4: 1]
         let own: [Int64: [Int64: AccessLevel]] = [1: [10: .read, 11: .edit], 3: [10: .manage], 4: [11: AccessLevel.none]]

@@ -139,7 +139,7 @@ import Testing
         #expect(checklist.html.contains("wikilink missing"))
         let vacations = try await world.article("Vacations", in: hr)
         let refreshed = try await world.current("first-day")
-        #expect(refreshed.html.contains("<a class=\"wikilink\" href=\"/a/vacations\">Vacations</a>"))
+        #expect(refreshed.html.contains("<a class=\"wikilink\" href=\"/a/vacations\" data-target=\"Vacations\">Vacations</a>"))
         #expect(refreshed.revision == 1)
         #expect(try await world.queries.backlinks(to: vacations, for: world.principal).map(\.title) == ["First day"])
 

@@ -18,12 +18,12 @@ import Testing
 
     @Test func wikiLinkToExistingArticleUsesItsSlug() throws {
         let output = try html("See [[Vacations]].")
-        #expect(output.contains("<a class=\"wikilink\" href=\"/a/vacations\">Vacations</a>"))
+        #expect(output.contains("<a class=\"wikilink\" href=\"/a/vacations\" data-target=\"Vacations\">Vacations</a>"))
     }
 
     @Test func wikiLinkWithLabel() throws {
         let output = try html("Read [[first-day|your first day]] first.")
-        #expect(output.contains("<a class=\"wikilink\" href=\"/a/first-day\">your first day</a>"))
+        #expect(output.contains("<a class=\"wikilink\" href=\"/a/first-day\" data-target=\"first-day\">your first day</a>"))
     }
 
     @Test func missingTargetBecomesCreateLink() throws {
@@ -96,7 +96,7 @@ import Testing
 
     @Test func nestedAndUnbalancedBrackets() throws {
         let output = try html("[[[Vacations]]] and [[a [[Vacations]] b]] and [[ ]] and [[|x]] and [[Vacations]")
-        #expect(output.contains("<a class=\"wikilink\" href=\"/a/vacations\">Vacations</a>"))
+        #expect(output.contains("<a class=\"wikilink\" href=\"/a/vacations\" data-target=\"Vacations\">Vacations</a>"))
         #expect(!output.contains("<a class=\"wikilink missing\" href=\"/new?title=%20\""))
     }
 

@@ -15,7 +15,7 @@ enum TestApp {
         try await buildApplication(AppArguments(
             resourcesDirectory: repositoryRoot.path,
             contentDirectory: repositoryRoot.appendingPathComponent("Tests/Fixtures/Content").path,
-            adminPassword: adminPassword, inMemory: true, passwordCost: 4, logLevel: .critical))
+            adminPassword: adminPassword, inMemory: true, demoAccounts: false, passwordCost: 4, logLevel: .critical))
     }
 
     /// Runs `test` against a fresh application, signed in as the administrator.

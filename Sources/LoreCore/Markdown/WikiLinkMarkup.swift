@@ -1,0 +1,39 @@
+import Foundation
+
+/// The HTML of article wiki links. Saved HTML is shared by all readers, so each link carries
+/// its target: when a reader may not see the page it points at, ``masked(_:keeping:)`` turns
+/// it into exactly the link a missing page gets, and the reader cannot tell the difference.
+public enum WikiLinkMarkup {
+    static func existing(slug: String, target: String) -> String {
+        "<a class=\"wikilink\" href=\"\(Paths.article(slug).htmlEscaped)\" data-target=\"\(target.htmlEscaped)\">"
+    }
+
+    static func missing(target: String) -> String {
+        "<a class=\"wikilink missing\" href=\"\(Paths.newArticle(title: target).htmlEscaped)\" data-target=\"\(target.htmlEscaped)\" rel=\"nofollow\">"
+    }
+
+    /// A function, not a stored constant: `Regex` is not Sendable, so it cannot be a shared static.
+    private static func existingLink() -> Regex<(Substring, Substring, Substring)> {
+        #/<a class="wikilink" href="/a/([a-z0-9-]+)" data-target="([^"]*)">/#
+    }
+
+    /// The slugs of the existing-article links in `html`.
+    public static func linkedSlugs(in html: String) -> Set<String> {
+        Set(html.matches(of: existingLink()).map { String($0.1) })
+    }
+
+    /// `html` with every link to a slug outside `visible` rewritten as a link to a missing page.
+    public static func masked(_ html: String, keeping visible: Set<String>) -> String {
+        html.replacing(existingLink()) { match in
+            let slug = String(match.1)
+            if visible.contains(slug) { return String(match.0) }
+            return missing(target: unescape(String(match.2)))
+        }
+    }
+
+    private static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

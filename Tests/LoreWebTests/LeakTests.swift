@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LoreWeb
+import Testing
+
+/// With the real sample content and its demo accounts: everything a user can reach by following
+/// links must hold nothing of the pages hidden from them — no title, no address, no count.
+@Suite struct LeakTests {
+    static let demoPassword = "demo-password-for-tests"
+
+    static func run(as login: String, _ test: @escaping @Sendable (Browser) async throws -> Void) async throws {
+        let app = try await buildApplication(AppArguments(
+            resourcesDirectory: TestApp.repositoryRoot.path, adminPassword: TestApp.adminPassword, inMemory: true,
+            demoPassword: demoPassword, passwordCost: 4, logLevel: .critical))
+        try await app.test(.router) { client in
+            try await test(try await Browser.signIn(client, login: login, password: demoPassword))
+        }
+    }
+
+    /// Every local page reachable from the home page by following links, with its HTML.
+    static func crawl(_ browser: Browser) async throws -> [String: String] {
+        var pages: [String: String] = [:]
+        var queue = ["/"]
+        while let path = queue.popLast(), pages.count < 400 {
+            guard pages[path] == nil else { continue }
+            let response = try await browser.get(path)
+            let html = response.text
+            pages[path] = html
+            for match in html.matches(of: #/href="(/[^"#]*)"/#) {
+                let link = String(match.1).replacingOccurrences(of: "&amp;", with: "&")
+                if !link.hasPrefix("/css/"), !link.hasPrefix("/js/"), !link.hasPrefix("/img/"), pages[link] == nil {
+                    queue.append(link)
+                }
+            }
+        }
+        return pages
+    }
+
+    @Test func anEmployeeNeverSeesHRNotesOrSalesMaterial() async throws {
+        try await Self.run(as: "ivan") { ivan in
+            let pages = try await Self.crawl(ivan)
+            #expect(pages.count > 40)
+            let hidden = ["Salary review procedure", "salary-review-procedure", "Hiring process", "hiring-process",
+                          "HR team (internal)", "hr-team", "/c/sales", "First call script", "first-call-script",
+                          "/c/competitors", "Competitor overview"]
+            for (path, html) in pages {
+                for marker in hidden {
+                    #expect(!html.contains(marker), "\(path) shows \(marker)")
+                }
+            }
+            #expect(try await ivan.get("/a/salary-review-procedure").status == .notFound)
+            #expect(try await ivan.get("/c/hr/hr-team").status == .notFound)
+            #expect(try await ivan.get("/a/no-such-article").status == .notFound)
+            // The HR card counts only what Ivan may read.
+            let home = pages["/"] ?? ""
+            #expect(home.contains("10 articles"))
+        }
+    }
+
+    @Test func hrSeesItsOwnNotesButNotSales() async throws {
+        try await Self.run(as: "marina") { marina in
+            #expect(try await marina.get("/a/salary-review-procedure").status == .ok)
+            #expect(try await marina.get("/c/sales").status == .notFound)
+            let edit = try await marina.get("/a/working-hours/edit")
+            #expect(edit.status == .ok)
+        }
+    }
+
+    @Test func employeesReadButDoNotEditRegulations() async throws {
+        try await Self.run(as: "ivan") { ivan in
+            let page = try await ivan.get("/a/working-hours")
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("id=\"edit-article\""))
+            #expect(try await ivan.get("/a/working-hours/edit").status == .forbidden)
+            let post = try await ivan.postForm("/a/working-hours/delete", [])
+            #expect(post.status == .forbidden)
+        }
+    }
+}
