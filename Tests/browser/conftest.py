@@ -24,6 +24,7 @@ from helpers import TEST_CATEGORY_PREFIX, create_category, sign_in, wait
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LORE_BIN = Path(os.environ.get("LORE_BIN", REPO_ROOT / ".build" / "debug" / "lore"))
 ADMIN_PASSWORD = "test-password-123"
+DEMO_PASSWORD = "demo-password-123"
 
 BINARY_WAIT_SECONDS = 120  # the lead engineer may be relinking the binary
 READY_WAIT_SECONDS = 60
@@ -81,7 +82,7 @@ def server(tmp_path_factory):
         "--host", "127.0.0.1",
         "--log-level", "warning",
     ]
-    env = dict(os.environ, LORE_ADMIN_PASSWORD=ADMIN_PASSWORD)
+    env = dict(os.environ, LORE_ADMIN_PASSWORD=ADMIN_PASSWORD, LORE_DEMO_PASSWORD=DEMO_PASSWORD)
     base_url = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -97,9 +98,9 @@ def server(tmp_path_factory):
         _stop(process)
 
 
-def new_driver(server):
+def new_driver(server, username="admin", password=ADMIN_PASSWORD):
     """A headless Chromium at desktop size, using the installed chromedriver (never Selenium Manager),
-    signed in as the administrator."""
+    signed in (as the administrator unless told otherwise)."""
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
@@ -110,7 +111,7 @@ def new_driver(server):
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     browser = webdriver.Chrome(service=service, options=options)
     try:
-        sign_in(browser, server, "admin", ADMIN_PASSWORD)
+        sign_in(browser, server, username, password)
     except Exception:
         browser.quit()
         raise

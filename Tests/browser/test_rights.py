@@ -1,0 +1,47 @@
+"""Access rights as the demo accounts see them: HR's internal notes exist only for HR."""
+
+import pytest
+
+from conftest import DEMO_PASSWORD, new_driver
+from helpers import find_all, open_page, response_status
+
+
+@pytest.fixture
+def as_user(server):
+    """Open a browser signed in as one of the demo accounts; closed after the test."""
+    browsers = []
+
+    def open_as(username):
+        browser = new_driver(server, username, DEMO_PASSWORD)
+        browsers.append(browser)
+        return browser
+
+    yield open_as
+    for browser in browsers:
+        browser.quit()
+
+
+def sidebar_titles(driver):
+    return [link.text.strip() for link in find_all(driver, "#category-tree a")]
+
+
+def test_employee_never_sees_the_hr_only_category(server, as_user):
+    ivan = as_user("ivan")
+    open_page(ivan, server, "/")
+    assert "HR team (internal)" not in sidebar_titles(ivan)
+    assert "Onboarding" in sidebar_titles(ivan)
+    assert "hr-team" not in ivan.page_source and "HR team (internal)" not in ivan.page_source
+    open_page(ivan, server, "/c/hr/hr-team")
+    assert response_status(ivan) == 404
+    assert "Page not found" in ivan.page_source
+    open_page(ivan, server, "/a/working-hours")
+    assert not ivan.find_elements("css selector", "#edit-article"), "employees only read regulations"
+
+
+def test_hr_sees_and_edits_its_category(server, as_user):
+    marina = as_user("marina")
+    open_page(marina, server, "/")
+    assert "HR team (internal)" in sidebar_titles(marina)
+    open_page(marina, server, "/a/salary-review-procedure")
+    assert response_status(marina) == 200
+    assert marina.find_elements("css selector", "#edit-article")
