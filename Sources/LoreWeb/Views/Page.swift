@@ -24,6 +24,8 @@ struct Chrome {
     var userName: String?
     /// What the header offers: writing needs a signed-in user.
     var canWrite = false
+    /// Top-level categories are created by those who manage roles.
+    var canCreateTopLevel = false
     var languages: [LanguageOption] = []
     /// Where the language switch returns to.
     var currentPath: String = "/"

@@ -31,6 +31,7 @@ struct PageBuilder: Sendable {
         let chrome = Chrome(
             userName: signedIn ? context.principal?.displayName : nil,
             canWrite: signedIn,
+            canCreateTopLevel: context.principal?.has(.rolesManage) ?? false,
             languages: Language.allCases.map { language in
                 .init(code: language.rawValue, label: language.rawValue.uppercased(), name: language.nativeName,
                       current: language == context.language)
