@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LoreCore
 
 /// Options every command shares. Each flag falls back to a `LORE_*` environment variable.
 struct CommonOptions: ParsableArguments {
@@ -8,6 +9,22 @@ struct CommonOptions: ParsableArguments {
 
     @Option(name: .long, help: "Directory with Templates/, Public/ and Content/ (env: LORE_RESOURCES).")
     var resources: String = Environment.value("LORE_RESOURCES") ?? "."
+
+    /// The database, created if needed, and the administrator that command-line work acts as:
+    /// whoever can run this command can read the database file anyway.
+    func openAsAdministrator() async throws -> (AppDatabase, Principal) {
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        let database = try AppDatabase.open(path: URL(fileURLWithPath: data).appendingPathComponent("lore.sqlite").path)
+        let bootstrap = try await UserService(database: database)
+            .bootstrapAdministrator(password: Environment.value("LORE_ADMIN_PASSWORD"))
+        if let password = bootstrap.generatedPassword {
+            print("Created the administrator account: username \(UserService.administratorUsername), password \(password) (shown once).")
+        }
+        guard let id = bootstrap.administrator.id, let administrator = try await PrincipalLoader(database: database).principal(userId: id) else {
+            throw ValidationError("The administrator account is missing or deactivated.")
+        }
+        return (database, administrator)
+    }
 }
 
 enum Environment {

@@ -16,16 +16,7 @@ struct Import: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("'\(directory)' is not a folder.")
         }
-        try FileManager.default.createDirectory(atPath: common.data, withIntermediateDirectories: true)
-        let database = try AppDatabase.open(path: URL(fileURLWithPath: common.data).appendingPathComponent("lore.sqlite").path)
-        let bootstrap = try await UserService(database: database)
-            .bootstrapAdministrator(password: Environment.value("LORE_ADMIN_PASSWORD"))
-        if let password = bootstrap.generatedPassword {
-            print("Created the administrator account: username \(UserService.administratorUsername), password \(password) (shown once).")
-        }
-        guard let administratorId = bootstrap.administrator.id,
-              let administrator = try await PrincipalLoader(database: database).principal(userId: administratorId)
-        else { throw ValidationError("The administrator account is missing or deactivated.") }
+        let (database, administrator) = try await common.openAsAdministrator()
         let report = try await ContentImporter(database: database)
             .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: administrator)
         print("""

@@ -34,6 +34,7 @@ public struct RoleService: Sendable {
             for capability in capabilities {
                 try db.execute(sql: "INSERT INTO roleCapability (roleId, capability) VALUES (?, ?)", arguments: [role.id, capability.rawValue])
             }
+            try AuditLog.record(.roleCreated, actor: principal.userId, subject: name, address: "", db)
             return role
         }
     }
@@ -53,6 +54,8 @@ public struct RoleService: Sendable {
                 try db.execute(sql: "DELETE FROM categoryGrant WHERE categoryId = ? AND roleId = ?", arguments: [categoryId, roleId])
             }
             try EffectiveGrants.rebuild(db)
+            try AuditLog.record(.grantChanged, actor: principal.userId,
+                                subject: "category \(categoryId) role \(roleId): \(level.map { "\($0)" } ?? "inherit")", address: "", db)
         }
     }
 
@@ -66,6 +69,8 @@ public struct RoleService: Sendable {
             for roleId in roleIds {
                 try db.execute(sql: "INSERT INTO articleRestriction (articleId, roleId) VALUES (?, ?)", arguments: [articleId, roleId])
             }
+            try AuditLog.record(.articleRestricted, actor: principal.userId,
+                                subject: "article \(articleId): roles \(roleIds.sorted())", address: "", db)
         }
     }
 
@@ -77,6 +82,7 @@ public struct RoleService: Sendable {
             for roleId in roleIds {
                 try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [userId, roleId])
             }
+            try AuditLog.record(.rolesAssigned, actor: principal.userId, subject: "user \(userId): roles \(roleIds.sorted())", address: "", db)
         }
     }
 }

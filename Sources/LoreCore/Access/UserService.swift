@@ -76,12 +76,39 @@ public struct UserService: Sendable {
             for roleId in roleIds.union(employee.map { [$0] } ?? []) {
                 try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [user.id, roleId])
             }
+            try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
             return user
         }
     }
 
+    /// Sets a new password and ends all of the user's sessions.
+    public func resetPassword(username: String, to password: String, by principal: Principal) async throws {
+        guard principal.has(.usersManage) else { throw AccessDenied() }
+        if let problem = PasswordPolicy.problem(with: password) { throw ValidationError(field: "password", problem) }
+        let hash = Bcrypt.hash(password, cost: passwordCost)
+        try await database.writer.write { db in
+            guard let user = try User.filter(Column("username") == username).fetchOne(db), let id = user.id else { throw NotFound() }
+            try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, id])
+            try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [id])
+            try AuditLog.record(.passwordReset, actor: principal.userId, subject: user.username, address: "", db)
+        }
+    }
+
+    /// Every account with the names of its roles, by username.
+    public func list(by principal: Principal) async throws -> [(user: User, roles: [String])] {
+        guard principal.has(.usersManage) else { throw AccessDenied() }
+        return try await database.reader.read { db in
+            try User.order(Column("username")).fetchAll(db).map { user in
+                let roles = try String.fetchAll(db, sql: """
+                    SELECT role.name FROM role JOIN userRole ON userRole.roleId = role.id WHERE userRole.userId = ? ORDER BY role.name
+                    """, arguments: [user.id])
+                return (user, roles)
+            }
+        }
+    }
+
     /// 20 characters from an alphabet without look-alikes: about 115 bits.
-    static func randomPassword() -> String {
+    public static func randomPassword() -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
         return String((0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })

@@ -8,6 +8,12 @@ public struct AuditLog: Sendable {
         case loginFailed = "login.failed"
         case logout = "logout"
         case logoutEverywhere = "logout.everywhere"
+        case userCreated = "user.created"
+        case passwordReset = "user.password_reset"
+        case rolesAssigned = "user.roles_assigned"
+        case roleCreated = "role.created"
+        case grantChanged = "grant.changed"
+        case articleRestricted = "article.restricted"
     }
 
     let database: AppDatabase

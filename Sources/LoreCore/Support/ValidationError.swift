@@ -2,7 +2,7 @@ import Foundation
 
 /// Input a person typed that cannot be saved as it is. Each field carries one problem,
 /// which the web layer turns into a message in the reader's language beside that field.
-public struct ValidationError: Error, Equatable, Sendable {
+public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Problem: Equatable, Sendable {
         case required
         case tooLong(maxBytes: Int)
@@ -23,6 +23,11 @@ public struct ValidationError: Error, Equatable, Sendable {
 
     public init(field: String, _ problem: Problem) {
         self.fields = [field: problem]
+    }
+
+    /// For the command line and logs; the web interface shows localized messages instead.
+    public var description: String {
+        fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
     }
 }
 
