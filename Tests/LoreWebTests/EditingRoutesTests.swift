@@ -66,7 +66,7 @@ import Testing
         try await TestApp.run { client in
             let response = try await client.postForm("/a/vacations/edit", Self.articleFields(slug: "first-day", body: "x"))
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("This address is already taken."))
+            #expect(response.text.contains("This is already in use."))
             #expect(response.text.contains("value=\"first-day\""))
         }
     }

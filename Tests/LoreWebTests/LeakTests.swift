@@ -9,12 +9,14 @@ import Testing
 @Suite struct LeakTests {
     static let demoPassword = "demo-password-for-tests"
 
+    /// The real sample content with its demo accounts, signed in as `login`.
     static func run(as login: String, _ test: @escaping @Sendable (Browser) async throws -> Void) async throws {
         let app = try await buildApplication(AppArguments(
             resourcesDirectory: TestApp.repositoryRoot.path, adminPassword: TestApp.adminPassword, inMemory: true,
             demoPassword: demoPassword, passwordCost: 4, logLevel: .critical))
         try await app.test(.router) { client in
-            try await test(try await Browser.signIn(client, login: login, password: demoPassword))
+            let password = login == "admin" ? TestApp.adminPassword : demoPassword
+            try await test(try await Browser.signIn(client, login: login, password: password))
         }
     }
 

@@ -4,6 +4,7 @@ import LoreCore
 struct AppServices: Sendable {
     let database: AppDatabase
     let users: UserService
+    let roles: RoleService
     let categories: CategoryService
     let articles: ArticleService
     let queries: ArticleQueries
@@ -13,6 +14,7 @@ struct AppServices: Sendable {
     init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12) {
         self.database = database
         users = UserService(database: database, passwordCost: passwordCost)
+        roles = RoleService(database: database)
         categories = CategoryService(database: database)
         articles = ArticleService(database: database)
         queries = ArticleQueries(database: database)

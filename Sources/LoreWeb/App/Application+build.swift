@@ -74,6 +74,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     CategoryController(services: services).addRoutes(to: router)
     ArticleController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
+    AdminController(services: services).addRoutes(to: router)
 
     return Application(
         router: router,
