@@ -114,16 +114,4 @@ public struct RoleService: Sendable {
                                 subject: "article \(articleId): roles \(roleIds.sorted())", address: "", db)
         }
     }
-
-    /// Replaces the roles a user holds.
-    public func assign(_ roleIds: Set<Int64>, to userId: Int64, by principal: Principal) async throws {
-        guard principal.has(.usersManage) else { throw AccessDenied() }
-        try await database.writer.write { db in
-            try db.execute(sql: "DELETE FROM userRole WHERE userId = ?", arguments: [userId])
-            for roleId in roleIds {
-                try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [userId, roleId])
-            }
-            try AuditLog.record(.rolesAssigned, actor: principal.userId, subject: "user \(userId): roles \(roleIds.sorted())", address: "", db)
-        }
-    }
 }

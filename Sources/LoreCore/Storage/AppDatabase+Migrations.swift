@@ -70,6 +70,15 @@ extension AppDatabase {
             try db.create(index: "articleLink_on_target", on: "articleLink", columns: ["kind", "targetKey"])
         }
         migrator.registerMigration("v2 roles, grants, sessions, audit", migrate: Self.addAccessRights)
+        migrator.registerMigration("v3 set-password links") { db in
+            // One-time links that let an invited user choose a password, or a user whose password
+            // an administrator reset choose a new one.
+            try db.create(table: "passwordLink") { t in
+                t.primaryKey("token", .text)
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.column("expiresAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Hummingbird
 import LoreCore
 
 /// The LoreCore services and view helpers that controllers are built with.
@@ -20,5 +21,18 @@ struct AppServices: Sendable {
         queries = ArticleQueries(database: database)
         self.views = views
         pages = PageBuilder(categories: categories)
+    }
+}
+
+extension AppServices {
+    /// Renders a page whose trail is just Home › its title: the administration and account pages.
+    func renderPage<View>(
+        _ template: String, _ view: View, title: String, request: Request, context: AppRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let t = context.translations
+        let page = try await pages.page(view, title: title, request: request, context: context,
+                                        breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: title))
+        return try views.render(template, page, status: status)
     }
 }

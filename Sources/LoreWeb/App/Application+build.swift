@@ -59,7 +59,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     router.addMiddleware {
         SecurityHeadersMiddleware()
         LanguageMiddleware()
-        SessionMiddleware(sessions: sessions, principals: principals)
+        SessionMiddleware(sessions: sessions, principals: principals, secureCookies: arguments.secureCookies)
         ErrorPageMiddleware(services: services)
         OriginCheckMiddleware()
         CSRFMiddleware()
@@ -75,6 +75,9 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     ArticleController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
+    UserAdminController(
+        services: services, accounts: UserAdministration(database: database, passwordCost: arguments.passwordCost)
+    ).addRoutes(to: router)
 
     return Application(
         router: router,

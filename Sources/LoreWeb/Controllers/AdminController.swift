@@ -83,7 +83,7 @@ struct AdminController {
                     return CellView(label: t["level_\(cell.level)"], note: note, isOwn: cell.own != nil)
                 })
         })
-        return try await render("admin-access", view, title: t["access_rights"], request: request, context: context)
+        return try await services.renderPage("admin-access", view, title: t["access_rights"], request: request, context: context)
     }
 
     @Sendable func grantsForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -101,7 +101,7 @@ struct AdminController {
                 choices: values.map { GrantChoice(value: $0, label: t["level_\($0)"], selected: $0 == current) })
         }
         let view = GrantsView(category: row.category.title, action: "/admin/access/\(id)", roles: roles)
-        return try await render("admin-grants", view, title: t.format("grants_for", ["category": row.category.title]),
+        return try await services.renderPage("admin-grants", view, title: t.format("grants_for", ["category": row.category.title]),
                                 request: request, context: context)
     }
 
@@ -148,17 +148,7 @@ struct AdminController {
         let view = RolesView(
             roles: roles.map { RoleView(name: $0.name, builtIn: $0.kind != nil) }, name: name,
             fieldErrors: errors.fieldErrors, errors: errors.errors)
-        return try await render("admin-roles", view, title: t["roles"], request: request, context: context,
+        return try await services.renderPage("admin-roles", view, title: t["roles"], request: request, context: context,
                                 status: errors.errors.isEmpty ? .ok : .unprocessableContent)
-    }
-
-    private func render<View>(
-        _ template: String, _ view: View, title: String, request: Request, context: AppRequestContext,
-        status: HTTPResponse.Status = .ok
-    ) async throws -> Response {
-        let t = context.translations
-        let page = try await services.pages.page(view, title: title, request: request, context: context,
-                                                 breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: title))
-        return try services.views.render(template, page, status: status)
     }
 }

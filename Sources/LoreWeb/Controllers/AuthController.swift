@@ -63,10 +63,7 @@ struct AuthController {
         guard let session = context.session, let principal = context.principal else { throw NotFound() }
         let user = try await services.users.user(id: session.userId)
         let view = MeView(displayName: principal.displayName, username: user.username)
-        let t = context.translations
-        let page = try await services.pages.page(view, title: t["my_account"], request: request, context: context,
-                                                 breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: t["my_account"]))
-        return try services.views.render("me", page)
+        return try await services.renderPage("me", view, title: context.translations["my_account"], request: request, context: context)
     }
 
     @Sendable func logoutEverywhere(request: Request, context: AppRequestContext) async throws -> Response {
@@ -79,20 +76,8 @@ struct AuthController {
     }
 
     private func loginPage(_ view: LoginView, request: Request, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {
-        var context = context
-        var newGuestToken: String?
-        if context.csrfToken.isEmpty {
-            newGuestToken = SessionStore.randomToken()
-            context.csrfToken = newGuestToken!
-        }
-        let t = context.translations
-        let page = try await services.pages.page(view, title: t["sign_in"], request: request, context: context)
-        var response = try services.views.render("login", page, status: status)
-        if let newGuestToken {
-            response.setCookie(.init(name: SessionMiddleware.guestTokenCookie, value: newGuestToken, path: "/",
-                                     secure: secureCookies, httpOnly: true, sameSite: .lax))
-        }
-        return response
+        let page = try await services.pages.page(view, title: context.translations["sign_in"], request: request, context: context)
+        return try services.views.render("login", page, status: status)
     }
 
     private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {

@@ -12,6 +12,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     let sessions: SessionStore
     let principals: PrincipalLoader
+    let secureCookies: Bool
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
@@ -25,10 +26,21 @@ struct SessionMiddleware: RouterMiddleware {
                 try await sessions.end(id: id)
             }
         }
+        var newGuestToken: String?
         if context.principal == nil {
             context.principal = try await principals.guest()
-            context.csrfToken = request.cookies[Self.guestTokenCookie]?.value ?? ""
+            if let token = request.cookies[Self.guestTokenCookie]?.value, !token.isEmpty {
+                context.csrfToken = token
+            } else {
+                newGuestToken = SessionStore.randomToken()
+                context.csrfToken = newGuestToken!
+            }
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        if let newGuestToken {
+            response.setCookie(.init(name: Self.guestTokenCookie, value: newGuestToken, path: "/",
+                                     secure: secureCookies, httpOnly: true, sameSite: .lax))
+        }
+        return response
     }
 }

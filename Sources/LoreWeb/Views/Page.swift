@@ -26,6 +26,7 @@ struct Chrome {
     var canWrite = false
     /// Top-level categories are created by those who manage roles.
     var canCreateTopLevel = false
+    var canManageUsers = false
     var languages: [LanguageOption] = []
     /// Where the language switch returns to.
     var currentPath: String = "/"

@@ -7,7 +7,7 @@ struct PageBuilder: Sendable {
 
     /// Notices are passed as `?notice=key` after a redirect; only known keys are shown.
     static let notices: Set<String> = [
-        "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty",
+        "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty", "password_set",
     ]
 
     func page<Content>(
@@ -32,6 +32,7 @@ struct PageBuilder: Sendable {
             userName: signedIn ? context.principal?.displayName : nil,
             canWrite: signedIn,
             canCreateTopLevel: context.principal?.has(.rolesManage) ?? false,
+            canManageUsers: context.principal?.has(.usersManage) ?? false,
             languages: Language.allCases.map { language in
                 .init(code: language.rawValue, label: language.rawValue.uppercased(), name: language.nativeName,
                       current: language == context.language)

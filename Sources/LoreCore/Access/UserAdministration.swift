@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+import HummingbirdBcrypt
+
+/// What administrators (users.manage) do with accounts: invite, change, deactivate, and hand
+/// out one-time links to set a password. Accounts are never deleted: history names its authors.
+public struct UserAdministration: Sendable {
+    public static let linkLifetime: TimeInterval = 7 * 86_400
+
+    let database: AppDatabase
+    let passwordCost: UInt8
+
+    public init(database: AppDatabase, passwordCost: UInt8 = 12) {
+        self.database = database
+        self.passwordCost = passwordCost
+    }
+
+    public struct Account: Sendable {
+        public let user: User
+        public let roleIds: Set<Int64>
+    }
+
+    public func accounts(by principal: Principal) async throws -> [Account] {
+        guard principal.has(.usersManage) else { throw NotFound() }
+        return try await database.reader.read { db in
+            try User.order(Column("username")).fetchAll(db).map { try Self.account($0, db) }
+        }
+    }
+
+    public func account(id: Int64, by principal: Principal) async throws -> Account {
+        guard principal.has(.usersManage) else { throw NotFound() }
+        return try await database.reader.read { db in
+            guard let user = try User.fetchOne(db, id: id) else { throw NotFound() }
+            return try Self.account(user, db)
+        }
+    }
+
+    /// Creates an account without a usable password and returns the one-time link token with
+    /// which the person chooses one.
+    public func invite(username: String, displayName: String, email: String?, roleIds: Set<Int64>, by principal: Principal) async throws -> (User, String) {
+        guard principal.has(.usersManage) else { throw NotFound() }
+        var validator = Validator()
+        let username = validator.text("username", username, maxBytes: 100).lowercased()
+        let displayName = validator.text("displayName", displayName, maxBytes: 200)
+        let email = validator.text("email", email ?? "", required: false, maxBytes: 200)
+        if !username.isEmpty, !username.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) {
+            validator.add("username", .invalidText)
+        }
+        try validator.check()
+        // Nobody knows this password: the account is usable only through the link.
+        let unusable = Bcrypt.hash(SessionStore.randomToken(), cost: passwordCost)
+        return try await database.writer.write { db in
+            if try User.filter(Column("username") == username).fetchCount(db) > 0 { throw ValidationError(field: "username", .duplicate) }
+            if !email.isEmpty, try User.filter(Column("email") == email).fetchCount(db) > 0 { throw ValidationError(field: "email", .duplicate) }
+            var user = User(id: nil, username: username, email: email.isEmpty ? nil : email, displayName: displayName,
+                            passwordHash: unusable, createdAt: Date(), isActive: true)
+            try user.insert(db)
+            try Self.setRoles(roleIds, of: user.id!, db)
+            try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
+            return (user, try Self.issueLink(for: user.id!, db))
+        }
+    }
+
+    /// Changes name, e-mail and roles.
+    public func update(id: Int64, displayName: String, email: String?, roleIds: Set<Int64>, by principal: Principal) async throws {
+        guard principal.has(.usersManage) else { throw NotFound() }
+        var validator = Validator()
+        let displayName = validator.text("displayName", displayName, maxBytes: 200)
+        let email = validator.text("email", email ?? "", required: false, maxBytes: 200)
+        try validator.check()
+        try await database.writer.write { db in
+            guard var user = try User.fetchOne(db, id: id) else { throw NotFound() }
+            if !email.isEmpty, try User.filter(Column("email") == email).filter(Column("id") != id).fetchCount(db) > 0 {
+                throw ValidationError(field: "email", .duplicate)
+            }
+            user.displayName = displayName
+            user.email = email.isEmpty ? nil : email
+            try user.update(db)
+            try Self.setRoles(roleIds, of: id, db)
+            try AuditLog.record(.userChanged, actor: principal.userId, subject: user.username, address: "", db)
+        }
+    }
+
+    /// Deactivating signs the person out at once and keeps them out; their history stays.
+    public func setActive(_ active: Bool, id: Int64, by principal: Principal) async throws {
+        guard principal.has(.usersManage) else { throw NotFound() }
+        if !active, id == principal.userId { throw AccessDenied() }
+        try await database.writer.write { db in
+            guard let user = try User.fetchOne(db, id: id) else { throw NotFound() }
+            try db.execute(sql: "UPDATE user SET isActive = ? WHERE id = ?", arguments: [active, id])
+            if !active {
+                try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [id])
+                try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [id])
+            }
+            try AuditLog.record(active ? .userReactivated : .userDeactivated, actor: principal.userId, subject: user.username, address: "", db)
+        }
+    }
+
+    /// A new one-time link for the user to set a password (the old ones stop working).
+    public func issuePasswordLink(id: Int64, by principal: Principal) async throws -> String {
+        guard principal.has(.usersManage) else { throw NotFound() }
+        return try await database.writer.write { db in
+            guard let user = try User.fetchOne(db, id: id), user.isActive else { throw NotFound() }
+            try AuditLog.record(.passwordLinkIssued, actor: principal.userId, subject: user.username, address: "", db)
+            return try Self.issueLink(for: id, db)
+        }
+    }
+
+    /// The account a live link belongs to, or nil.
+    public func linkOwner(token: String, now: Date = Date()) async throws -> User? {
+        try await database.reader.read { db in
+            try User.fetchOne(db, sql: """
+                SELECT user.* FROM passwordLink JOIN user ON user.id = passwordLink.userId
+                WHERE passwordLink.token = ? AND passwordLink.expiresAt > ? AND user.isActive
+                """, arguments: [token, now])
+        }
+    }
+
+    /// Sets the password chosen through a link, uses the link up and ends the user's other sessions.
+    public func redeem(token: String, password: String, now: Date = Date()) async throws -> User {
+        if let problem = PasswordPolicy.problem(with: password) { throw ValidationError(field: "password", problem) }
+        guard let owner = try await linkOwner(token: token, now: now), let id = owner.id else { throw NotFound() }
+        let hash = Bcrypt.hash(password, cost: passwordCost)
+        return try await database.writer.write { db in
+            // Checked again inside the write: two tabs must not both use one link.
+            try db.execute(sql: "DELETE FROM passwordLink WHERE token = ? AND expiresAt > ?", arguments: [token, now])
+            guard db.changesCount == 1 else { throw NotFound() }
+            try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, id])
+            try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [id])
+            try AuditLog.record(.passwordSet, actor: id, subject: owner.username, address: "", db)
+            return owner
+        }
+    }
+
+    private static func issueLink(for userId: Int64, _ db: Database) throws -> String {
+        let token = SessionStore.randomToken()
+        try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [userId])
+        try db.execute(sql: "INSERT INTO passwordLink (token, userId, expiresAt) VALUES (?, ?, ?)",
+                       arguments: [token, userId, Date().addingTimeInterval(linkLifetime)])
+        return token
+    }
+
+    /// Everyone holds Employee; the other roles are as given.
+    private static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, _ db: Database) throws {
+        let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
+        try db.execute(sql: "DELETE FROM userRole WHERE userId = ?", arguments: [userId])
+        for roleId in roleIds.union(employee.map { [$0] } ?? []) {
+            guard try Role.fetchOne(db, id: roleId) != nil else { throw ValidationError(field: "roles", .notFound) }
+            try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [userId, roleId])
+        }
+    }
+
+    private static func account(_ user: User, _ db: Database) throws -> Account {
+        Account(user: user, roleIds: Set(try Int64.fetchAll(db, sql: "SELECT roleId FROM userRole WHERE userId = ?", arguments: [user.id])))
+    }
+}

@@ -1,0 +1,74 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@Suite struct UserAdminRoutesTests {
+    @Test func invitedUserSetsAPasswordOnceAndSignsIn() async throws {
+        try await TestApp.run { admin in
+            let invited = try await admin.postForm("/admin/users/new", [
+                ("username", "Olga"), ("displayName", "Olga Orlova"), ("email", "olga@larchwood.example"),
+            ])
+            #expect(invited.status == .ok)
+            let link = try #require(invited.text.firstMatch(of: #/<code>(/set-password/[A-Za-z0-9_-]+)</code>/#)).1
+            var olga = Browser(client: admin.client)
+            #expect(try await olga.execute(String(link), method: .get, headers: [:], body: nil).status == .ok)
+            let token = Browser.hiddenCSRF(in: try await olga.execute(String(link), method: .get, headers: [:], body: nil).text) ?? ""
+            let weak = try await olga.execute(String(link), method: .post, headers: TestApp.formHeaders,
+                                              body: TestApp.formBody([("_csrf", token), ("password", "short")]))
+            #expect(weak.status == .unprocessableContent)
+            let set = try await olga.execute(String(link), method: .post, headers: TestApp.formHeaders,
+                                             body: TestApp.formBody([("_csrf", token), ("password", "olga's own long secret")]))
+            #expect(set.headers[.location] == "/login?notice=password_set")
+            #expect(try await olga.execute(String(link), method: .get, headers: [:], body: nil).status == .seeOther, "a link works once")
+            let signIn = try await olga.signIn(login: "olga@larchwood.example", password: "olga's own long secret")
+            #expect(signIn.status == .seeOther)
+            #expect(try await olga.get("/me").text.contains("Olga Orlova"))
+        }
+    }
+
+    @Test func deactivationSignsTheUserOutAtOnce() async throws {
+        try await TestApp.run { admin in
+            let invited = try await admin.postForm("/admin/users/new", [("username", "boris"), ("displayName", "Boris"), ("email", "")])
+            let link = String(try #require(invited.text.firstMatch(of: #/<code>(/set-password/[A-Za-z0-9_-]+)</code>/#)).1)
+            let id = String(try #require(invited.text.firstMatch(of: #/action="/admin/users/(\d+)"/#)).1)
+            var boris = Browser(client: admin.client)
+            let token = Browser.hiddenCSRF(in: try await boris.execute(link, method: .get, headers: [:], body: nil).text) ?? ""
+            _ = try await boris.execute(link, method: .post, headers: TestApp.formHeaders,
+                                        body: TestApp.formBody([("_csrf", token), ("password", "boris long secret")]))
+            try await boris.signIn(login: "boris", password: "boris long secret")
+            #expect(try await boris.get("/me").status == .ok)
+
+            #expect(try await admin.postForm("/admin/users/\(id)/active", [("active", "0")]).status == .seeOther)
+            let after = try await boris.get("/me")
+            #expect(after.status == .seeOther)
+            #expect(after.headers[.location]?.hasPrefix("/login") == true)
+            #expect(try await admin.get("/admin/users").text.contains("Deactivated"))
+            var again = Browser(client: admin.client)
+            #expect(try await again.signIn(login: "boris", password: "boris long secret").status == .unauthorized)
+        }
+    }
+
+    @Test func duplicateUsernamesKeepTheForm() async throws {
+        try await TestApp.run { admin in
+            let response = try await admin.postForm("/admin/users/new", [("username", "admin"), ("displayName", "Second admin"), ("email", "")])
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("value=\"Second admin\""))
+        }
+    }
+
+    @Test(arguments: ["/admin/users", "/admin/users/new", "/admin/users/1"])
+    func userPagesDoNotExistForEmployees(uri: String) async throws {
+        try await LeakTests.run(as: "ivan") { (ivan: Browser) async throws in
+            #expect(try await ivan.get(uri).status == .notFound)
+            #expect(try await ivan.postForm(uri, [("username", "x"), ("displayName", "x")]).status == .notFound)
+        }
+    }
+
+    @Test func unknownSetPasswordLinksAreNotFound() async throws {
+        try await TestApp.runAsGuest { guest in
+            var browser = guest
+            let response = try await browser.execute("/set-password/not-a-real-token", method: .get, headers: [:], body: nil)
+            #expect(response.status == .seeOther)  // guests are sent to sign in, as for any missing page
+        }
+    }
+}
