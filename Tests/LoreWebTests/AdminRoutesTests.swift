@@ -58,3 +58,24 @@ import Testing
             demoPassword: LeakTests.demoPassword, passwordCost: 4, logLevel: .critical))
     }
 }
+
+@Suite struct AuditRoutesTests {
+    @Test func signInsAndGrantChangesAreListedAndFiltered() async throws {
+        try await TestApp.run { admin in
+            _ = try await admin.postForm("/admin/roles", [("name", "Legal")])
+            let all = try await admin.get("/admin/audit")
+            #expect(all.status == .ok)
+            #expect(all.text.contains("<code>login.succeeded</code>"))
+            #expect(all.text.contains("<code>role.created</code>"))
+            let filtered = try await admin.get("/admin/audit?action=role.created")
+            #expect(filtered.text.contains("Legal"))
+            #expect(!filtered.text.contains("<code>login.succeeded</code>"))
+        }
+    }
+
+    @Test func theAuditLogDoesNotExistForEmployees() async throws {
+        try await LeakTests.run(as: "ivan") { (ivan: Browser) async throws in
+            #expect(try await ivan.get("/admin/audit").status == .notFound)
+        }
+    }
+}

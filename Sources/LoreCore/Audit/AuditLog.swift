@@ -3,7 +3,7 @@ import GRDB
 
 /// The append-only record of security-relevant events: who did what, when, from where.
 public struct AuditLog: Sendable {
-    public enum Action: String, Sendable {
+    public enum Action: String, Sendable, CaseIterable {
         case loginSucceeded = "login.succeeded"
         case loginFailed = "login.failed"
         case logout = "logout"
@@ -31,6 +31,33 @@ public struct AuditLog: Sendable {
             try Self.record(action, actor: actor, subject: subject, address: address, db)
         }
     }
+
+    public struct Entry: Sendable, Equatable {
+        public let at: Date
+        public let actor: String?
+        public let action: String
+        public let subject: String
+        public let address: String
+    }
+
+    /// The newest entries first, optionally only one action or one actor's (by username), for those with audit.read.
+    public func entries(action: String? = nil, actor: String? = nil, limit: Int = 200, by principal: Principal) async throws -> [Entry] {
+        guard principal.has(.auditRead) else { throw NotFound() }
+        return try await database.reader.read { db in
+            var request: SQL = """
+                SELECT auditEntry.at, user.username, auditEntry.action, auditEntry.subject, auditEntry.address
+                FROM auditEntry LEFT JOIN user ON user.id = auditEntry.actorId WHERE 1
+                """
+            if let action, !action.isEmpty { request += " AND auditEntry.action = \(action)" }
+            if let actor, !actor.isEmpty { request += " AND user.username = \(actor.lowercased())" }
+            request += " ORDER BY auditEntry.id DESC LIMIT \(limit)"
+            return try SQLRequest<Row>(literal: request).fetchAll(db).map { row in
+                Entry(at: row[0], actor: row[1], action: row[2], subject: row[3], address: row[4])
+            }
+        }
+    }
+
+    public static var actions: [String] { Action.allCases.map(\.rawValue) }
 
     /// For use inside the transaction of the change being recorded.
     static func record(_ action: Action, actor: Int64?, subject: String, address: String, _ db: Database) throws {

@@ -75,6 +75,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     ArticleController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
+    AuditController(services: services).addRoutes(to: router)
     UserAdminController(
         services: services, accounts: UserAdministration(database: database, passwordCost: arguments.passwordCost)
     ).addRoutes(to: router)

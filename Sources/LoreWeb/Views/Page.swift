@@ -27,6 +27,7 @@ struct Chrome {
     /// Top-level categories are created by those who manage roles.
     var canCreateTopLevel = false
     var canManageUsers = false
+    var canReadAudit = false
     var languages: [LanguageOption] = []
     /// Where the language switch returns to.
     var currentPath: String = "/"

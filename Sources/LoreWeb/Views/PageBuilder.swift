@@ -33,6 +33,7 @@ struct PageBuilder: Sendable {
             canWrite: signedIn,
             canCreateTopLevel: context.principal?.has(.rolesManage) ?? false,
             canManageUsers: context.principal?.has(.usersManage) ?? false,
+            canReadAudit: context.principal?.has(.auditRead) ?? false,
             languages: Language.allCases.map { language in
                 .init(code: language.rawValue, label: language.rawValue.uppercased(), name: language.nativeName,
                       current: language == context.language)
