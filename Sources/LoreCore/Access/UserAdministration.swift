@@ -141,7 +141,7 @@ public struct UserAdministration: Sendable {
     }
 
     /// Everyone holds Employee; the other roles are as given.
-    private static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, _ db: Database) throws {
+    static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, _ db: Database) throws {
         let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
         try db.execute(sql: "DELETE FROM userRole WHERE userId = ?", arguments: [userId])
         for roleId in roleIds.union(employee.map { [$0] } ?? []) {

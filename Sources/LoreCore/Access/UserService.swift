@@ -72,10 +72,7 @@ public struct UserService: Sendable {
             var user = User(id: nil, username: username, email: email, displayName: displayName,
                             passwordHash: hash, createdAt: Date(), isActive: true)
             try user.insert(db)
-            let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
-            for roleId in roleIds.union(employee.map { [$0] } ?? []) {
-                try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [user.id, roleId])
-            }
+            try UserAdministration.setRoles(roleIds, of: user.id!, db)
             try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
             return user
         }
