@@ -98,9 +98,8 @@ def server(tmp_path_factory):
         _stop(process)
 
 
-def new_driver(server, username="admin", password=ADMIN_PASSWORD):
-    """A headless Chromium at desktop size, using the installed chromedriver (never Selenium Manager),
-    signed in (as the administrator unless told otherwise)."""
+def new_browser():
+    """A headless Chromium at desktop size, using the installed chromedriver (never Selenium Manager)."""
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
@@ -109,7 +108,12 @@ def new_driver(server, username="admin", password=ADMIN_PASSWORD):
     # The editor asks before leaving unsaved text; tests that type without saving just move on.
     options.set_capability("unhandledPromptBehavior", "accept")
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
-    browser = webdriver.Chrome(service=service, options=options)
+    return webdriver.Chrome(service=service, options=options)
+
+
+def new_driver(server, username="admin", password=ADMIN_PASSWORD):
+    """A new browser signed in (as the administrator unless told otherwise)."""
+    browser = new_browser()
     try:
         sign_in(browser, server, username, password)
     except Exception:
