@@ -79,3 +79,26 @@ import Testing
         }
     }
 }
+
+@Suite struct ArticleAccessRoutesTests {
+    @Test func managersRestrictAnArticleAndOthersStopSeeingIt() async throws {
+        let app = try await buildApplication(AppArguments(
+            resourcesDirectory: TestApp.repositoryRoot.path, adminPassword: TestApp.adminPassword, inMemory: true,
+            demoPassword: LeakTests.demoPassword, passwordCost: 4, logLevel: .critical))
+        try await app.test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            #expect(try await ivan.get("/a/first-day-checklist").status == .ok)
+            #expect(try await ivan.get("/a/first-day-checklist/access").status == .forbidden)
+            let form = try await admin.get("/a/first-day-checklist/access")
+            #expect(form.status == .ok)
+            let hr = try #require(form.text.firstMatch(of: #/name="role-(\d+)"> HR/#)).1
+            let saved = try await admin.postForm("/a/first-day-checklist/access", [("role-\(hr)", "on")])
+            #expect(saved.status == .seeOther)
+            #expect(try await ivan.get("/a/first-day-checklist").status == .notFound)
+            #expect(!(try await ivan.get("/c/hr/onboarding").text.contains("first-day-checklist")))
+            let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
+            #expect(try await marina.get("/a/first-day-checklist").status == .ok)
+        }
+    }
+}

@@ -100,6 +100,13 @@ public struct RoleService: Sendable {
         }
     }
 
+    /// The roles an article is restricted to; empty when its category's rights alone apply.
+    public func restriction(of articleId: Int64) async throws -> Set<Int64> {
+        try await database.reader.read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT roleId FROM articleRestriction WHERE articleId = ?", arguments: [articleId]))
+        }
+    }
+
     /// Limits who may read an article to the given roles (on top of its category's rights);
     /// an empty set lifts the limit.
     public func restrict(article articleId: Int64, to roleIds: Set<Int64>, by principal: Principal) async throws {

@@ -73,6 +73,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     HomeController(services: services).addRoutes(to: router)
     CategoryController(services: services).addRoutes(to: router)
     ArticleController(services: services).addRoutes(to: router)
+    ArticleAccessController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)

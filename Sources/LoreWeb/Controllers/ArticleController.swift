@@ -29,8 +29,10 @@ struct ArticleController {
         let backlinks: [LinkView]
         /// Edit and trash are offered only to those who may edit here.
         let canEdit: Bool
+        let canManage: Bool
         let editURL: String
         let deleteURL: String
+        let accessURL: String
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
@@ -42,6 +44,7 @@ struct ArticleController {
         case .moved(let slug): return .redirect(to: Paths.article(slug), type: .permanent)
         }
         let names = try await services.queries.userNames([article.updatedById])
+        let level = try await services.categories.level(inCategory: article.categoryId, for: principal)
         let backlinks = try await services.queries.backlinks(to: article, for: principal)
         let toc = article.outline.tableOfContents
         let view = ArticleView(
@@ -51,8 +54,9 @@ struct ArticleController {
             ]),
             html: try await services.queries.visibleHTML(of: article, for: principal), tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
             backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
-            canEdit: try await services.categories.level(inCategory: article.categoryId, for: principal) >= .edit,
-            editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete")
+            canEdit: level >= .edit, canManage: level >= .manage,
+            editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
+            accessURL: Paths.article(article.slug) + "/access")
         let category = try await services.categories.category(id: article.categoryId, for: principal)
         let lineage = try await services.categories.lineage(of: category, for: principal)
         let page = try await services.pages.page(
