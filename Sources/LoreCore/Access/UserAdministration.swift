@@ -55,7 +55,7 @@ public struct UserAdministration: Sendable {
             var user = User(id: nil, username: username, email: email.isEmpty ? nil : email, displayName: displayName,
                             passwordHash: unusable, createdAt: Date(), isActive: true)
             try user.insert(db)
-            try Self.setRoles(roleIds, of: user.id!, db)
+            try Self.setRoles(roleIds, of: user.id!, by: principal, db)
             try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
             return (user, try Self.issueLink(for: user.id!, db))
         }
@@ -76,7 +76,7 @@ public struct UserAdministration: Sendable {
             user.displayName = displayName
             user.email = email.isEmpty ? nil : email
             try user.update(db)
-            try Self.setRoles(roleIds, of: id, db)
+            try Self.setRoles(roleIds, of: id, by: principal, db)
             try AuditLog.record(.userChanged, actor: principal.userId, subject: user.username, address: "", db)
         }
     }
@@ -140,9 +140,15 @@ public struct UserAdministration: Sendable {
         return token
     }
 
-    /// Everyone holds Employee; the other roles are as given.
-    static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, _ db: Database) throws {
+    /// Everyone holds Employee; the other roles are as given. Only an administrator may make
+    /// or unmake one, so users.manage alone cannot be turned into every right.
+    static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, by principal: Principal, _ db: Database) throws {
         let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
+        let administrator = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.administrator.rawValue])
+        let held = Set(try Int64.fetchAll(db, sql: "SELECT roleId FROM userRole WHERE userId = ?", arguments: [userId]))
+        if let administrator, !principal.isAdministrator, held.contains(administrator) != roleIds.contains(administrator) {
+            throw AccessDenied()
+        }
         try db.execute(sql: "DELETE FROM userRole WHERE userId = ?", arguments: [userId])
         for roleId in roleIds.union(employee.map { [$0] } ?? []) {
             guard try Role.fetchOne(db, id: roleId) != nil else { throw ValidationError(field: "roles", .notFound) }

@@ -72,7 +72,7 @@ public struct UserService: Sendable {
             var user = User(id: nil, username: username, email: email, displayName: displayName,
                             passwordHash: hash, createdAt: Date(), isActive: true)
             try user.insert(db)
-            try UserAdministration.setRoles(roleIds, of: user.id!, db)
+            try UserAdministration.setRoles(roleIds, of: user.id!, by: principal, db)
             try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
             return user
         }

@@ -60,3 +60,20 @@ import Testing
         }
     }
 }
+
+@Suite struct UserAdministrationTests {
+    @Test func onlyAdministratorsMakeAdministrators() async throws {
+        let world = try await TestWorld()
+        let userManagers = try await world.role("People ops", [.usersManage])
+        let manager = try await world.user("petra", roles: [userManagers])
+        let accounts = UserAdministration(database: world.database, passwordCost: 4)
+        let administrator = try await world.roles.role(kind: .administrator)
+        await #expect(throws: AccessDenied()) {
+            try await accounts.update(id: manager.userId!, displayName: "Petra", email: nil,
+                                      roleIds: [administrator.id!, userManagers.id!], by: manager)
+        }
+        let (invited, _) = try await accounts.invite(username: "new", displayName: "New", email: nil, roleIds: [], by: manager)
+        #expect(try await accounts.account(id: invited.id!, by: manager).roleIds.count == 1)  // Employee
+        try await accounts.update(id: invited.id!, displayName: "New", email: nil, roleIds: [administrator.id!], by: world.principal)
+    }
+}
