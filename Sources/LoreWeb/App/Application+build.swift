@@ -3,11 +3,19 @@ import Hummingbird
 import Logging
 import LoreCore
 
-/// Opens the database, makes sure an administrator and (on first start) the sample content
-/// exist, and assembles the router. `lore serve` runs what this returns; tests drive it directly.
+/// The web application: `lore serve` runs what this returns; tests drive it directly.
 public func buildApplication(_ arguments: AppArguments) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "lore")
     logger.logLevel = arguments.logLevel
+    return Application(
+        router: try await buildRouter(arguments, logger: logger),
+        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "Lore"),
+        logger: logger)
+}
+
+/// Opens the database, makes sure an administrator and (on first start) the sample content
+/// exist, and assembles the router with every route.
+func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Router<AppRequestContext> {
     let resources = URL(fileURLWithPath: arguments.resourcesDirectory, isDirectory: true)
     // Folders are resolved because directory listings do not follow a symbolic link at the top.
     func resource(_ name: String) -> URL { resources.appendingPathComponent(name).resolvingSymlinksInPath() }
@@ -80,11 +88,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     UserAdminController(
         services: services, accounts: UserAdministration(database: database, passwordCost: arguments.passwordCost)
     ).addRoutes(to: router)
-
-    return Application(
-        router: router,
-        configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "Lore"),
-        logger: logger)
+    return router
 }
 
 private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {

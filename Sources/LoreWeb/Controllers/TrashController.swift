@@ -21,6 +21,7 @@ struct TrashController {
     }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        if context.isGuest { throw NotFound() }
         let principal = try context.requirePrincipal()
         let t = context.translations
         let articles = try await services.queries.trash(for: principal)
