@@ -77,6 +77,8 @@ import Testing
         Row("POST /admin/users/{id}/active", "/admin/users/2/active", employee: .notFound, fields: [("active", "0")]),
         Row("POST /admin/users/{id}/password-link", "/admin/users/2/password-link", employee: .notFound),
         Row("GET /admin/audit", "/admin/audit", employee: .notFound),
+        Row("POST /admin/users/{id}/see-as", "/admin/users/2/see-as", employee: .notFound),
+        Row("POST /see-as/stop", "/see-as/stop", employee: .seeOther),
         Row("GET /set-password/{token}", "/set-password/not-a-token", employee: .notFound),
         Row("POST /set-password/{token}", "/set-password/not-a-token", employee: .notFound, fields: [("password", "a long new secret")]),
     ]

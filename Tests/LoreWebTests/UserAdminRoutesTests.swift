@@ -72,3 +72,28 @@ import Testing
         }
     }
 }
+
+@Suite struct SeeAsRoutesTests {
+    @Test func seeingAsAnEmployeeShowsTheirViewAndChangesNothing() async throws {
+        try await LeakTests.run(as: "admin") { admin in
+            let users = try await admin.get("/admin/users").text
+            let ivanId = String(try #require(users.firstMatch(of: #/href="/admin/users/(\d+)">ivan/#)).1)
+            var seeing = admin
+            let started = try await seeing.execute(
+                "/admin/users/\(ivanId)/see-as", method: .post, headers: TestApp.formHeaders,
+                body: TestApp.formBody([("_csrf", admin.csrf)]))
+            #expect(started.status == .seeOther)
+            let home = try await seeing.get("/")
+            #expect(home.text.contains("You are seeing Lore as Ivan Petrov sees it."))
+            #expect(!home.text.contains("HR team (internal)"))
+            #expect(try await seeing.get("/a/salary-review-procedure").status == .notFound)
+            #expect(try await seeing.get("/admin/users").status == .notFound)
+            let edit = try await seeing.postForm("/a/first-day-checklist/edit", EditingRoutesTests.articleFields(body: "changed while seeing as"))
+            #expect(edit.status == .forbidden)
+            #expect(try await seeing.postForm("/see-as/stop", []).status == .seeOther)
+            var back = seeing
+            back.cookies["lore_see_as"] = nil
+            #expect(try await back.get("/a/salary-review-procedure").status == .ok)
+        }
+    }
+}

@@ -9,6 +9,8 @@ struct AppRequestContext: RequestContext {
     var principal: Principal?
     /// The signed-in browser's session; nil for guests.
     var session: Session?
+    /// Whose rights a user manager is browsing with ("see as"); nil normally.
+    var seeingAs: String?
     /// The secret that forms of this browser must send back with a change.
     var csrfToken: String = ""
     var language: Language = .en

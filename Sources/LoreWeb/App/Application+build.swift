@@ -85,9 +85,9 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     TrashController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
-    UserAdminController(
-        services: services, accounts: UserAdministration(database: database, passwordCost: arguments.passwordCost)
-    ).addRoutes(to: router)
+    let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
+    UserAdminController(services: services, accounts: accounts).addRoutes(to: router)
+    SeeAsController(services: services, accounts: accounts, secureCookies: arguments.secureCookies).addRoutes(to: router)
     return router
 }
 

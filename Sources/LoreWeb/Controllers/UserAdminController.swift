@@ -44,6 +44,7 @@ struct UserAdminController {
         let isActive: Bool
         let activeURL: String
         let linkURL: String
+        let seeAsURL: String
         /// Shown once, right after it was made.
         let passwordLink: String?
         let fieldErrors: [String: String]
@@ -163,7 +164,7 @@ struct UserAdminController {
             heading: editing.map { $0.displayName } ?? t["invite_user"], action: editing == nil ? "/admin/users/new" : base,
             isNew: editing == nil, username: username, displayName: displayName, email: email,
             roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: roleIds.contains($0)) } },
-            isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link",
+            isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link", seeAsURL: base + "/see-as",
             passwordLink: link.map { "/set-password/\($0)" },
             fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("admin-user", view, title: view.heading, request: request, context: context,

@@ -1,4 +1,5 @@
 import Hummingbird
+import LoreCore
 import NIOCore
 
 /// Every state-changing request must carry the browser's CSRF token, in the `_csrf` form field
@@ -19,6 +20,8 @@ struct CSRFMiddleware: RouterMiddleware {
         guard let sent, !context.csrfToken.isEmpty, Self.constantTimeEquals(sent, context.csrfToken) else {
             throw HTTPError(.forbidden)
         }
+        // Seeing as someone else is for looking only: the one change allowed is to stop.
+        if context.seeingAs != nil, request.uri.path != SeeAsController.stopPath { throw AccessDenied() }
         return try await next(request, context)
     }
 

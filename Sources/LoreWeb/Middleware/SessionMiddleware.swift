@@ -9,6 +9,8 @@ struct SessionMiddleware: RouterMiddleware {
     /// Guests have no session; their forms (the sign-in form) are protected by a token that is
     /// both in this cookie and in the form.
     static let guestTokenCookie = "lore_csrf"
+    /// Set by "see as": a user manager browses with another user's rights, and changes nothing.
+    static let seeAsCookie = "lore_see_as"
 
     let sessions: SessionStore
     let principals: PrincipalLoader
@@ -21,6 +23,11 @@ struct SessionMiddleware: RouterMiddleware {
                 context.session = session
                 context.principal = principal
                 context.csrfToken = session.csrfToken
+                if principal.has(.usersManage), let id = request.cookies[Self.seeAsCookie].flatMap({ Int64($0.value) }),
+                   let seen = try await principals.principal(userId: id) {
+                    context.principal = seen
+                    context.seeingAs = seen.displayName
+                }
             } else {
                 // Deactivated while signed in: the session ends now.
                 try await sessions.end(id: id)

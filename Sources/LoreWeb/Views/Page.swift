@@ -28,6 +28,8 @@ struct Chrome {
     var canCreateTopLevel = false
     var canManageUsers = false
     var canReadAudit = false
+    /// Shown as a banner with a way back while a user manager sees as someone else.
+    var seeingAs: String?
     var languages: [LanguageOption] = []
     /// Where the language switch returns to.
     var currentPath: String = "/"

@@ -34,6 +34,7 @@ struct PageBuilder: Sendable {
             canCreateTopLevel: context.principal?.has(.rolesManage) ?? false,
             canManageUsers: context.principal?.has(.usersManage) ?? false,
             canReadAudit: context.principal?.has(.auditRead) ?? false,
+            seeingAs: context.seeingAs.map { t.format("seeing_as", ["name": $0]) },
             languages: Language.allCases.map { language in
                 .init(code: language.rawValue, label: language.rawValue.uppercased(), name: language.nativeName,
                       current: language == context.language)
