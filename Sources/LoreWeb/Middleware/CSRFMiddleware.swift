@@ -20,8 +20,8 @@ struct CSRFMiddleware: RouterMiddleware {
         guard let sent, !context.csrfToken.isEmpty, Self.constantTimeEquals(sent, context.csrfToken) else {
             throw HTTPError(.forbidden)
         }
-        // Seeing as someone else is for looking only: the one change allowed is to stop.
-        if context.seeingAs != nil, request.uri.path != SeeAsController.stopPath { throw AccessDenied() }
+        // Seeing as someone else is for looking only: the changes allowed are to stop or sign out.
+        if context.seeingAs != nil, ![SeeAsController.stopPath, "/logout"].contains(request.uri.path) { throw AccessDenied() }
         return try await next(request, context)
     }
 
