@@ -64,7 +64,7 @@ struct ArticleEditor {
         }
         let page = try await services.pages.page(
             view, title: heading, request: request, context: context,
-            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading))
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), tree: tree)
         let failed = error != nil || conflict != nil
         return try services.views.render("article-form", page, status: failed ? (conflict != nil ? .conflict : .unprocessableContent) : .ok)
     }

@@ -75,7 +75,7 @@ struct CategoryController {
         let lineage = try await services.categories.lineage(of: category, for: principal)
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,
-            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage), currentCategoryId: id)
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage), currentCategoryId: id, tree: tree)
         return try services.views.render("category", page)
     }
 
@@ -156,7 +156,7 @@ struct CategoryController {
         if let editing { lineage = try await services.categories.lineage(of: editing, for: principal) }
         let page = try await services.pages.page(
             view, title: heading, request: request, context: context,
-            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), currentCategoryId: editing?.id)
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), currentCategoryId: editing?.id, tree: tree)
         return try services.views.render("category-form", page, status: errors.errors.isEmpty ? .ok : .unprocessableContent)
     }
 

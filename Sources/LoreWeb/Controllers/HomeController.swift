@@ -38,7 +38,7 @@ struct HomeController {
                     description: node.category.description, countLabel: t.articleCount(node.totalArticleCount))
             },
             recent: try await ArticleListItem.items(recent, queries: services.queries, t: t, categoryTitles: titles))
-        let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context)
+        let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
         return try services.views.render("home", page)
     }
 

@@ -12,9 +12,11 @@ struct PageBuilder: Sendable {
 
     func page<Content>(
         _ content: Content, title: String, request: Request, context: AppRequestContext,
-        breadcrumbs: [Crumb] = [], currentCategoryId: Int64? = nil
+        breadcrumbs: [Crumb] = [], currentCategoryId: Int64? = nil, tree knownTree: [CategoryNode]? = nil
     ) async throws -> Page<Content> {
-        let tree = try await categories.tree(for: context.requirePrincipal())
+        // Pages that already loaded the reader's tree pass it, so it is queried once per request.
+        let tree: [CategoryNode]
+        if let knownTree { tree = knownTree } else { tree = try await categories.tree(for: context.requirePrincipal()) }
         var page = bare(content, title: title, request: request, context: context)
         var chrome = page.chrome
         chrome.sidebar = tree.map { Self.view(of: $0, current: currentCategoryId) }
