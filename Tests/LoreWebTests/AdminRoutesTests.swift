@@ -4,7 +4,7 @@ import LoreWeb
 import Testing
 
 @Suite struct AdminRoutesTests {
-    @Test(arguments: ["/admin/access", "/admin/access/1", "/admin/roles"])
+    @Test(arguments: ["/admin/access", "/admin/roles", "/admin/roles/1", "/admin/roles/1/delete"])
     func adminPagesDoNotExistForEmployees(uri: String) async throws {
         try await LeakTests.run(as: "ivan") { ivan in
             let response = try await ivan.get(uri)
@@ -49,6 +49,56 @@ import Testing
             let duplicate = try await admin.postForm("/admin/roles", [("name", "legal")])
             #expect(duplicate.status == .unprocessableContent)
             #expect(duplicate.text.contains("value=\"legal\""))
+        }
+    }
+
+    @Test func rolesAreRenamedGivenCapabilitiesAndDeleted() async throws {
+        let app = try await buildSample()
+        try await app.test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            let roles = try await admin.get("/admin/roles").text
+            let employee = try #require(roles.firstMatch(of: #/href="/admin/roles/(\d+)">Employee/#)).1
+            #expect(try await admin.postForm("/admin/roles/\(employee)/delete", []).status == .forbidden)
+            #expect(try await ivan.get("/admin/audit").status == .notFound)
+            let saved = try await admin.postForm("/admin/roles/\(employee)", [("name", "Staff"), ("capability-audit.read", "on")])
+            #expect(saved.status == .seeOther)
+            #expect(try await ivan.get("/admin/audit").status == .ok, "a new capability applies to the next request")
+            let form = try await admin.get("/admin/roles/\(employee)").text
+            #expect(form.contains("value=\"Staff\""))
+            #expect(form.contains("name=\"capability-audit.read\" checked"))
+
+            let created = try await admin.postForm("/admin/roles", [("name", "Legal")])
+            let legal = try #require(created.headers[.location]?.firstMatch(of: #/\/admin\/roles\/(\d+)/#)).1
+            let blank = try await admin.postForm("/admin/roles/\(legal)", [("name", " ")])
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.text.contains("field-error"))
+            #expect(try await admin.postForm("/admin/roles/\(legal)/delete", []).status == .seeOther)
+            #expect(!(try await admin.get("/admin/roles").text.contains("Legal")))
+            #expect(try await admin.get("/admin/audit?action=role.deleted").text.contains("Legal"))
+        }
+    }
+
+    @Test func categoryManagersChangeTheirCategorysGrantsAndNoOtherOnes() async throws {
+        let app = try await buildSample()
+        try await app.test(.router) { client in
+            let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            let team = try await marina.get("/c/hr/hr-team").text
+            let id = try #require(team.firstMatch(of: #/href="/admin/access/(\d+)" id="category-access"/#)).1
+            let form = try await marina.get("/admin/access/\(id)").text
+            let employeeRole = try #require(form.firstMatch(of: #/<label for="role-(\d+)">Employee/#)).1
+            #expect(try await ivan.get("/c/hr/hr-team").status == .notFound)
+            #expect(try await ivan.postForm("/admin/access/\(id)", [("role-\(employeeRole)", "manage")]).status == .notFound)
+            let saved = try await marina.postForm("/admin/access/\(id)", [("role-\(employeeRole)", "read")])
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers[.location]?.hasPrefix("/c/hr/hr-team") == true)
+            #expect(try await ivan.get("/c/hr/hr-team").status == .ok)
+            #expect(try await marina.get("/admin/access").status == .notFound, "the whole grid is for those who manage roles")
+            // HR may edit the HR category but not manage it.
+            let hr = try #require(try await marina.get("/c/hr").text.firstMatch(of: #/href="/new\?category=(\d+)"/#)).1
+            #expect(try await marina.get("/admin/access/\(hr)").status == .forbidden)
+            #expect(try await marina.postForm("/admin/access/\(hr)", [("role-\(employeeRole)", "manage")]).status == .forbidden)
         }
     }
 

@@ -15,7 +15,7 @@ public struct LoginService: Sendable {
         self.database = database
         self.throttle = throttle
         self.audit = AuditLog(database: database)
-        self.decoyHash = Bcrypt.hash(SessionStore.randomToken(), cost: passwordCost)
+        self.decoyHash = Bcrypt.hash(SecretToken.random(), cost: passwordCost)
     }
 
     /// The user when the credentials are right and the account active; nil otherwise.

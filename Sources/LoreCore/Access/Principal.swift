@@ -7,6 +7,8 @@ public struct Principal: Sendable, Equatable {
     public let roleIds: [Int64]
     public let isAdministrator: Bool
     public let capabilities: Set<Capability>
+    /// Where the request came from, for the audit log.
+    public private(set) var address = ""
 
     public init(userId: Int64?, displayName: String, roleIds: [Int64], isAdministrator: Bool, capabilities: Set<Capability>) {
         self.userId = userId
@@ -17,6 +19,13 @@ public struct Principal: Sendable, Equatable {
     }
 
     public var isGuest: Bool { userId == nil }
+
+    /// The same principal, acting from the given client address.
+    public func acting(from address: String) -> Principal {
+        var principal = self
+        principal.address = address
+        return principal
+    }
 
     public func has(_ capability: Capability) -> Bool {
         capabilities.contains(capability)

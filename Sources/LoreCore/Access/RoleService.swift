@@ -21,21 +21,82 @@ public struct RoleService: Sendable {
     }
 
     public func create(name: String, capabilities: Set<Capability> = [], by principal: Principal) async throws -> Role {
-        guard principal.has(.rolesManage) else { throw AccessDenied() }
+        guard principal.has(.rolesManage) else { throw NotFound() }
         return try await database.writer.write { db in
-            var validator = Validator()
-            let name = validator.text("name", name, maxBytes: 100)
-            try validator.check()
-            if try Role.filter(Column("name").collating(.nocase) == name).fetchCount(db) > 0 {
-                throw ValidationError(field: "name", .duplicate)
-            }
-            var role = Role(id: nil, name: name, kind: nil, createdAt: Date())
+            var role = Role(id: nil, name: try Self.validName(name, excluding: nil, db), kind: nil, createdAt: Date())
             try role.insert(db)
-            for capability in capabilities {
-                try db.execute(sql: "INSERT INTO roleCapability (roleId, capability) VALUES (?, ?)", arguments: [role.id, capability.rawValue])
-            }
-            try AuditLog.record(.roleCreated, actor: principal.userId, subject: name, address: "", db)
+            try Self.setCapabilities(capabilities, of: role, db)
+            try AuditLog.record(.roleCreated, by: principal, subject: role.name, db)
             return role
+        }
+    }
+
+    /// One role with its capabilities and how many users hold it, for those who manage roles.
+    public func details(id: Int64, by principal: Principal) async throws -> RoleDetails {
+        guard principal.has(.rolesManage) else { throw NotFound() }
+        return try await database.reader.read { db in
+            guard let role = try Role.fetchOne(db, id: id) else { throw NotFound() }
+            let capabilities = try String.fetchAll(db, sql: "SELECT capability FROM roleCapability WHERE roleId = ?", arguments: [id])
+            let members = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM userRole JOIN user ON user.id = userRole.userId WHERE roleId = ? AND user.isActive
+                """, arguments: [id]) ?? 0
+            return RoleDetails(role: role, capabilities: Set(capabilities.compactMap(Capability.init(rawValue:))), activeMembers: members)
+        }
+    }
+
+    /// Renames a role and sets its capabilities. Administrators hold every capability whatever
+    /// is stored, and Guest may hold none: a capability must never reach someone unknown.
+    public func update(id: Int64, name: String, capabilities: Set<Capability>, by principal: Principal) async throws {
+        guard principal.has(.rolesManage) else { throw NotFound() }
+        try await database.writer.write { db in
+            guard var role = try Role.fetchOne(db, id: id) else { throw NotFound() }
+            let name = try Self.validName(name, excluding: id, db)
+            let before = role.name
+            role.name = name
+            try role.update(db)
+            try Self.setCapabilities(capabilities, of: role, db)
+            let change = before == name ? name : "\(before) → \(name)"
+            try AuditLog.record(.roleChanged, by: principal, subject: "\(change): \(capabilities.map(\.rawValue).sorted().joined(separator: ", "))", db)
+        }
+    }
+
+    /// Deletes a role of the company's own: its holders lose it and its grants go. An article
+    /// restricted to this role alone stays restricted — to administrators — rather than
+    /// silently opening to its whole category.
+    public func delete(id: Int64, by principal: Principal) async throws {
+        guard principal.has(.rolesManage) else { throw NotFound() }
+        try await database.writer.write { db in
+            guard let role = try Role.fetchOne(db, id: id) else { throw NotFound() }
+            if role.kind != nil { throw AccessDenied() }
+            guard let administrator = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?",
+                                                         arguments: [Role.Kind.administrator.rawValue]) else { throw NotFound() }
+            try db.execute(sql: """
+                INSERT INTO articleRestriction (articleId, roleId)
+                SELECT articleId, ? FROM articleRestriction r WHERE roleId = ?
+                AND NOT EXISTS (SELECT 1 FROM articleRestriction o WHERE o.articleId = r.articleId AND o.roleId <> r.roleId)
+                """, arguments: [administrator, id])
+            _ = try Role.deleteOne(db, id: id)
+            try EffectiveGrants.rebuild(db)
+            try AuditLog.record(.roleDeleted, by: principal, subject: role.name, db)
+        }
+    }
+
+    private static func validName(_ name: String, excluding id: Int64?, _ db: Database) throws -> String {
+        var validator = Validator()
+        let name = validator.text("name", name, maxBytes: 100)
+        try validator.check()
+        var duplicates = Role.filter(Column("name").collating(.nocase) == name)
+        if let id { duplicates = duplicates.filter(Column("id") != id) }
+        if try duplicates.fetchCount(db) > 0 { throw ValidationError(field: "name", .duplicate) }
+        return name
+    }
+
+    private static func setCapabilities(_ capabilities: Set<Capability>, of role: Role, _ db: Database) throws {
+        guard let id = role.id else { return }
+        try db.execute(sql: "DELETE FROM roleCapability WHERE roleId = ?", arguments: [id])
+        guard role.kind != .administrator, role.kind != .guest else { return }
+        for capability in capabilities.sorted(by: { $0.rawValue < $1.rawValue }) {
+            try db.execute(sql: "INSERT INTO roleCapability (roleId, capability) VALUES (?, ?)", arguments: [id, capability.rawValue])
         }
     }
 
@@ -45,30 +106,29 @@ public struct RoleService: Sendable {
         let tree = try await CategoryService(database: database).tree(for: principal)
         return try await database.reader.read { db in
             let roles = try Role.order(Column("name")).fetchAll(db)
-            var effective: [Int64: [Int64: (AccessLevel, Int64)]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT categoryId, roleId, level, sourceCategoryId FROM effectiveGrant") {
-                effective[row["categoryId"], default: [:]][row["roleId"]] = (AccessLevel(rawValue: row["level"]) ?? .none, row["sourceCategoryId"])
-            }
-            var own: [Int64: [Int64: AccessLevel]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT categoryId, roleId, level FROM categoryGrant") {
-                own[row["categoryId"], default: [:]][row["roleId"]] = AccessLevel(rawValue: row["level"]) ?? AccessLevel.none
-            }
+            let grants = try GrantTable(db, category: nil)
             var rows: [AccessGrid.Row] = []
             func visit(_ nodes: [CategoryNode], depth: Int) {
                 for node in nodes {
                     guard let id = node.category.id else { continue }
-                    let cells = roles.map { role -> AccessGrid.Cell in
-                        guard let roleId = role.id else { return .init(level: .none, sourceCategoryId: nil, own: nil) }
-                        if role.kind == .administrator { return .init(level: .manage, sourceCategoryId: nil, own: nil) }
-                        let applied = effective[id]?[roleId]
-                        return .init(level: applied?.0 ?? .none, sourceCategoryId: applied?.1, own: own[id]?[roleId])
-                    }
-                    rows.append(.init(category: node.category, depth: depth, cells: cells))
+                    rows.append(.init(category: node.category, depth: depth, cells: roles.map { grants.cell(role: $0, category: id) }))
                     visit(node.children, depth: depth + 1)
                 }
             }
             visit(tree, depth: 0)
             return AccessGrid(roles: roles, rows: rows)
+        }
+    }
+
+    /// One category's row of the grid, for those who manage roles or manage that category.
+    public func grants(category categoryId: Int64, by principal: Principal) async throws -> AccessGrid {
+        try await database.reader.read { db in
+            if !principal.has(.rolesManage) { try AccessPolicy(principal).require(.manage, inCategory: categoryId, db) }
+            guard let category = try Category.fetchOne(db, id: categoryId) else { throw NotFound() }
+            let roles = try Role.order(Column("name")).fetchAll(db)
+            let grants = try GrantTable(db, category: categoryId)
+            return AccessGrid(roles: roles, rows: [.init(category: category, depth: 0,
+                                                         cells: roles.map { grants.cell(role: $0, category: categoryId) })])
         }
     }
 
@@ -93,8 +153,8 @@ public struct RoleService: Sendable {
                 } else {
                     try db.execute(sql: "DELETE FROM categoryGrant WHERE categoryId = ? AND roleId = ?", arguments: [categoryId, roleId])
                 }
-                try AuditLog.record(.grantChanged, actor: principal.userId,
-                                    subject: "category \(categoryId) role \(roleId): \(level.map { "\($0)" } ?? "inherit")", address: "", db)
+                try AuditLog.record(.grantChanged, by: principal,
+                                    subject: "category \(categoryId) role \(roleId): \(level.map { "\($0)" } ?? "inherit")", db)
             }
             try EffectiveGrants.rebuild(db)
         }
@@ -117,8 +177,8 @@ public struct RoleService: Sendable {
             for roleId in roleIds {
                 try db.execute(sql: "INSERT INTO articleRestriction (articleId, roleId) VALUES (?, ?)", arguments: [articleId, roleId])
             }
-            try AuditLog.record(.articleRestricted, actor: principal.userId,
-                                subject: "article \(articleId): roles \(roleIds.sorted())", address: "", db)
+            try AuditLog.record(.articleRestricted, by: principal,
+                                subject: "article \(articleId): roles \(roleIds.sorted())", db)
         }
     }
 }

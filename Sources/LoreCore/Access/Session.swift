@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 
-/// A signed-in browser. Its id is the secret in the session cookie; its CSRF token is the
-/// secret every form and script of that browser sends back with a change.
+/// A signed-in browser. Its id is the digest of the secret in the session cookie; its CSRF
+/// token is the secret every form and script of that browser sends back with a change.
 public struct Session: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public var id: String
     public var userId: Int64

@@ -15,18 +15,21 @@ public struct SessionStore: Sendable {
     }
 
     /// A new session with fresh secrets: never reuse an id from before sign-in (session fixation).
-    public func start(userId: Int64, address: String, now: Date = Date()) async throws -> Session {
+    /// Returns the session and the token for its cookie; only the token's digest is stored.
+    public func start(userId: Int64, address: String, now: Date = Date()) async throws -> (session: Session, token: String) {
+        let token = SecretToken.random()
         let session = Session(
-            id: Self.randomToken(), userId: userId, csrfToken: Self.randomToken(), createdAt: now,
+            id: SecretToken.digest(token), userId: userId, csrfToken: SecretToken.random(), createdAt: now,
             lastSeenAt: now, expiresAt: now.addingTimeInterval(lifetime), address: address)
         try await database.writer.write { db in try session.insert(db) }
-        return session
+        return (session, token)
     }
 
-    /// The live session for a cookie value, its last-seen time refreshed (at most once a minute,
+    /// The live session for a cookie's token, its last-seen time refreshed (at most once a minute,
     /// to spare a write per request). Expired sessions are removed and give nil.
-    public func resume(id: String, now: Date = Date()) async throws -> Session? {
-        guard !id.isEmpty, id.count <= 128 else { return nil }
+    public func resume(token: String, now: Date = Date()) async throws -> Session? {
+        guard !token.isEmpty, token.count <= 128 else { return nil }
+        let id = SecretToken.digest(token)
         guard var session = try await database.reader.read({ db in try Session.fetchOne(db, key: id) }) else { return nil }
         if session.expiresAt <= now || session.lastSeenAt.addingTimeInterval(idleTimeout) <= now {
             try await end(id: id)
@@ -40,6 +43,7 @@ public struct SessionStore: Sendable {
         return session
     }
 
+    /// Ends the session with this stored id (``Session/id``, not the cookie's token).
     public func end(id: String) async throws {
         _ = try await database.writer.write { db in try Session.deleteOne(db, key: id) }
     }
@@ -47,13 +51,5 @@ public struct SessionStore: Sendable {
     /// "Log out everywhere": every session of the user ends now.
     public func endAll(userId: Int64) async throws {
         _ = try await database.writer.write { db in try Session.filter(Column("userId") == userId).deleteAll(db) }
-    }
-
-    /// 256 random bits, URL-safe.
-    public static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 }

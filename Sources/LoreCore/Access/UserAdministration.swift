@@ -48,7 +48,7 @@ public struct UserAdministration: Sendable {
         }
         try validator.check()
         // Nobody knows this password: the account is usable only through the link.
-        let unusable = Bcrypt.hash(SessionStore.randomToken(), cost: passwordCost)
+        let unusable = Bcrypt.hash(SecretToken.random(), cost: passwordCost)
         return try await database.writer.write { db in
             if try User.filter(Column("username") == username).fetchCount(db) > 0 { throw ValidationError(field: "username", .duplicate) }
             if !email.isEmpty, try User.filter(Column("email") == email).fetchCount(db) > 0 { throw ValidationError(field: "email", .duplicate) }
@@ -56,7 +56,7 @@ public struct UserAdministration: Sendable {
                             passwordHash: unusable, createdAt: Date(), isActive: true)
             try user.insert(db)
             try Self.setRoles(roleIds, of: user.id!, by: principal, db)
-            try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
+            try AuditLog.record(.userCreated, by: principal, subject: username, db)
             return (user, try Self.issueLink(for: user.id!, db))
         }
     }
@@ -77,7 +77,7 @@ public struct UserAdministration: Sendable {
             user.email = email.isEmpty ? nil : email
             try user.update(db)
             try Self.setRoles(roleIds, of: id, by: principal, db)
-            try AuditLog.record(.userChanged, actor: principal.userId, subject: user.username, address: "", db)
+            try AuditLog.record(.userChanged, by: principal, subject: user.username, db)
         }
     }
 
@@ -92,7 +92,7 @@ public struct UserAdministration: Sendable {
                 try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [id])
                 try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [id])
             }
-            try AuditLog.record(active ? .userReactivated : .userDeactivated, actor: principal.userId, subject: user.username, address: "", db)
+            try AuditLog.record(active ? .userReactivated : .userDeactivated, by: principal, subject: user.username, db)
         }
     }
 
@@ -101,7 +101,7 @@ public struct UserAdministration: Sendable {
         guard principal.has(.usersManage) else { throw NotFound() }
         return try await database.writer.write { db in
             guard let user = try User.fetchOne(db, id: id), user.isActive else { throw NotFound() }
-            try AuditLog.record(.passwordLinkIssued, actor: principal.userId, subject: user.username, address: "", db)
+            try AuditLog.record(.passwordLinkIssued, by: principal, subject: user.username, db)
             return try Self.issueLink(for: id, db)
         }
     }
@@ -112,31 +112,31 @@ public struct UserAdministration: Sendable {
             try User.fetchOne(db, sql: """
                 SELECT user.* FROM passwordLink JOIN user ON user.id = passwordLink.userId
                 WHERE passwordLink.token = ? AND passwordLink.expiresAt > ? AND user.isActive
-                """, arguments: [token, now])
+                """, arguments: [SecretToken.digest(token), now])
         }
     }
 
     /// Sets the password chosen through a link, uses the link up and ends the user's other sessions.
-    public func redeem(token: String, password: String, now: Date = Date()) async throws -> User {
+    public func redeem(token: String, password: String, address: String = "", now: Date = Date()) async throws -> User {
         if let problem = PasswordPolicy.problem(with: password) { throw ValidationError(field: "password", problem) }
         guard let owner = try await linkOwner(token: token, now: now), let id = owner.id else { throw NotFound() }
         let hash = Bcrypt.hash(password, cost: passwordCost)
         return try await database.writer.write { db in
             // Checked again inside the write: two tabs must not both use one link.
-            try db.execute(sql: "DELETE FROM passwordLink WHERE token = ? AND expiresAt > ?", arguments: [token, now])
+            try db.execute(sql: "DELETE FROM passwordLink WHERE token = ? AND expiresAt > ?", arguments: [SecretToken.digest(token), now])
             guard db.changesCount == 1 else { throw NotFound() }
             try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, id])
             try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [id])
-            try AuditLog.record(.passwordSet, actor: id, subject: owner.username, address: "", db)
+            try AuditLog.record(.passwordSet, actor: id, subject: owner.username, address: address, db)
             return owner
         }
     }
 
     private static func issueLink(for userId: Int64, _ db: Database) throws -> String {
-        let token = SessionStore.randomToken()
+        let token = SecretToken.random()
         try db.execute(sql: "DELETE FROM passwordLink WHERE userId = ?", arguments: [userId])
         try db.execute(sql: "INSERT INTO passwordLink (token, userId, expiresAt) VALUES (?, ?, ?)",
-                       arguments: [token, userId, Date().addingTimeInterval(linkLifetime)])
+                       arguments: [SecretToken.digest(token), userId, Date().addingTimeInterval(linkLifetime)])
         return token
     }
 

@@ -73,7 +73,7 @@ public struct UserService: Sendable {
                             passwordHash: hash, createdAt: Date(), isActive: true)
             try user.insert(db)
             try UserAdministration.setRoles(roleIds, of: user.id!, by: principal, db)
-            try AuditLog.record(.userCreated, actor: principal.userId, subject: username, address: "", db)
+            try AuditLog.record(.userCreated, by: principal, subject: username, db)
             return user
         }
     }
@@ -87,7 +87,7 @@ public struct UserService: Sendable {
             guard let user = try User.filter(Column("username") == username).fetchOne(db), let id = user.id else { throw NotFound() }
             try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, id])
             try db.execute(sql: "DELETE FROM session WHERE userId = ?", arguments: [id])
-            try AuditLog.record(.passwordReset, actor: principal.userId, subject: user.username, address: "", db)
+            try AuditLog.record(.passwordReset, by: principal, subject: user.username, db)
         }
     }
 

@@ -16,6 +16,8 @@ public struct AuditLog: Sendable {
         case passwordLinkIssued = "user.password_link_issued"
         case passwordSet = "user.password_set"
         case roleCreated = "role.created"
+        case roleChanged = "role.changed"
+        case roleDeleted = "role.deleted"
         case grantChanged = "grant.changed"
         case articleRestricted = "article.restricted"
     }
@@ -59,7 +61,12 @@ public struct AuditLog: Sendable {
 
     public static var actions: [String] { Action.allCases.map(\.rawValue) }
 
-    /// For use inside the transaction of the change being recorded.
+    /// For use inside the transaction of the change being recorded: who acts and from where
+    /// come from the principal.
+    static func record(_ action: Action, by principal: Principal, subject: String, _ db: Database) throws {
+        try record(action, actor: principal.userId, subject: subject, address: principal.address, db)
+    }
+
     static func record(_ action: Action, actor: Int64?, subject: String, address: String, _ db: Database) throws {
         try db.execute(
             sql: "INSERT INTO auditEntry (at, actorId, action, subject, address) VALUES (?, ?, ?, ?, ?)",

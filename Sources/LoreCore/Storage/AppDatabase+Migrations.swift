@@ -79,6 +79,12 @@ extension AppDatabase {
                 t.column("expiresAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v4 secrets stored as digests") { db in
+            // Sessions and links from before were stored as the secret itself; they can no
+            // longer be matched, so they end (people sign in again once).
+            try db.execute(sql: "DELETE FROM session")
+            try db.execute(sql: "DELETE FROM passwordLink")
+        }
         return migrator
     }
 }

@@ -84,6 +84,7 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     ArticleAccessController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
+    RoleAdminController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
     let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
     UserAdminController(services: services, accounts: accounts).addRoutes(to: router)

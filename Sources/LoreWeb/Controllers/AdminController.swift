@@ -1,7 +1,8 @@
 import Hummingbird
 import LoreCore
 
-/// Roles and the access grid, for those who manage roles. To everyone else these pages do not exist.
+/// The access grid, for those who manage roles, and one category's grants, also for those who
+/// manage that category. To everyone else these pages do not exist.
 struct AdminController {
     let services: AppServices
 
@@ -9,8 +10,6 @@ struct AdminController {
         router.get("/admin/access", use: grid)
         router.get("/admin/access/:id", use: grantsForm)
         router.post("/admin/access/:id", use: saveGrants)
-        router.get("/admin/roles", use: roles)
-        router.post("/admin/roles", use: createRole)
     }
 
     struct CellView {
@@ -47,19 +46,8 @@ struct AdminController {
     struct GrantsView {
         let category: String
         let action: String
+        let back: String
         let roles: [RoleGrantView]
-    }
-
-    struct RoleView {
-        let name: String
-        let builtIn: Bool
-    }
-
-    struct RolesView {
-        let roles: [RoleView]
-        let name: String
-        let fieldErrors: [String: String]
-        let errors: [FormErrors.Item]
     }
 
     @Sendable func grid(request: Request, context: AppRequestContext) async throws -> Response {
@@ -90,8 +78,8 @@ struct AdminController {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let id = try context.parameters.require("id", as: Int64.self)
-        let grid = try await services.roles.accessGrid(by: principal)
-        guard let row = grid.rows.first(where: { $0.category.id == id }) else { throw NotFound() }
+        let grid = try await services.roles.grants(category: id, by: principal)
+        guard let row = grid.rows.first else { throw NotFound() }
         let roles = zip(grid.roles, row.cells).compactMap { role, cell -> RoleGrantView? in
             guard let roleId = role.id, role.kind != .administrator else { return nil }
             let current = cell.own.map { "\($0)" } ?? "inherit"
@@ -100,14 +88,14 @@ struct AdminController {
                 roleId: roleId, name: role.name, effective: t["level_\(cell.level)"],
                 choices: values.map { GrantChoice(value: $0, label: t["level_\($0)"], selected: $0 == current) })
         }
-        let view = GrantsView(category: row.category.title, action: "/admin/access/\(id)", roles: roles)
+        let back = principal.has(.rolesManage) ? "/admin/access" : try await categoryURL(id, for: principal)
+        let view = GrantsView(category: row.category.title, action: "/admin/access/\(id)", back: back, roles: roles)
         return try await services.renderPage("admin-grants", view, title: t.format("grants_for", ["category": row.category.title]),
                                 request: request, context: context)
     }
 
     @Sendable func saveGrants(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        guard principal.has(.rolesManage) else { throw NotFound() }
         let id = try context.parameters.require("id", as: Int64.self)
         let form = try await FormData.read(from: request)
         var grants: [Int64: AccessLevel?] = [:]
@@ -121,34 +109,11 @@ struct AdminController {
             }
         }
         try await services.roles.setGrants(grants, category: id, by: principal)
-        return .redirect(to: "/admin/access?notice=saved")
+        let back = principal.has(.rolesManage) ? "/admin/access" : try await categoryURL(id, for: principal)
+        return .redirect(to: back + "?notice=saved")
     }
 
-    @Sendable func roles(request: Request, context: AppRequestContext) async throws -> Response {
-        try await rolesPage(name: "", errors: .none, request: request, context: context)
-    }
-
-    @Sendable func createRole(request: Request, context: AppRequestContext) async throws -> Response {
-        let principal = try context.requirePrincipal()
-        guard principal.has(.rolesManage) else { throw NotFound() }
-        let form = try await FormData.read(from: request)
-        do {
-            _ = try await services.roles.create(name: form["name"], by: principal)
-            return .redirect(to: "/admin/roles?notice=saved")
-        } catch let error as ValidationError {
-            return try await rolesPage(name: form["name"], errors: FormErrors(error, t: context.translations, order: ["name"]),
-                                       request: request, context: context)
-        }
-    }
-
-    private func rolesPage(name: String, errors: FormErrors, request: Request, context: AppRequestContext) async throws -> Response {
-        guard try context.requirePrincipal().has(.rolesManage) else { throw NotFound() }
-        let t = context.translations
-        let roles = try await services.roles.roles()
-        let view = RolesView(
-            roles: roles.map { RoleView(name: $0.name, builtIn: $0.kind != nil) }, name: name,
-            fieldErrors: errors.fieldErrors, errors: errors.errors)
-        return try await services.renderPage("admin-roles", view, title: t["roles"], request: request, context: context,
-                                status: errors.errors.isEmpty ? .ok : .unprocessableContent)
+    private func categoryURL(_ id: Int64, for principal: Principal) async throws -> String {
+        Paths.category(try await services.categories.category(id: id, for: principal).path)
     }
 }

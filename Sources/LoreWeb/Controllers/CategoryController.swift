@@ -33,6 +33,7 @@ struct CategoryController {
         let newArticleURL: String
         let newSubcategoryURL: String
         let editURL: String
+        let accessURL: String
     }
 
     struct CategoryFormView {
@@ -71,7 +72,7 @@ struct CategoryController {
             articles: try await ArticleListItem.items(articles, queries: services.queries, t: t),
             canEdit: level >= .edit, canManage: level >= .manage,
             newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
-            editURL: "/categories/\(id)/edit")
+            editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)")
         let lineage = try await services.categories.lineage(of: category, for: principal)
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,

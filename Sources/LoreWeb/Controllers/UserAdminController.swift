@@ -142,7 +142,7 @@ struct UserAdminController {
         let token = try context.parameters.require("token")
         let form = try await FormData.read(from: request)
         do {
-            _ = try await accounts.redeem(token: token, password: form["password"])
+            _ = try await accounts.redeem(token: token, password: form["password"], address: context.clientAddress)
             return .redirect(to: "/login?notice=password_set")
         } catch let error as ValidationError {
             guard let owner = try await accounts.linkOwner(token: token) else { throw NotFound() }

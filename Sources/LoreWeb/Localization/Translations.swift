@@ -23,7 +23,12 @@ struct Translations: Sendable, MustacheParent {
     }
 
     func articleCount(_ count: Int) -> String {
-        format(pluralKey("article_count", count), ["n": String(count)])
+        plural("article_count", count)
+    }
+
+    /// The text for `count` things: `key_one`, `key_few` or `key_many` with `{n}` filled in.
+    func plural(_ key: String, _ count: Int) -> String {
+        format(pluralKey(key, count), ["n": String(count)])
     }
 
     func message(for problem: ValidationError.Problem) -> String {

@@ -18,10 +18,10 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let id = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.resume(id: id) {
+        if let token = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.resume(token: token) {
             if let principal = try await principals.principal(userId: session.userId) {
                 context.session = session
-                context.principal = principal
+                context.principal = principal.acting(from: context.clientAddress)
                 context.csrfToken = session.csrfToken
                 if principal.has(.usersManage), let id = request.cookies[Self.seeAsCookie].flatMap({ Int64($0.value) }),
                    let seen = try await principals.principal(userId: id) {
@@ -30,16 +30,16 @@ struct SessionMiddleware: RouterMiddleware {
                 }
             } else {
                 // Deactivated while signed in: the session ends now.
-                try await sessions.end(id: id)
+                try await sessions.end(id: session.id)
             }
         }
         var newGuestToken: String?
         if context.principal == nil {
-            context.principal = try await principals.guest()
+            context.principal = try await principals.guest().acting(from: context.clientAddress)
             if let token = request.cookies[Self.guestTokenCookie]?.value, !token.isEmpty {
                 context.csrfToken = token
             } else {
-                newGuestToken = SessionStore.randomToken()
+                newGuestToken = SecretToken.random()
                 context.csrfToken = newGuestToken!
             }
         }

@@ -1,0 +1,199 @@
+import Hummingbird
+
+/// The permission matrix: every route × every kind of person × every way a right can arise.
+/// Routes about an article or a category state what level they need; the expected status
+/// follows from the level each person holds on each resource, written out by hand below.
+enum PermissionTable {
+    enum Person: String, CaseIterable, Sendable {
+        case admin, marina, sergey, ivan, guest
+        /// Demo accounts: Marina holds HR, Sergey Sales, Ivan only Employee.
+        var isGuest: Bool { self == .guest }
+    }
+
+    /// A sample article standing for one way rights arise. `levels` is what each person holds
+    /// in its category (nil: the category is hidden); `readers` overrides who may read the
+    /// article itself when it is restricted to fewer roles.
+    struct Resource: Sendable {
+        let name: String
+        let slug: String
+        let title: String
+        let categoryTitle: String
+        let categoryPath: String
+        let parentTitle: String?
+        let levels: [Person: Level]
+        var readers: Set<Person>? = nil
+        /// Sent to the article's access form, so that a manager's submit keeps the restriction.
+        var restrictTo: String? = nil
+
+        func level(_ person: Person) -> Level { levels[person] ?? .hidden }
+
+        func readsArticle(_ person: Person) -> Bool {
+            level(person) >= .read && (readers?.contains(person) ?? true)
+        }
+
+        /// What must never appear on a page for someone who may not read the article.
+        var articleMarkers: [String] { [title, "/a/\(slug)\""] }
+        var categoryMarkers: [String] { ["href=\"/c/\(categoryPath)\"", ">\(categoryTitle)<"] }
+    }
+
+    enum Level: Int, Comparable, Sendable {
+        case hidden, read, edit, manage
+        static func < (lhs: Level, rhs: Level) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    static let resources: [Resource] = [
+        Resource(name: "open category", slug: "history", title: "Company history", categoryTitle: "About the company",
+                 categoryPath: "company", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit]),
+        Resource(name: "restricted category", slug: "competitor-overview", title: "Competitor overview", categoryTitle: "Competitors",
+                 categoryPath: "competitors", parentTitle: nil, levels: [.admin: .manage, .sergey: .read]),
+        Resource(name: "inherited grant", slug: "first-call-script", title: "First call script", categoryTitle: "Scripts",
+                 categoryPath: "sales/scripts", parentTitle: "Sales", levels: [.admin: .manage, .sergey: .edit]),
+        Resource(name: "inherited read-only grant", slug: "evacuation-procedure", title: "Evacuation procedure",
+                 categoryTitle: "Fire safety", categoryPath: "regulations/fire-safety", parentTitle: "Regulations",
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read]),
+        Resource(name: "overridden grant", slug: "salary-review-procedure", title: "Salary review procedure",
+                 categoryTitle: "HR team (internal)", categoryPath: "hr/hr-team", parentTitle: "HR",
+                 levels: [.admin: .manage, .marina: .manage]),
+        Resource(name: "restricted article", slug: "glossary", title: "Glossary of internal terms", categoryTitle: "About the company",
+                 categoryPath: "company", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit],
+                 readers: [.admin, .sergey], restrictTo: "Sales"),
+    ]
+
+    /// What a route about a resource needs.
+    enum Need: Sendable {
+        /// Reading the article, then this level in its category.
+        case article(Level)
+        /// This level in the category.
+        case category(Level)
+        /// Managing the category's parent (for top-level categories: managing roles); only the
+        /// administrator has that for every sample resource.
+        case parentManage
+    }
+
+    struct Row: Sendable {
+        let route: String
+        let method: HTTPRequest.Method
+        /// `{slug}`, `{category}`, `{parent}`, `{path}` and `{restrictTo}` are filled in per resource.
+        let uri: String
+        let fields: [(String, String)]
+        let need: Need?
+        let allowed: HTTPResponse.Status
+        /// The answer to someone who may not see the resource.
+        let hidden: HTTPResponse.Status
+        /// For routes not about one resource: the status per person (default: `otherwise`).
+        let statuses: [Person: HTTPResponse.Status]
+        /// The response shows back what was sent (the preview): a hidden title in it must be
+        /// rendered as a missing page.
+        let echoes: Bool
+        /// Ends the session (sign out): the person signs in again before the next row.
+        let endsSession: Bool
+
+        /// A route about one resource.
+        init(_ route: String, _ uri: String, _ need: Need, allowed: HTTPResponse.Status, hidden: HTTPResponse.Status = .notFound,
+             fields: [(String, String)] = []) {
+            self.init(route: route, uri: uri, fields: fields, need: need, allowed: allowed, hidden: hidden, statuses: [:])
+        }
+
+        /// A route whose answer depends only on who asks. Guests' GETs that need an account are
+        /// sent to sign in; guests' POSTs carry no CSRF token and are refused before anything else.
+        init(_ route: String, _ uri: String, _ statuses: [Person: HTTPResponse.Status] = [:], otherwise: HTTPResponse.Status,
+             guest: HTTPResponse.Status = .seeOther, fields: [(String, String)] = [], echoes: Bool = false, endsSession: Bool = false) {
+            var all = Dictionary(uniqueKeysWithValues: Person.allCases.map { ($0, statuses[$0] ?? otherwise) })
+            all[.guest] = route.hasPrefix("POST") ? .forbidden : guest
+            self.init(route: route, uri: uri, fields: fields, need: nil, allowed: .ok, hidden: .notFound, statuses: all,
+                      echoes: echoes, endsSession: endsSession)
+        }
+
+        private init(route: String, uri: String, fields: [(String, String)], need: Need?, allowed: HTTPResponse.Status,
+                     hidden: HTTPResponse.Status, statuses: [Person: HTTPResponse.Status], echoes: Bool = false, endsSession: Bool = false) {
+            self.route = route
+            self.method = route.hasPrefix("POST") ? .post : .get
+            self.uri = uri
+            self.fields = fields
+            self.need = need
+            self.allowed = allowed
+            self.hidden = hidden
+            self.statuses = statuses
+            self.echoes = echoes
+            self.endsSession = endsSession
+        }
+
+        func expected(_ person: Person, on resource: Resource) -> HTTPResponse.Status {
+            guard let need else { return statuses[person] ?? .notFound }
+            let visible: Bool
+            let permitted: Bool
+            switch need {
+            case .article(let level):
+                visible = resource.readsArticle(person)
+                permitted = resource.level(person) >= level
+            case .category(let level):
+                visible = resource.level(person) >= .read
+                permitted = resource.level(person) >= level
+            case .parentManage:
+                visible = resource.level(person) >= .read
+                permitted = person == .admin
+            }
+            if person.isGuest { return method == .post ? .forbidden : (visible ? allowed : .seeOther) }
+            if !visible { return hidden }
+            return permitted ? allowed : .forbidden
+        }
+    }
+
+    static let admins: [Person: HTTPResponse.Status] = [.admin: .ok]
+
+    /// Rows that change what later rows see (trashing the article) come last.
+    static let rows: [Row] = [
+        Row("GET /", "/", otherwise: .ok),
+        Row("POST /language", "/language", otherwise: .seeOther, fields: [("lang", "en"), ("back", "/")]),
+        Row("GET /login", "/login", otherwise: .seeOther, guest: .ok),
+        Row("POST /login", "/login", otherwise: .unauthorized, fields: [("login", "ivan"), ("password", "wrong")]),
+        Row("POST /logout", "/logout", otherwise: .seeOther, endsSession: true),
+        Row("GET /me", "/me", otherwise: .ok),
+        Row("POST /me/logout-everywhere", "/me/logout-everywhere", otherwise: .seeOther, endsSession: true),
+        Row("GET /c/**", "/c/{path}", .category(.read), allowed: .ok),
+        Row("GET /categories/new", "/categories/new?parent={category}", otherwise: .ok),
+        // A parent one may not see is an invalid choice in the form, like a missing one.
+        Row("POST /categories/new", "/categories/new", .category(.manage), allowed: .unprocessableContent, hidden: .unprocessableContent,
+            fields: [("title", ""), ("parent", "{category}")]),
+        Row("GET /categories/{id}/edit", "/categories/{category}/edit", .category(.manage), allowed: .ok),
+        Row("POST /categories/{id}/edit", "/categories/{category}/edit", .category(.manage), allowed: .unprocessableContent,
+            fields: [("title", ""), ("parent", "{parent}")]),
+        Row("POST /categories/{id}/reorder", "/categories/{category}/reorder", .parentManage, allowed: .seeOther,
+            fields: [("direction", "down")]),
+        Row("POST /categories/{id}/delete", "/categories/{category}/delete", .category(.manage), allowed: .seeOther),
+        Row("GET /a/{slug}", "/a/{slug}", .article(.read), allowed: .ok),
+        Row("GET /a/{slug}/edit", "/a/{slug}/edit", .article(.edit), allowed: .ok),
+        Row("POST /a/{slug}/edit", "/a/{slug}/edit", .article(.edit), allowed: .unprocessableContent, fields: [("title", ""), ("body", "x")]),
+        Row("GET /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .ok),
+        Row("POST /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .seeOther, fields: [("role-{restrictTo}", "on")]),
+        Row("GET /new", "/new?category={category}", otherwise: .ok),
+        Row("POST /new", "/new", otherwise: .unprocessableContent, fields: [("title", ""), ("category", "{category}"), ("body", "x")]),
+        Row("POST /preview", "/preview", otherwise: .ok, fields: [("body", "[[{title}]]")], echoes: true),
+        Row("GET /trash", "/trash", otherwise: .ok),
+        Row("POST /trash/{id}/restore", "/trash/9999/restore", otherwise: .notFound),
+        Row("GET /admin/access", "/admin/access", admins, otherwise: .notFound),
+        Row("GET /admin/access/{id}", "/admin/access/{category}", .category(.manage), allowed: .ok),
+        Row("POST /admin/access/{id}", "/admin/access/{category}", .category(.manage), allowed: .seeOther),
+        Row("GET /admin/roles", "/admin/roles", admins, otherwise: .notFound),
+        Row("POST /admin/roles", "/admin/roles", [.admin: .unprocessableContent], otherwise: .notFound, fields: [("name", "")]),
+        Row("GET /admin/roles/{id}", "/admin/roles/1", admins, otherwise: .notFound),
+        Row("POST /admin/roles/{id}", "/admin/roles/1", [.admin: .unprocessableContent], otherwise: .notFound, fields: [("name", "")]),
+        Row("POST /admin/roles/{id}/delete", "/admin/roles/9999/delete", otherwise: .notFound),
+        Row("GET /admin/users", "/admin/users", admins, otherwise: .notFound),
+        Row("GET /admin/users/new", "/admin/users/new", admins, otherwise: .notFound),
+        Row("POST /admin/users/new", "/admin/users/new", [.admin: .unprocessableContent], otherwise: .notFound,
+            fields: [("username", ""), ("displayName", "x")]),
+        Row("GET /admin/users/{id}", "/admin/users/2", admins, otherwise: .notFound),
+        Row("POST /admin/users/{id}", "/admin/users/2", [.admin: .unprocessableContent], otherwise: .notFound, fields: [("displayName", "")]),
+        Row("POST /admin/users/{id}/active", "/admin/users/9999/active", otherwise: .notFound, fields: [("active", "0")]),
+        Row("POST /admin/users/{id}/password-link", "/admin/users/9999/password-link", otherwise: .notFound),
+        Row("GET /admin/audit", "/admin/audit", admins, otherwise: .notFound),
+        Row("POST /admin/users/{id}/see-as", "/admin/users/9999/see-as", otherwise: .notFound),
+        Row("POST /see-as/stop", "/see-as/stop", otherwise: .seeOther),
+        Row("GET /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound),
+        Row("POST /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound, fields: [("password", "a long new secret")]),
+        Row("POST /a/{slug}/delete", "/a/{slug}/delete", .article(.edit), allowed: .seeOther),
+    ]
+}
