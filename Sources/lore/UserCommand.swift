@@ -28,8 +28,8 @@ struct UserCommand: AsyncParsableCommand {
                 return id
             }
             let password = UserService.randomPassword()
-            _ = try await UserService(database: database).create(
-                username: username, displayName: name ?? username, email: email, password: password,
+            _ = try await UserAdministration(database: database).create(
+                username: username, displayName: name ?? username, email: email, password: .given(password),
                 roleIds: Set(roleIds), by: administrator)
             print("Created \(username). Password (shown once): \(password)")
         }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdBcrypt
 
-/// What administrators (users.manage) do with accounts: invite, change, deactivate, and hand
+/// What administrators (users.manage) do with accounts: create or invite, change, deactivate, and hand
 /// out one-time links to set a password. Accounts are never deleted: history names its authors.
 public struct UserAdministration: Sendable {
     public static let linkLifetime: TimeInterval = 7 * 86_400
@@ -35,9 +35,20 @@ public struct UserAdministration: Sendable {
         }
     }
 
-    /// Creates an account without a usable password and returns the one-time link token with
-    /// which the person chooses one.
-    public func invite(username: String, displayName: String, email: String?, roleIds: Set<Int64>, by principal: Principal) async throws -> (User, String) {
+    /// How a new account gets its first password.
+    public enum FirstPassword: Sendable {
+        /// Chosen by whoever creates the account (the command line, the demo accounts).
+        case given(String)
+        /// Nobody knows it: the person chooses one through a one-time link.
+        case link
+    }
+
+    /// Creates an account holding Employee and `roleIds`. With `.link`, returns the token of
+    /// the one-time link through which the person chooses a password.
+    public func create(
+        username: String, displayName: String, email: String? = nil, password: FirstPassword,
+        roleIds: Set<Int64> = [], by principal: Principal
+    ) async throws -> (user: User, link: String?) {
         guard principal.has(.usersManage) else { throw NotFound() }
         var validator = Validator()
         let username = validator.text("username", username, maxBytes: 100).lowercased()
@@ -46,18 +57,28 @@ public struct UserAdministration: Sendable {
         if !username.isEmpty, !username.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) {
             validator.add("username", .invalidText)
         }
+        let plain: String
+        switch password {
+        case .given(let chosen):
+            if let problem = PasswordPolicy.problem(with: chosen) { validator.add("password", problem) }
+            plain = chosen
+        case .link:
+            plain = SecretToken.random()
+        }
         try validator.check()
-        // Nobody knows this password: the account is usable only through the link.
-        let unusable = Bcrypt.hash(SecretToken.random(), cost: passwordCost)
+        // Hashing is slow by design: do it before taking the write lock.
+        let hash = Bcrypt.hash(plain, cost: passwordCost)
         return try await database.writer.write { db in
             if try User.filter(Column("username") == username).fetchCount(db) > 0 { throw ValidationError(field: "username", .duplicate) }
             if !email.isEmpty, try User.filter(Column("email") == email).fetchCount(db) > 0 { throw ValidationError(field: "email", .duplicate) }
             var user = User(id: nil, username: username, email: email.isEmpty ? nil : email, displayName: displayName,
-                            passwordHash: unusable, createdAt: Date(), isActive: true)
+                            passwordHash: hash, createdAt: Date(), isActive: true)
             try user.insert(db)
-            try Self.setRoles(roleIds, of: user.id!, by: principal, db)
+            guard let id = user.id else { throw NotFound() }
+            try Self.setRoles(roleIds, of: id, by: principal, db)
             try AuditLog.record(.userCreated, by: principal, subject: username, db)
-            return (user, try Self.issueLink(for: user.id!, db))
+            if case .link = password { return (user, try Self.issueLink(for: id, db)) }
+            return (user, nil)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdBcrypt
 
-/// Creates accounts and checks passwords.
+/// The first administrator, password resets and the account list of the command line.
 public struct UserService: Sendable {
     public static let administratorUsername = "admin"
 
@@ -49,31 +49,6 @@ public struct UserService: Sendable {
     public func user(id: Int64) async throws -> User {
         try await database.reader.read { db in
             guard let user = try User.fetchOne(db, id: id) else { throw NotFound() }
-            return user
-        }
-    }
-
-    /// Creates an active account holding the Employee role and `roleIds`.
-    public func create(
-        username: String, displayName: String, email: String? = nil, password: String,
-        roleIds: Set<Int64> = [], by principal: Principal
-    ) async throws -> User {
-        guard principal.has(.usersManage) else { throw AccessDenied() }
-        var validator = Validator()
-        let username = validator.text("username", username, maxBytes: 100)
-        let displayName = validator.text("displayName", displayName, maxBytes: 200)
-        if let problem = PasswordPolicy.problem(with: password) { validator.add("password", problem) }
-        try validator.check()
-        let hash = Bcrypt.hash(password, cost: passwordCost)
-        return try await database.writer.write { db in
-            if try User.filter(Column("username") == username).fetchCount(db) > 0 {
-                throw ValidationError(field: "username", .duplicate)
-            }
-            var user = User(id: nil, username: username, email: email, displayName: displayName,
-                            passwordHash: hash, createdAt: Date(), isActive: true)
-            try user.insert(db)
-            try UserAdministration.setRoles(roleIds, of: user.id!, by: principal, db)
-            try AuditLog.record(.userCreated, by: principal, subject: username, db)
             return user
         }
     }

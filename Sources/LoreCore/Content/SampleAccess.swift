@@ -59,12 +59,12 @@ public struct SampleAccess: Sendable {
                   let categoryId = category.id, let roleId = roleIds[grant.role] else { continue }
             try await roleService.setGrant(grant.level, role: roleId, category: categoryId, by: administrator)
         }
-        let users = UserService(database: database, passwordCost: passwordCost)
+        let accounts = UserAdministration(database: database, passwordCost: passwordCost)
         var created: [DemoUser] = []
         for user in Self.users {
             let password = fixedPassword ?? UserService.randomPassword()
-            _ = try await users.create(
-                username: user.username, displayName: user.displayName, password: password,
+            _ = try await accounts.create(
+                username: user.username, displayName: user.displayName, password: .given(password),
                 roleIds: Set(user.roles.compactMap { roleIds[$0] }), by: administrator)
             created.append(DemoUser(username: user.username, displayName: user.displayName, roles: user.roles, password: password))
         }

@@ -84,8 +84,9 @@ struct UserAdminController {
         let form = try await FormData.read(from: request)
         let roleIds = try await chosenRoles(form)
         do {
-            let (user, token) = try await accounts.invite(
-                username: form["username"], displayName: form["displayName"], email: form["email"], roleIds: roleIds, by: principal)
+            let (user, token) = try await accounts.create(
+                username: form["username"], displayName: form["displayName"], email: form["email"], password: .link,
+                roleIds: roleIds, by: principal)
             let account = try await accounts.account(id: user.id!, by: principal)
             return try await userForm(username: user.username, displayName: user.displayName, email: user.email ?? "",
                                   roleIds: account.roleIds, editing: user, link: token, errors: .none, request: request, context: context)

@@ -29,9 +29,9 @@ struct TestWorld {
 
     /// A new user holding Employee and `roles`, as the principal a request of theirs would carry.
     func user(_ username: String, roles: [Role] = []) async throws -> Principal {
-        let user = try await UserService(database: database, passwordCost: 4).create(
-            username: username, displayName: username.capitalized, password: "long enough secret \(username)",
-            roleIds: Set(roles.compactMap(\.id)), by: principal)
+        let user = try await UserAdministration(database: database, passwordCost: 4).create(
+            username: username, displayName: username.capitalized, password: .given("long enough secret \(username)"),
+            roleIds: Set(roles.compactMap(\.id)), by: principal).user
         return try #require(try await PrincipalLoader(database: database).principal(userId: user.id!))
     }
 
