@@ -24,6 +24,8 @@ enum PermissionTable {
         var readers: Set<Person>? = nil
         /// Sent to the article's access form, so that a manager's submit keeps the restriction.
         var restrictTo: String? = nil
+        /// The category hides its articles' history from those who may only read there.
+        var hidesHistory = false
 
         func level(_ person: Person) -> Level { levels[person] ?? .hidden }
 
@@ -51,7 +53,7 @@ enum PermissionTable {
                  categoryPath: "sales/scripts", parentTitle: "Sales", levels: [.admin: .manage, .sergey: .edit]),
         Resource(name: "inherited read-only grant", slug: "evacuation-procedure", title: "Evacuation procedure",
                  categoryTitle: "Fire safety", categoryPath: "regulations/fire-safety", parentTitle: "Regulations",
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read]),
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read], hidesHistory: true),
         Resource(name: "overridden grant", slug: "salary-review-procedure", title: "Salary review procedure",
                  categoryTitle: "HR team (internal)", categoryPath: "hr/hr-team", parentTitle: "HR",
                  levels: [.admin: .manage, .marina: .manage]),
@@ -65,6 +67,8 @@ enum PermissionTable {
     enum Need: Sendable {
         /// Reading the article, then this level in its category.
         case article(Level)
+        /// Seeing the article's history, then this level in its category.
+        case history(Level)
         /// This level in the category.
         case category(Level)
         /// Managing the category's parent (for top-level categories: managing roles); only the
@@ -128,6 +132,10 @@ enum PermissionTable {
             case .article(let level):
                 visible = resource.readsArticle(person)
                 permitted = resource.level(person) >= level
+            case .history(let level):
+                visible = resource.readsArticle(person)
+                let historyShown = !resource.hidesHistory || resource.level(person) >= .edit
+                permitted = historyShown && resource.level(person) >= level
             case .category(let level):
                 visible = resource.level(person) >= .read
                 permitted = resource.level(person) >= level
@@ -168,11 +176,20 @@ enum PermissionTable {
         Row("POST /a/{slug}/edit", "/a/{slug}/edit", .article(.edit), allowed: .unprocessableContent, fields: [("title", ""), ("body", "x")]),
         Row("GET /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .ok),
         Row("POST /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .seeOther, fields: [("role-{restrictTo}", "on")]),
+        Row("GET /a/{slug}/history", "/a/{slug}/history", .history(.read), allowed: .ok),
+        Row("GET /a/{slug}/revisions/{number}", "/a/{slug}/revisions/1", .history(.read), allowed: .ok),
+        Row("GET /a/{slug}/revisions/{number}/raw", "/a/{slug}/revisions/1/raw", .history(.read), allowed: .ok),
+        Row("GET /a/{slug}/diff", "/a/{slug}/diff?from=1&to=1", .history(.read), allowed: .ok),
+        Row("POST /a/{slug}/revisions/{number}/restore", "/a/{slug}/revisions/1/restore", .history(.edit), allowed: .seeOther),
+        Row("GET /changes", "/changes?category={category}", otherwise: .ok),
+        // Feed readers carry no session: a guest gets the feed of what guests may read (here nothing).
+        Row("GET /changes.atom", "/changes.atom", otherwise: .ok, guest: .ok),
         Row("GET /new", "/new?category={category}", otherwise: .ok),
         Row("POST /new", "/new", otherwise: .unprocessableContent, fields: [("title", ""), ("category", "{category}"), ("body", "x")]),
         Row("POST /preview", "/preview", otherwise: .ok, fields: [("body", "[[{title}]]")], echoes: true),
         Row("GET /trash", "/trash", otherwise: .ok),
         Row("POST /trash/{id}/restore", "/trash/9999/restore", otherwise: .notFound),
+        Row("POST /trash/{id}/purge", "/trash/9999/purge", otherwise: .notFound),
         Row("GET /admin/access", "/admin/access", admins, otherwise: .notFound),
         Row("GET /admin/access/{id}", "/admin/access/{category}", .category(.manage), allowed: .ok),
         Row("POST /admin/access/{id}", "/admin/access/{category}", .category(.manage), allowed: .seeOther),

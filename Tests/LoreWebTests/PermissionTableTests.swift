@@ -35,6 +35,7 @@ import Testing
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
             let ids = try await Self.categoryIds(admin)
             try await Self.restrictGlossary(admin)
+            try await Self.hideFireSafetyHistory(admin, ids)
             var browser = try await Self.browser(for: person, client)
             for row in PermissionTable.rows {
                 let perResource = row.need != nil || (row.uri + row.fields.map { $0.0 + $0.1 }.joined()).contains("{")
@@ -92,6 +93,14 @@ import Testing
         let form = try await admin.get("/a/glossary/access").text
         let sales = try #require(form.firstMatch(of: #/name="role-(\d+)"> Sales/#)).1
         #expect(try await admin.postForm("/a/glossary/access", [("role-\(sales)", "on")]).status == .seeOther)
+    }
+
+    static func hideFireSafetyHistory(_ admin: Browser, _ ids: [String: String]) async throws {
+        let id = try #require(ids["Fire safety"])
+        let saved = try await admin.postForm("/categories/\(id)/edit", [
+            ("title", "Fire safety"), ("slug", "fire-safety"), ("parent", ids["Regulations"] ?? ""), ("hideHistory", "on"),
+        ])
+        #expect(saved.status == .seeOther)
     }
 
     static func fill(_ text: String, _ resource: PermissionTable.Resource, _ ids: [String: String]) -> String {

@@ -34,6 +34,17 @@ public struct AccessPolicy: Sendable {
         return categories(table + ".categoryId", atLeast: .read) && restricted
     }
 
+    /// True for the article rows whose history the principal may see: readable articles, except
+    /// in categories that hide history from those who may only read there.
+    public func readableHistory(_ table: String = "article") -> SQL {
+        if principal.isAdministrator { return "1" }
+        let shown: SQL = """
+            (NOT EXISTS (SELECT 1 FROM category c WHERE c.id = \(sql: table).categoryId AND c.hidesHistoryFromReaders)
+             OR \(categories(table + ".categoryId", atLeast: .edit)))
+            """
+        return readableArticles(table) && shown
+    }
+
     // MARK: Decisions
 
     public func level(inCategory categoryId: Int64, _ db: Database) throws -> AccessLevel {
@@ -76,6 +87,15 @@ public struct AccessPolicy: Sendable {
     public func require(_ level: AccessLevel, onArticle article: Article, _ db: Database) throws {
         guard try canRead(article, db) else { throw NotFound() }
         try require(level, inCategory: article.categoryId, db)
+    }
+
+    /// Throws ``NotFound`` when the article is hidden, ``AccessDenied`` when its history is
+    /// hidden from those who only read it.
+    public func requireHistory(of article: Article, _ db: Database) throws {
+        guard let id = article.id else { throw NotFound() }
+        guard try canRead(article, db) else { throw NotFound() }
+        let request: SQLRequest<Bool> = "SELECT EXISTS (SELECT 1 FROM article WHERE id = \(id) AND \(readableHistory()))"
+        if try request.fetchOne(db) != true { throw AccessDenied() }
     }
 
     /// Top-level categories have no parent to manage them: creating, moving or ordering them

@@ -8,14 +8,18 @@ public struct ArticleDraft: Sendable, Equatable {
     public var summary: String
     /// Set by imports from front matter; the web forms leave articles where they are.
     public var position: Int?
+    /// A small change (a typo) that recent changes may hide.
+    public var isMinor: Bool
 
-    public init(title: String, slug: String = "", categoryId: Int64, body: String, summary: String = "", position: Int? = nil) {
+    public init(title: String, slug: String = "", categoryId: Int64, body: String, summary: String = "", position: Int? = nil,
+                isMinor: Bool = false) {
         self.title = title
         self.slug = slug
         self.categoryId = categoryId
         self.body = body
         self.summary = summary
         self.position = position
+        self.isMinor = isMinor
     }
 
     public init(_ article: Article) {

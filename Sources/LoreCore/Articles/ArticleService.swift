@@ -37,15 +37,21 @@ public struct ArticleService: Sendable {
     }
 
     /// Saves a new version. `baseRevision` is the revision the editor started from: if someone
-    /// saved since, nothing is written and ``EditConflict`` says what is current now.
-    /// Saving text identical to the current version writes nothing.
+    /// saved since, the two edits are merged when they touch different lines; when they
+    /// overlap, nothing is written and ``EditConflict`` carries both sides for the person to
+    /// resolve. Saving text identical to the current version writes nothing.
+    /// A merge shows in the result: its revision is more than one past `baseRevision`.
     public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal) async throws -> Article {
         try await database.writer.write { db in
             let policy = AccessPolicy(principal)
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
             // Moving needs edit on both categories: here on the old one, in validate on the new one.
             try policy.require(.edit, onArticle: article, db)
-            if let baseRevision, baseRevision != article.revision { throw EditConflict(current: article) }
+            var draft = draft
+            if let baseRevision, baseRevision != article.revision {
+                draft = try Self.merged(draft, base: baseRevision, current: article, db: db)
+            }
+            if ConflictMarkers.contains(draft.body) { throw ValidationError(field: "body", .unresolvedConflict) }
             let fields = try Self.validate(draft, policy: policy, db: db)
             let slug = draft.slug.isEmpty ? article.slug : fields.slug
             try Self.ensureSlugIsFree(slug, except: id, db: db)
@@ -57,34 +63,39 @@ public struct ArticleService: Sendable {
             let unchanged = fields.title == article.title && fields.body == article.body
                 && draft.categoryId == article.categoryId && slug == article.slug
             if unchanged { return article }
+            return try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
+                                  restoredFrom: nil, by: principal, renderer: renderer, db: db)
+        }
+    }
 
-            let links = LinkIndex(db: db)
-            let keysBefore = try links.keys(of: article)
-            if slug != article.slug {
-                try db.execute(sql: "DELETE FROM slugRedirect WHERE slug = ?", arguments: [slug])
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO slugRedirect (slug, articleId) VALUES (?, ?)",
-                    arguments: [article.slug, id])
+    /// Brings back an old revision's title and text as a new revision ("restored from #n");
+    /// the article stays in its category and at its address. The old revision is untouched.
+    public func revert(id: Int64, to number: Int, by principal: Principal) async throws -> Article {
+        try await database.writer.write { db in
+            guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
+            let policy = AccessPolicy(principal)
+            try policy.requireHistory(of: article, db)
+            try policy.require(.edit, onArticle: article, db)
+            guard let old = try Revision.filter(Column("articleId") == id && Column("number") == number).fetchOne(db) else {
+                throw NotFound()
             }
-            article.slug = slug
-            article.title = fields.title
-            article.titleKey = Slug.make(from: fields.title)
-            article.categoryId = draft.categoryId
-            article.body = fields.body
-            let rendered = try renderer.render(fields.body, resolver: links.resolver)
-            article.html = rendered.html
-            article.outline = rendered.headings
-            article.revision += 1
-            article.updatedById = try principal.authorId()
-            article.updatedAt = Date()
-            try article.update(db)
-            try Self.insertRevision(of: article, summary: fields.summary, db: db)
-            try links.replaceLinks(from: id, with: rendered.links)
-            let keysAfter = try links.keys(of: article)
-            if keysAfter != keysBefore {
-                try links.refreshArticles(linkingTo: keysBefore.union(keysAfter), renderer: renderer)
-            }
-            return article
+            if old.title == article.title, old.body == article.body { return article }
+            let fields = ValidFields(title: old.title, slug: article.slug, body: old.body, summary: "")
+            return try Self.write(&article, fields, slug: article.slug, categoryId: article.categoryId, isMinor: false,
+                                  restoredFrom: number, by: principal, renderer: renderer, db: db)
+        }
+    }
+
+    /// Deletes a trashed article and its whole history for good. Administrators only; the
+    /// audit log keeps what was purged and by whom.
+    public func purge(id: Int64, by principal: Principal) async throws {
+        guard principal.isAdministrator else { throw NotFound() }
+        try await database.writer.write { db in
+            guard let article = try Article.filter(key: id).filter(Column("deletedAt") != nil).fetchOne(db) else { throw NotFound() }
+            let revisions = try Revision.filter(Column("articleId") == id).fetchCount(db)
+            _ = try article.delete(db)
+            try AuditLog.record(.articlePurged, by: principal,
+                                subject: "\(article.title) (/a/\(article.slug), \(revisions) revisions)", db)
         }
     }
 
@@ -134,7 +145,83 @@ public struct ArticleService: Sendable {
 
     // MARK: Helpers
 
-    private struct ValidFields {
+    /// Writes a changed article: its row, a new revision, its links, and the pages whose links
+    /// to it appeared or went.
+    private static func write(
+        _ article: inout Article, _ fields: ValidFields, slug: String, categoryId: Int64, isMinor: Bool, restoredFrom: Int?,
+        by principal: Principal, renderer: MarkdownRenderer, db: Database
+    ) throws -> Article {
+        guard let id = article.id else { throw NotFound() }
+        let links = LinkIndex(db: db)
+        let keysBefore = try links.keys(of: article)
+        if slug != article.slug {
+            try db.execute(sql: "DELETE FROM slugRedirect WHERE slug = ?", arguments: [slug])
+            try db.execute(sql: "INSERT OR REPLACE INTO slugRedirect (slug, articleId) VALUES (?, ?)", arguments: [article.slug, id])
+        }
+        article.slug = slug
+        article.title = fields.title
+        article.titleKey = Slug.make(from: fields.title)
+        article.categoryId = categoryId
+        article.body = fields.body
+        let rendered = try renderer.render(fields.body, resolver: links.resolver)
+        article.html = rendered.html
+        article.outline = rendered.headings
+        article.revision += 1
+        article.updatedById = try principal.authorId()
+        article.updatedAt = Date()
+        try article.update(db)
+        try insertRevision(of: article, summary: fields.summary, isMinor: isMinor, restoredFrom: restoredFrom, db: db)
+        try links.replaceLinks(from: id, with: rendered.links)
+        let keysAfter = try links.keys(of: article)
+        if keysAfter != keysBefore {
+            try links.refreshArticles(linkingTo: keysBefore.union(keysAfter), renderer: renderer)
+        }
+        return article
+    }
+
+    /// The draft with someone else's changes since `base` folded in, when the two edits touch
+    /// different lines (and do not both change the title or the category differently).
+    private static func merged(_ draft: ArticleDraft, base number: Int, current: Article, db: Database) throws -> ArticleDraft {
+        guard let id = current.id, number < current.revision,
+              let base = try Revision.filter(Column("articleId") == id && Column("number") == number).fetchOne(db)
+        else {
+            throw EditConflict(current: current, base: nil, clashes: [], body: draft.body, theirTitle: nil)
+        }
+        var merged = draft
+        let titles = threeWay(base: base.title, mine: draft.title, theirs: current.title)
+        let categories = threeWay(base: base.categoryId, mine: draft.categoryId, theirs: current.categoryId)
+        // The form still shows the address from before someone else changed it: keep theirs.
+        let staleSlug = try Int64.fetchOne(db, sql: "SELECT articleId FROM slugRedirect WHERE slug = ?", arguments: [draft.slug]) == id
+        if staleSlug { merged.slug = current.slug }
+        let theirTitle = titles == nil ? current.title : nil
+        switch ThreeWayMerge.merge(base: base.body, mine: draft.body, theirs: current.body) {
+        case .clean(let body):
+            // A clash of titles or categories alone still needs the person to decide.
+            if titles == nil || categories == nil {
+                throw EditConflict(current: current, base: base, clashes: [], body: body, theirTitle: theirTitle)
+            }
+            merged.body = body
+        case .conflicts(let regions):
+            let clashes = regions.compactMap { region -> EditConflict.Clash? in
+                guard case .conflict(let base, let mine, let theirs) = region else { return nil }
+                return .init(base: base.joined(separator: "\n"), mine: mine.joined(separator: "\n"), theirs: theirs.joined(separator: "\n"))
+            }
+            let body = ConflictMarkers.text(regions, theirRevision: current.revision, endsWithNewline: draft.body.hasSuffix("\n"))
+            throw EditConflict(current: current, base: base, clashes: clashes, body: body, theirTitle: theirTitle)
+        }
+        merged.title = titles ?? draft.title
+        merged.categoryId = categories ?? draft.categoryId
+        return merged
+    }
+
+    /// A field both sides may have changed: the one side's change, or nil when both changed it differently.
+    private static func threeWay<Value: Equatable>(base: Value, mine: Value, theirs: Value) -> Value? {
+        if mine == base || mine == theirs { return theirs }
+        if theirs == base { return mine }
+        return nil
+    }
+
+    struct ValidFields {
         var title: String
         var slug: String
         var body: String
@@ -178,11 +265,14 @@ public struct ArticleService: Sendable {
         return candidate
     }
 
-    private static func insertRevision(of article: Article, summary: String, db: Database) throws {
+    private static func insertRevision(of article: Article, summary: String, isMinor: Bool = false, restoredFrom: Int? = nil,
+                                       db: Database) throws {
+        guard let articleId = article.id else { throw NotFound() }
         var revision = Revision(
-            id: nil, articleId: article.id!, number: article.revision, title: article.title,
+            id: nil, articleId: articleId, number: article.revision, title: article.title,
             categoryId: article.categoryId, body: article.body, summary: summary,
-            size: article.body.utf8.count, authorId: article.updatedById, createdAt: article.updatedAt)
+            size: article.body.utf8.count, authorId: article.updatedById, createdAt: article.updatedAt,
+            isMinor: isMinor, restoredFrom: restoredFrom)
         try revision.insert(db)
     }
 }

@@ -20,6 +20,7 @@ public struct AuditLog: Sendable {
         case roleDeleted = "role.deleted"
         case grantChanged = "grant.changed"
         case articleRestricted = "article.restricted"
+        case articlePurged = "article.purged"
     }
 
     let database: AppDatabase

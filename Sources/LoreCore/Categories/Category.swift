@@ -14,6 +14,15 @@ public struct Category: Codable, Sendable, Equatable, Identifiable, FetchableRec
     public var createdAt: Date
     public var updatedById: Int64
     public var updatedAt: Date
+    /// Text removed from a page may be confidential: when set, only those who may edit here
+    /// see its articles' history.
+    public var hidesHistoryFromReaders: Bool
+
+    /// Whether someone with `level` here sees its articles' history (the rule
+    /// ``AccessPolicy/readableHistory(_:)`` applies in SQL).
+    public func showsHistory(to level: AccessLevel) -> Bool {
+        level >= .edit || (level >= .read && !hidesHistoryFromReaders)
+    }
 
     public static let databaseTableName = "category"
 

@@ -7,17 +7,22 @@ public struct CategoryDraft: Sendable, Equatable {
     public var parentId: Int64?
     /// Set by imports from front matter; nil places a new category last and leaves an existing one where it is.
     public var position: Int?
+    /// Nil leaves an existing category's setting as it is (imports do not know it).
+    public var hidesHistoryFromReaders: Bool?
 
-    public init(title: String, slug: String = "", description: String = "", parentId: Int64? = nil, position: Int? = nil) {
+    public init(title: String, slug: String = "", description: String = "", parentId: Int64? = nil, position: Int? = nil,
+                hidesHistoryFromReaders: Bool? = nil) {
         self.title = title
         self.slug = slug
         self.description = description
         self.parentId = parentId
         self.position = position
+        self.hidesHistoryFromReaders = hidesHistoryFromReaders
     }
 
     public init(_ category: Category) {
-        self.init(title: category.title, slug: category.slug, description: category.description, parentId: category.parentId)
+        self.init(title: category.title, slug: category.slug, description: category.description, parentId: category.parentId,
+                  hidesHistoryFromReaders: category.hidesHistoryFromReaders)
     }
 
     static let maxTitleBytes = 200

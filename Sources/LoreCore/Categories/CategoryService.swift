@@ -83,7 +83,8 @@ public struct CategoryService: Sendable {
                 id: nil, parentId: draft.parentId, slug: fields.slug,
                 path: Self.path(parent: parent, slug: fields.slug),
                 title: fields.title, description: fields.description, position: draft.position ?? siblings,
-                createdById: author, createdAt: now, updatedById: author, updatedAt: now)
+                createdById: author, createdAt: now, updatedById: author, updatedAt: now,
+                hidesHistoryFromReaders: draft.hidesHistoryFromReaders ?? false)
             try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
             try category.insert(db)
             if parent == nil {
@@ -122,6 +123,7 @@ public struct CategoryService: Sendable {
             category.path = newPath
             category.title = fields.title
             category.description = fields.description
+            category.hidesHistoryFromReaders = draft.hidesHistoryFromReaders ?? category.hidesHistoryFromReaders
             let movedElsewhere = category.parentId != draft.parentId
             category.parentId = draft.parentId
             category.updatedById = try principal.authorId()

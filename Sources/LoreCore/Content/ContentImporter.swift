@@ -66,6 +66,7 @@ public struct ContentImporter: Sendable {
         if let existing = try? await categories.category(path: path, for: principal), let id = existing.id {
             var wanted = draft
             wanted.position = draft.position ?? existing.position
+            wanted.hidesHistoryFromReaders = draft.hidesHistoryFromReaders ?? existing.hidesHistoryFromReaders
             if CategoryDraft(existing) == wanted { return existing }
             return try await categories.update(id: id, with: wanted, by: principal)
         }

@@ -14,6 +14,10 @@ public struct Revision: Codable, Sendable, Equatable, Identifiable, FetchableRec
     public var size: Int
     public var authorId: Int64
     public var createdAt: Date
+    /// The author marked it as a small change (a typo), which recent changes can hide.
+    public var isMinor: Bool
+    /// The number of the revision this one restored, if it was a restore.
+    public var restoredFrom: Int?
 
     public static let databaseTableName = "revision"
 

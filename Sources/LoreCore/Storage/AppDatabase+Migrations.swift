@@ -85,6 +85,18 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM session")
             try db.execute(sql: "DELETE FROM passwordLink")
         }
+        migrator.registerMigration("v5 history") { db in
+            try db.alter(table: "revision") { t in
+                t.add(column: "isMinor", .boolean).notNull().defaults(to: false)
+                // The revision this one brought back, when it was a restore.
+                t.add(column: "restoredFrom", .integer)
+            }
+            try db.create(index: "revision_on_createdAt", on: "revision", columns: ["createdAt"])
+            try db.create(index: "revision_on_authorId_createdAt", on: "revision", columns: ["authorId", "createdAt"])
+            try db.alter(table: "category") { t in
+                t.add(column: "hidesHistoryFromReaders", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -13,6 +13,8 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case wouldCreateLoop
         case tooShort(minimum: Int)
         case tooCommon
+        /// A merge's conflict markers are still in the text.
+        case unresolvedConflict
     }
 
     public var fields: [String: Problem]

@@ -9,6 +9,7 @@ struct AppServices: Sendable {
     let categories: CategoryService
     let articles: ArticleService
     let queries: ArticleQueries
+    let history: HistoryQueries
     let views: ViewRenderer
     let pages: PageBuilder
 
@@ -19,6 +20,7 @@ struct AppServices: Sendable {
         categories = CategoryService(database: database)
         articles = ArticleService(database: database)
         queries = ArticleQueries(database: database)
+        history = HistoryQueries(database: database)
         self.views = views
         pages = PageBuilder(categories: categories)
     }

@@ -83,6 +83,8 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     ArticleController(services: services).addRoutes(to: router)
     ArticleAccessController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
+    HistoryController(services: services).addRoutes(to: router)
+    ChangesController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)

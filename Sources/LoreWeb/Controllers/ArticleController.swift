@@ -33,6 +33,8 @@ struct ArticleController {
         let editURL: String
         let deleteURL: String
         let accessURL: String
+        /// Nil when the category hides history from those who only read it.
+        let historyURL: String?
     }
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
@@ -45,6 +47,7 @@ struct ArticleController {
         }
         let names = try await services.queries.userNames([article.updatedById])
         let level = try await services.categories.level(inCategory: article.categoryId, for: principal)
+        let category = try await services.categories.category(id: article.categoryId, for: principal)
         let backlinks = try await services.queries.backlinks(to: article, for: principal)
         let toc = article.outline.tableOfContents
         let view = ArticleView(
@@ -56,8 +59,8 @@ struct ArticleController {
             backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
             canEdit: level >= .edit, canManage: level >= .manage,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
-            accessURL: Paths.article(article.slug) + "/access")
-        let category = try await services.categories.category(id: article.categoryId, for: principal)
+            accessURL: Paths.article(article.slug) + "/access",
+            historyURL: category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil)
         let lineage = try await services.categories.lineage(of: category, for: principal)
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
@@ -82,7 +85,8 @@ struct ArticleController {
         let editor = ArticleEditor(services: services, request: request, context: context)
         do {
             let saved = try await services.articles.save(id: article.id!, draft, baseRevision: base, by: context.requirePrincipal())
-            let notice = saved.revision == article.revision ? "unchanged" : "saved"
+            let merged = base.map { saved.revision > $0 + 1 } ?? false
+            let notice = saved.revision == article.revision ? "unchanged" : merged ? "merged" : "saved"
             return .redirect(to: Paths.article(saved.slug) + "?notice=\(notice)")
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: article, baseRevision: base ?? article.revision, error: error)

@@ -9,8 +9,20 @@ struct ArticleEditor {
 
     static let fieldOrder = ["title", "category", "slug", "body", "summary"]
 
+    struct ClashView {
+        let mine: String
+        let theirs: String
+    }
+
     struct ConflictView {
         let url: String
+        let intro: String
+        let theirTitle: String?
+        let clashes: [ClashView]
+        /// What the other person changed, from the revision this edit started from.
+        let theirChange: DiffView?
+        /// The person's text exactly as they sent it.
+        let yours: String
     }
 
     struct FormView {
@@ -21,6 +33,7 @@ struct ArticleEditor {
         let slug: String
         let body: String
         let summary: String
+        let isMinor: Bool
         let previewHTML: String
         let categoryOptions: [CategoryOption]
         let fieldErrors: [String: String]
@@ -32,13 +45,17 @@ struct ArticleEditor {
     static func draft(from form: FormData, fallbackCategory: Int64) -> ArticleDraft {
         ArticleDraft(
             title: form["title"], slug: form["slug"], categoryId: form.integer("category") ?? fallbackCategory,
-            body: form["body"], summary: form["summary"])
+            body: form["body"], summary: form["summary"], isMinor: form["minor"] == "on")
     }
 
     func form(
         _ draft: ArticleDraft, editing article: Article?, baseRevision: Int?,
         error: ValidationError? = nil, conflict: EditConflict? = nil
     ) async throws -> Response {
+        // After a clash the editor holds the merged text with both versions at each clash.
+        var draft = draft
+        let yours = draft.body
+        if let conflict { draft.body = conflict.body }
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
@@ -51,10 +68,10 @@ struct ArticleEditor {
             heading: heading,
             action: article.map { Paths.article($0.slug) + "/edit" } ?? "/new",
             baseRevision: baseRevision.map(String.init) ?? "",
-            title: draft.title, slug: draft.slug, body: draft.body, summary: draft.summary, previewHTML: previewHTML,
+            title: draft.title, slug: draft.slug, body: draft.body, summary: draft.summary, isMinor: draft.isMinor, previewHTML: previewHTML,
             categoryOptions: CategoryOption.options(tree, selected: draft.categoryId) { (levels[$0] ?? .none) >= .edit },
             fieldErrors: errors.fieldErrors, errors: errors.errors,
-            conflict: conflict.map { ConflictView(url: Paths.article($0.current.slug)) },
+            conflict: conflict.map { Self.conflictView($0, yours: yours, t: t) },
             cancelURL: article.map { Paths.article($0.slug) } ?? "/")
         let lineage: [Category]
         if let category = try? await services.categories.category(id: draft.categoryId, for: principal) {
@@ -67,5 +84,17 @@ struct ArticleEditor {
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), tree: tree)
         let failed = error != nil || conflict != nil
         return try services.views.render("article-form", page, status: failed ? (conflict != nil ? .conflict : .unprocessableContent) : .ok)
+    }
+
+    private static func conflictView(_ conflict: EditConflict, yours: String, t: Translations) -> ConflictView {
+        let current = conflict.current
+        return ConflictView(
+            url: Paths.article(current.slug),
+            intro: t.format(conflict.clashes.isEmpty && conflict.base != nil ? "edit_conflict_fields" : "edit_conflict",
+                            ["number": String(current.revision)]),
+            theirTitle: conflict.theirTitle,
+            clashes: conflict.clashes.map { ClashView(mine: $0.mine, theirs: $0.theirs) },
+            theirChange: conflict.base.map { DiffView(TextDiff(old: $0.body, new: current.body), sideBySide: false, t: t) },
+            yours: yours)
     }
 }

@@ -42,6 +42,7 @@ struct CategoryController {
         let title: String
         let slug: String
         let description: String
+        let hidesHistory: Bool
         let parentOptions: [CategoryOption]
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
@@ -147,6 +148,7 @@ struct CategoryController {
             heading: heading,
             action: editing.map { "/categories/\($0.id!)/edit" } ?? "/categories/new",
             title: draft.title, slug: draft.slug, description: draft.description,
+            hidesHistory: draft.hidesHistoryFromReaders ?? false,
             parentOptions: CategoryOption.options(tree, selected: draft.parentId, excluding: editing?.id) {
                 (levels[$0] ?? .none) >= .manage
             },
@@ -163,7 +165,8 @@ struct CategoryController {
 
     private static func draft(from request: Request) async throws -> CategoryDraft {
         let form = try await FormData.read(from: request)
-        return CategoryDraft(title: form["title"], slug: form["slug"], description: form["description"], parentId: form.integer("parent"))
+        return CategoryDraft(title: form["title"], slug: form["slug"], description: form["description"], parentId: form.integer("parent"),
+                             hidesHistoryFromReaders: form["hideHistory"] == "on")
     }
 
     private func parentURL(of category: Category, for principal: Principal) async throws -> String {

@@ -8,12 +8,16 @@ struct TrashController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/trash", use: list)
         router.post("/trash/:id/restore", use: restore)
+        router.post("/trash/:id/purge", use: purge)
     }
 
     struct TrashItem {
         let title: String
         let deletedLine: String
+        let revisions: String
         let restoreURL: String
+        /// Deleting for good, history and all, is for administrators.
+        let purgeURL: String?
     }
 
     struct TrashView {
@@ -33,7 +37,9 @@ struct TrashController {
                     "date": article.deletedAt.map { DisplayDate.format($0, t.language) } ?? "",
                     "name": article.deletedById.flatMap { names[$0] } ?? "—",
                 ]),
-                restoreURL: "/trash/\(article.id!)/restore")
+                revisions: t.plural("revision_count", article.revision),
+                restoreURL: "/trash/\(article.id!)/restore",
+                purgeURL: principal.isAdministrator ? "/trash/\(article.id!)/purge" : nil)
         })
         let page = try await services.pages.page(
             view, title: t["trash"], request: request, context: context,
@@ -45,5 +51,11 @@ struct TrashController {
         let id = try context.parameters.require("id", as: Int64.self)
         let article = try await services.articles.restore(id: id, by: context.requirePrincipal())
         return .redirect(to: Paths.article(article.slug) + "?notice=restored")
+    }
+
+    @Sendable func purge(request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id", as: Int64.self)
+        try await services.articles.purge(id: id, by: context.requirePrincipal())
+        return .redirect(to: "/trash?notice=purged")
     }
 }

@@ -42,6 +42,7 @@ struct Translations: Sendable, MustacheParent {
         case .wouldCreateLoop: self["error_category_loop"]
         case .tooShort(let minimum): format("error_too_short", ["n": String(minimum)])
         case .tooCommon: self["error_too_common"]
+        case .unresolvedConflict: self["error_unresolved_conflict"]
         }
     }
 

@@ -20,6 +20,15 @@ struct ViewRenderer: Sendable {
         var description: String { "The template '\(name)' was not found in '\(directory)'." }
     }
 
+    /// A template that is a whole document of its own (a feed), without the page chrome.
+    func renderDocument(_ template: String, _ content: Any, contentType: String) throws -> Response {
+        guard let text = library.render(TemplateData.flatten(content) as Any, withTemplate: template) else { throw MissingTemplate(name: template) }
+        return Response(
+            status: .ok,
+            headers: [.contentType: contentType, .cacheControl: "private, no-cache"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     func render<Content>(_ template: String, _ page: Page<Content>, status: HTTPResponse.Status = .ok) throws -> Response {
         guard let html = library.render(TemplateData.flatten(page) as Any, withTemplate: template) else { throw MissingTemplate(name: template) }
         return Response(

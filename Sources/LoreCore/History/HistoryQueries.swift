@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// Everything people read about the past of articles. Every query narrows to what the reader
+/// may see in SQL: an article's revisions are never more visible than the article, and not
+/// visible at all to mere readers of a category that hides its history.
+public struct HistoryQueries: Sendable {
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// A page of one article's history, newest first, and how many revisions it has in all.
+    public func history(of article: Article, page: Int, perPage: Int = 50, for principal: Principal) async throws
+        -> (revisions: [RevisionSummary], total: Int) {
+        guard let id = article.id else { throw NotFound() }
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            try policy.requireHistory(of: article, db)
+            let offset = max(0, page - 1) * perPage
+            let request: SQLRequest<Row> = """
+                SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins)
+                WHERE r.articleId = \(id) ORDER BY r.number DESC LIMIT \(perPage) OFFSET \(offset)
+                """
+            let total = try Revision.filter(Column("articleId") == id).fetchCount(db)
+            return (try request.fetchAll(db).map(RevisionSummary.init(row:)), total)
+        }
+    }
+
+    /// One revision of a live article, if the principal may see the article's history.
+    public func revision(_ number: Int, of article: Article, for principal: Principal) async throws -> Revision {
+        guard let id = article.id else { throw NotFound() }
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            try policy.requireHistory(of: article, db)
+            guard let revision = try Revision.filter(Column("articleId") == id && Column("number") == number).fetchOne(db) else {
+                throw NotFound()
+            }
+            return revision
+        }
+    }
+
+    /// Revisions of every article the principal may see the history of, newest first.
+    public func recentChanges(_ filter: ChangeFilter, page: Int, perPage: Int = 50, for principal: Principal) async throws
+        -> [RevisionSummary] {
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            var conditions: SQL = "a.deletedAt IS NULL AND \(policy.readableHistory("a"))"
+            if let categoryId = filter.categoryId {
+                conditions += """
+                     AND a.categoryId IN (SELECT id FROM category WHERE id = \(categoryId)
+                        OR path LIKE (SELECT path FROM category WHERE id = \(categoryId)) || '/%')
+                    """
+            }
+            if let username = filter.username { conditions += " AND u.username = \(username.lowercased())" }
+            if filter.hideMinor { conditions += " AND NOT r.isMinor" }
+            let offset = max(0, page - 1) * perPage
+            let request: SQLRequest<Row> = """
+                SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins)
+                WHERE \(conditions) ORDER BY r.createdAt DESC, r.id DESC LIMIT \(perPage) OFFSET \(offset)
+                """
+            return try request.fetchAll(db).map(RevisionSummary.init(row:))
+        }
+    }
+}

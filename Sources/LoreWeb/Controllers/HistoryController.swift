@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import LoreCore
+
+/// An article's past: its history, each old revision rendered and raw, comparisons of any
+/// two, and restoring one. Never more visible than the article itself.
+struct HistoryController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/a/:slug/history", use: history)
+        router.get("/a/:slug/revisions/:number", use: revision)
+        router.get("/a/:slug/revisions/:number/raw", use: raw)
+        router.post("/a/:slug/revisions/:number/restore", use: restore)
+        router.get("/a/:slug/diff", use: diff)
+    }
+
+    static let perPage = 50
+
+    struct HistoryView {
+        let articleTitle: String
+        let articleURL: String
+        let compareURL: String
+        let revisions: [RevisionRow]
+        let canCompare: Bool
+        let newerURL: String?
+        let olderURL: String?
+    }
+
+    struct RevisionView {
+        let banner: String
+        let summary: String
+        let articleURL: String
+        let rawURL: String
+        let historyURL: String
+        let diffURL: String?
+        let restoreURL: String?
+        let isCurrent: Bool
+        let title: String
+        let html: String
+    }
+
+    struct DiffPage {
+        let heading: String
+        let fromLine: String
+        let toLine: String
+        let fromURL: String
+        let toURL: String
+        let historyURL: String
+        let titleChange: String?
+        let inlineURL: String
+        let sideURL: String
+        let sideBySide: Bool
+        let diff: DiffView
+    }
+
+    @Sendable func history(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let article = try await liveArticle(context)
+        let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
+        let (revisions, total) = try await services.history.history(of: article, page: page, perPage: Self.perPage, for: principal)
+        let tree = try await services.categories.tree(for: principal)
+        let rows = RevisionRow.rows(revisions, categories: tree.flattened, t: t)
+        let url = Paths.article(article.slug) + "/history"
+        let view = HistoryView(
+            articleTitle: article.title, articleURL: Paths.article(article.slug), compareURL: Paths.article(article.slug) + "/diff",
+            revisions: rows, canCompare: total > 1,
+            newerURL: page > 1 ? "\(url)?page=\(page - 1)" : nil,
+            olderURL: page * Self.perPage < total ? "\(url)?page=\(page + 1)" : nil)
+        let title = t.format("history_of", ["title": article.title])
+        return try await render("history", view, title: title, article: article, tree: tree, request: request, context: context)
+    }
+
+    @Sendable func revision(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let article = try await liveArticle(context)
+        let old = try await services.history.revision(try number(context), of: article, for: principal)
+        let names = try await services.queries.userNames([old.authorId])
+        let level = try await services.categories.level(inCategory: article.categoryId, for: principal)
+        let base = Paths.article(article.slug)
+        let view = RevisionView(
+            banner: t.format("revision_banner", [
+                "number": String(old.number), "date": DisplayDate.format(old.createdAt, t.language), "name": names[old.authorId] ?? "—",
+            ]),
+            summary: old.summary, articleURL: base, rawURL: "\(base)/revisions/\(old.number)/raw", historyURL: "\(base)/history",
+            diffURL: old.number > 1 ? "\(base)/diff?from=\(old.number - 1)&to=\(old.number)" : nil,
+            restoreURL: level >= .edit && old.number != article.revision ? "\(base)/revisions/\(old.number)/restore" : nil,
+            isCurrent: old.number == article.revision, title: old.title,
+            html: try await services.articles.preview(old.body, for: principal).html)
+        let title = t.format("revision_title", ["title": old.title, "number": String(old.number)])
+        return try await render("revision", view, title: title, article: article, tree: nil, request: request, context: context)
+    }
+
+    @Sendable func raw(request: Request, context: AppRequestContext) async throws -> Response {
+        let article = try await liveArticle(context)
+        let old = try await services.history.revision(try number(context), of: article, for: try context.requirePrincipal())
+        // Plain text that the browser must not guess into anything else.
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store", .contentDisposition: "inline"],
+            body: .init(byteBuffer: ByteBuffer(string: old.body)))
+    }
+
+    @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
+        let article = try await liveArticle(context)
+        let restored = try await services.articles.revert(id: try articleId(article), to: try number(context), by: context.requirePrincipal())
+        let notice = restored.revision == article.revision ? "unchanged" : "restored_revision"
+        return .redirect(to: Paths.article(restored.slug) + "?notice=\(notice)")
+    }
+
+    @Sendable func diff(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let article = try await liveArticle(context)
+        let query = request.uri.queryParameters
+        let to = query.get("to").flatMap { Int($0) } ?? article.revision
+        let from = query.get("from").flatMap { Int($0) } ?? to - 1
+        // Compared in the order they were written, whichever way round they were asked for.
+        let older = try await services.history.revision(min(from, to), of: article, for: principal)
+        let newer = try await services.history.revision(max(from, to), of: article, for: principal)
+        let names = try await services.queries.userNames([older.authorId, newer.authorId])
+        let sideBySide = query.get("view") == "side"
+        let base = Paths.article(article.slug)
+        let describe = { (revision: Revision) in
+            t.format("revision_line", [
+                "number": String(revision.number), "date": DisplayDate.format(revision.createdAt, t.language),
+                "name": names[revision.authorId] ?? "—",
+            ])
+        }
+        let compared = "\(base)/diff?from=\(older.number)&to=\(newer.number)"
+        let view = DiffPage(
+            heading: t.format("diff_heading", ["title": article.title]),
+            fromLine: describe(older), toLine: describe(newer),
+            fromURL: "\(base)/revisions/\(older.number)", toURL: "\(base)/revisions/\(newer.number)", historyURL: "\(base)/history",
+            titleChange: older.title == newer.title ? nil : t.format("diff_title_change", ["from": older.title, "to": newer.title]),
+            inlineURL: compared, sideURL: compared + "&view=side", sideBySide: sideBySide,
+            diff: DiffView(TextDiff(old: older.body, new: newer.body), sideBySide: sideBySide, t: t))
+        return try await render("diff", view, title: view.heading, article: article, tree: nil, request: request, context: context)
+    }
+
+    // MARK: Helpers
+
+    /// The live article of the URL; an old address redirects nowhere here, as history links are made fresh.
+    private func liveArticle(_ context: AppRequestContext) async throws -> Article {
+        guard case .found(let article) = try await services.queries.article(
+            slug: context.parameters.require("slug"), for: context.requirePrincipal()) else { throw NotFound() }
+        return article
+    }
+
+    private func number(_ context: AppRequestContext) throws -> Int {
+        guard let number = context.parameters.get("number", as: Int.self) else { throw NotFound() }
+        return number
+    }
+
+    private func articleId(_ article: Article) throws -> Int64 {
+        guard let id = article.id else { throw NotFound() }
+        return id
+    }
+
+    private func render<View>(_ template: String, _ view: View, title: String, article: Article, tree: [CategoryNode]?,
+                              request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let category = try await services.categories.category(id: article.categoryId, for: principal)
+        let lineage = try await services.categories.lineage(of: category, for: principal)
+        var crumbs = PageBuilder.crumbs(home: t, lineage: lineage, last: title)
+        crumbs.insert(Crumb(title: article.title, url: Paths.article(article.slug)), at: crumbs.count - 1)
+        let page = try await services.pages.page(view, title: title, request: request, context: context,
+                                                 breadcrumbs: crumbs, currentCategoryId: category.id, tree: tree)
+        return try services.views.render(template, page)
+    }
+}
