@@ -80,6 +80,15 @@
     });
   }
 
+  // Buttons that cannot be undone (purging for good) ask first.
+  function setUpConfirmations() {
+    document.querySelectorAll("button[data-confirm]").forEach(function (button) {
+      button.form.addEventListener("submit", function (event) {
+        if (!window.confirm(button.getAttribute("data-confirm"))) event.preventDefault();
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.getElementById("article-form");
     if (form) {
@@ -88,5 +97,6 @@
       setUpLeaveWarning(form);
     }
     setUpNavToggle();
+    setUpConfirmations();
   });
 })();

@@ -26,8 +26,8 @@ enum ConflictMarkers {
     /// Whether unresolved markers are still in the text: saving it as it is would publish them.
     static func contains(_ body: String) -> Bool {
         var sawMine = false
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = line.hasSuffix("\r") ? line.dropLast() : line
+        // "\r\n" is one Character in Swift, so lines split on any newline, not on "\n".
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line == mine { sawMine = true }
             if sawMine, line.hasPrefix(theirsPrefix) { return true }
         }
