@@ -13,6 +13,10 @@ def test_admin_grants_a_new_role_and_its_member_edits(driver, server, marker):
     open_page(driver, server, "/admin/roles")
     fill(find(driver, "#role-form #name"), role)
     click_and_load(driver, find(driver, "#role-form button[type=submit]"))
+    # It opens on its own page, where its capabilities are chosen; here it needs none.
+    assert find(driver, "#role-form #name").get_attribute("value") == role
+    assert find(driver, "#capabilities")
+    open_page(driver, server, "/admin/roles")
     assert role in text_of(driver, "#role-list")
 
     # Edit on the HR-only category, for that role.
