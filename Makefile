@@ -15,8 +15,10 @@ run: deps release
 ## Install what is missing and run every test: Swift unit and route tests, then the browser tests.
 test: deps browser-deps unit-test browser-test
 
-## Measure page latency and throughput of the release build (see README, "Speed").
+## Measure the diff and merge of a 10,000-line article and page latency and throughput, in release mode (see README, "Speed").
 bench: deps release
+	$(SWIFT) build -c release --product lore-bench
+	.build/release/lore-bench
 	@$(call apt_install,wrk curl)
 	Tests/bench/pages.sh
 

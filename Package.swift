@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "lore", targets: ["lore"]),
+        .executable(name: "lore-bench", targets: ["lore-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -59,6 +60,11 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Benchmarks of LoreCore's algorithms; `make bench` runs it in release mode.
+        .executableTarget(
+            name: "lore-bench",
+            dependencies: ["LoreCore"]
         ),
         .testTarget(
             name: "LoreCoreTests",

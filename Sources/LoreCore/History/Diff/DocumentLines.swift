@@ -126,7 +126,7 @@ struct DocumentLines {
         switch scalar {
         case 0..<0x300: true                        // Latin, IPA, spacing modifiers
         case 0x400...0x482, 0x48A...0x52F: true     // Cyrillic without its combining marks
-        case 0x2010...0x2027, 0x2030...0x205E: true // dashes, quotes, bullets, primes
+        case 0x2010...0x205E: true                  // dashes, quotes, bullets, primes
         case 0x20A0...0x20C0, 0x2116, 0x2122: true  // currency, №, ™
         case 0x1F300...0x1FAFF: true                // emoji
         default: false

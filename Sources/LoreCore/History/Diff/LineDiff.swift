@@ -2,6 +2,10 @@
 ///
 /// "Line" because that is its main use, but any `Hashable` token works: the
 /// word-level highlighting runs the same code over word tokens.
+///
+/// Scripts are minimal unless a stretch of the inputs needs more than about
+/// 2,000 edits (a wholesale reordering); then a bounded search keeps the cost
+/// near O((N + M) · 1024) and the script is valid but possibly longer.
 public enum LineDiff {
     /// The shortest edit script turning `old` into `new`, compared by id.
     public static func diff(old: [Int], new: [Int]) -> [DiffOperation] {
@@ -23,7 +27,9 @@ public enum LineDiff {
     }
 
     /// Core entry point; every id must lie in `0..<idCount`.
-    static func diff(interned old: [Int], _ new: [Int], idCount: Int) -> [DiffOperation] {
+    static func diff(
+        interned old: [Int], _ new: [Int], idCount: Int, costLimit: Int = MyersCore.defaultCostLimit
+    ) -> [DiffOperation] {
         let oldCount = old.count, newCount = new.count
         var prefix = 0
         while prefix < oldCount, prefix < newCount, old[prefix] == new[prefix] {
@@ -40,7 +46,7 @@ public enum LineDiff {
         let oldMiddle = prefix..<(oldCount - suffix)
         let newMiddle = prefix..<(newCount - suffix)
         if !oldMiddle.isEmpty, !newMiddle.isEmpty {
-            for run in middleMatches(old, oldMiddle, new, newMiddle, idCount: idCount) {
+            for run in middleMatches(old, oldMiddle, new, newMiddle, idCount: idCount, costLimit: costLimit) {
                 builder.match(old: run.a, new: run.b, count: run.count)
             }
         }
@@ -58,7 +64,7 @@ public enum LineDiff {
     private static func middleMatches(
         _ old: [Int], _ oldRange: Range<Int>,
         _ new: [Int], _ newRange: Range<Int>,
-        idCount: Int
+        idCount: Int, costLimit: Int
     ) -> [MatchRun] {
         var inOld = [Bool](repeating: false, count: idCount)
         var inNew = [Bool](repeating: false, count: idCount)
@@ -77,7 +83,7 @@ public enum LineDiff {
         }
         guard !a.isEmpty, !b.isEmpty else { return [] }
 
-        var core = MyersCore(a: a, b: b)
+        var core = MyersCore(a: a, b: b, costLimit: costLimit)
         core.run()
 
         // A run in the filtered sequences is only a run in the originals where

@@ -2,14 +2,15 @@
 /// with `String` semantics (canonical equivalence).
 enum LineInterner {
     /// Ids per document, in the same shape as `documents`, and the id count.
-    /// Every line must be a slice of its document's `text`.
+    /// Each document is a `scope` (a document or a single line) and pieces
+    /// of text that must all lie within it: its lines or its word tokens.
     ///
     /// `String` hashing has to normalise non-ASCII text, which made hashing
     /// Cyrillic lines the most expensive step of a whole diff. When all
     /// documents are known to be NFC already, equal strings have equal bytes,
     /// so comparing raw UTF-8 gives the same answer much faster.
     static func intern(
-        _ documents: [(text: String, lines: [Substring])], allKnownNFC: Bool
+        _ documents: [(scope: Substring, lines: [Substring])], allKnownNFC: Bool
     ) -> (ids: [[Int]], count: Int) {
         if allKnownNFC {
             return internBytes(documents)
@@ -23,21 +24,29 @@ enum LineInterner {
     /// Unlike a `Dictionary` of substrings this does no reference counting
     /// per line. Hashes come from the randomly seeded `Hasher`, so crafted
     /// revisions cannot force collisions.
-    private static func internBytes(_ documents: [(text: String, lines: [Substring])]) -> (ids: [[Int]], count: Int) {
-        // Copy each document once and address its lines by byte offset.
+    private static func internBytes(_ documents: [(scope: Substring, lines: [Substring])]) -> (ids: [[Int]], count: Int) {
+        // Copy each scope once and address its pieces by byte offset.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(documents.reduce(0) { $0 + $1.text.utf8.count })
+        bytes.reserveCapacity(documents.reduce(0) { $0 + $1.scope.utf8.count })
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(documents.reduce(0) { $0 + $1.lines.count })
-        for (text, lines) in documents {
-            let offset = bytes.count
-            bytes.append(contentsOf: text.utf8)
-            let utf8 = text.utf8
-            for line in lines {
+        for (scope, lines) in documents {
+            let utf8 = scope.base.utf8
+            let offset = bytes.count - utf8.distance(from: utf8.startIndex, to: scope.startIndex)
+            // Substring's UTF-8 view is copied byte by byte unless asked for its storage.
+            let copied: Void? = scope.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+            if copied == nil {
+                bytes.append(contentsOf: scope.utf8)
+            }
+            for line in lines where line.startIndex >= scope.startIndex && line.endIndex <= scope.endIndex {
                 let start = utf8.distance(from: utf8.startIndex, to: line.startIndex)
                 let end = utf8.distance(from: utf8.startIndex, to: line.endIndex)
                 ranges.append((offset + start)..<(offset + end))
             }
+        }
+        guard ranges.count == documents.reduce(0, { $0 + $1.lines.count }) else {
+            // A piece outside its scope is a caller bug; stay correct anyway.
+            return intern(documents, allKnownNFC: false)
         }
 
         var lineIDs = [Int](repeating: 0, count: ranges.count)
@@ -46,6 +55,8 @@ enum LineInterner {
             var capacity = 16
             while capacity < 2 * ranges.count { capacity *= 2 }
             let mask = capacity - 1
+            // Slots hold the first line seen with a text (or -1); packing the
+            // hash into the slots as well measured slower, not faster.
             var slots = [Int](repeating: -1, count: capacity)
             var hashes = [Int](repeating: 0, count: ranges.count)
             for (line, range) in ranges.enumerated() {

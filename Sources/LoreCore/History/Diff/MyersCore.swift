@@ -10,50 +10,70 @@ struct MatchRun: Hashable {
 /// two halves. Linear space matters because the greedy variant's trace grows
 /// with D², which is hundreds of megabytes for two unrelated large documents.
 ///
-/// The result is a shortest edit script (a longest common subsequence); only
-/// the matched runs are collected, in order, and the caller derives the edits.
+/// The result is a shortest edit script (a longest common subsequence) as
+/// long as no sub-problem needs more than `2 × costLimit` edits; only the
+/// matched runs are collected, in order, and the caller derives the edits.
+///
+/// Past the limit the search stops and splits at the furthest point reached,
+/// as GNU diff does: the script stays valid but may not be minimal. Without
+/// it, O(N·D) lets one reordered 10,000-line revision cost a second of CPU.
 struct MyersCore {
+    static let defaultCostLimit = 1024
+
     private let a: [Int]
     private let b: [Int]
+    private let costLimit: Int
     private(set) var runs: [MatchRun] = []
 
-    init(a: [Int], b: [Int]) {
+    init(a: [Int], b: [Int], costLimit: Int = MyersCore.defaultCostLimit) {
         self.a = a
         self.b = b
+        self.costLimit = max(1, costLimit)
     }
 
     mutating func run() {
         diff(aLow: 0, aHigh: a.count, bLow: 0, bHigh: b.count)
     }
 
+    /// Solves the left half of each split recursively and the right half in
+    /// this loop. Left halves cost at most half the edits (or stay under the
+    /// cost limit), so the stack stays logarithmic even when the heuristic
+    /// peels a huge reordered document off one limit-sized piece at a time.
     private mutating func diff(aLow: Int, aHigh: Int, bLow: Int, bHigh: Int) {
         var aLow = aLow, bLow = bLow, aHigh = aHigh, bHigh = bHigh
-        var prefix = 0
-        while aLow + prefix < aHigh, bLow + prefix < bHigh, a[aLow + prefix] == b[bLow + prefix] {
-            prefix += 1
-        }
-        append(MatchRun(a: aLow, b: bLow, count: prefix))
-        aLow += prefix
-        bLow += prefix
+        var suffixes: [MatchRun] = []
+        while true {
+            var prefix = 0
+            while aLow + prefix < aHigh, bLow + prefix < bHigh, a[aLow + prefix] == b[bLow + prefix] {
+                prefix += 1
+            }
+            append(MatchRun(a: aLow, b: bLow, count: prefix))
+            aLow += prefix
+            bLow += prefix
 
-        var suffix = 0
-        while aHigh - suffix > aLow, bHigh - suffix > bLow, a[aHigh - suffix - 1] == b[bHigh - suffix - 1] {
-            suffix += 1
-        }
-        aHigh -= suffix
-        bHigh -= suffix
+            var suffix = 0
+            while aHigh - suffix > aLow, bHigh - suffix > bLow, a[aHigh - suffix - 1] == b[bHigh - suffix - 1] {
+                suffix += 1
+            }
+            aHigh -= suffix
+            bHigh -= suffix
+            suffixes.append(MatchRun(a: aHigh, b: bHigh, count: suffix))
 
-        if aLow < aHigh, bLow < bHigh,
-           let split = middleSnake(aLow: aLow, aHigh: aHigh, bLow: bLow, bHigh: bHigh),
-           // A split outside the box or on a corner would trap or recurse into
-           // the same problem forever; the algorithm never produces one, but
-           // a replace-everything answer beats a crash or a hang.
-           (aLow...aHigh).contains(split.x), (bLow...bHigh).contains(split.y),
-           (split.x, split.y) != (aLow, bLow), (split.x, split.y) != (aHigh, bHigh) {
+            guard aLow < aHigh, bLow < bHigh,
+                  let split = middleSnake(aLow: aLow, aHigh: aHigh, bLow: bLow, bHigh: bHigh),
+                  // A split outside the box or on a corner would trap or loop
+                  // forever; the algorithm never produces one, but a
+                  // replace-everything answer beats a crash or a hang.
+                  (aLow...aHigh).contains(split.x), (bLow...bHigh).contains(split.y),
+                  (split.x, split.y) != (aLow, bLow), (split.x, split.y) != (aHigh, bHigh)
+            else { break }
             diff(aLow: aLow, aHigh: split.x, bLow: bLow, bHigh: split.y)
-            diff(aLow: split.x, aHigh: aHigh, bLow: split.y, bHigh: bHigh)
+            aLow = split.x
+            bLow = split.y
         }
-        append(MatchRun(a: aHigh, b: bHigh, count: suffix))
+        for run in suffixes.reversed() {
+            append(run)
+        }
     }
 
     private mutating func append(_ run: MatchRun) {
@@ -90,6 +110,12 @@ struct MyersCore {
         var forwardStart = 0, forwardEnd = 0, backwardStart = 0, backwardEnd = 0
 
         for d in 0..<maxD {
+            if d >= costLimit {
+                return furthestPoint(
+                    forward: forward, backward: backward, offset: offset, lastD: d - 1,
+                    n: n, m: m, aLow: aLow, bLow: bLow
+                )
+            }
             var k = -d + forwardStart
             while k <= d - forwardEnd {
                 let index = offset + k
@@ -145,5 +171,35 @@ struct MyersCore {
             }
         }
         return nil
+    }
+
+    /// The point furthest from its starting corner on any diagonal explored
+    /// so far, forward or backward. Any point of the box is a valid split;
+    /// this one makes the most progress, and its side of the split is known
+    /// to cost at most `lastD` edits, so it is solved exactly.
+    private func furthestPoint(
+        forward: [Int], backward: [Int], offset: Int, lastD: Int,
+        n: Int, m: Int, aLow: Int, bLow: Int
+    ) -> (x: Int, y: Int)? {
+        var best: (x: Int, y: Int)?
+        var bestProgress = 0
+        var k = -lastD
+        while k <= lastD {
+            let index = offset + k
+            if index >= 0, index < forward.count {
+                let x = forward[index], y = forward[index] - k
+                if x >= 0, x <= n, y >= 0, y <= m, x + y > bestProgress {
+                    best = (aLow + x, bLow + y)
+                    bestProgress = x + y
+                }
+                let backX = backward[index], backY = backward[index] - k
+                if backX >= 0, backX <= n, backY >= 0, backY <= m, backX + backY > bestProgress {
+                    best = (aLow + n - backX, bLow + m - backY)
+                    bestProgress = backX + backY
+                }
+            }
+            k += 2
+        }
+        return best
     }
 }

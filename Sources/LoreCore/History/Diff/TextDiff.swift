@@ -28,7 +28,7 @@ public struct TextDiff: Sendable, Hashable {
         let oldBodies = oldLines.map(DocumentLines.trimmingTrailingBlanks)
         let newBodies = newLines.map(DocumentLines.trimmingTrailingBlanks)
         let interned = LineInterner.intern(
-            [(oldDocument.text, oldBodies), (newDocument.text, newBodies)],
+            [(oldDocument.text[...], oldBodies), (newDocument.text[...], newBodies)],
             allKnownNFC: oldDocument.isKnownNFC && newDocument.isKnownNFC
         )
         let operations = LineDiff.diff(interned: interned.ids[0], interned.ids[1], idCount: interned.count)
@@ -77,7 +77,7 @@ public struct TextDiff: Sendable, Hashable {
                 let text = String(newLines[newIndex])
                 lines.append(DiffLine(
                     kind: .unchanged, oldNumber: oldIndex + 1, newNumber: newIndex + 1,
-                    text: text, segments: Self.whole(text, changed: false)
+                    text: text, highlighted: nil
                 ))
             }
         }
@@ -100,22 +100,18 @@ public struct TextDiff: Sendable, Hashable {
                 let text = String(oldLines[oldIndex])
                 lines.append(DiffLine(
                     kind: .removed, oldNumber: oldIndex + 1, newNumber: nil, text: text,
-                    segments: oldSegments[offset] ?? Self.whole(text, changed: true)
+                    highlighted: oldSegments[offset]
                 ))
             }
             for (offset, newIndex) in new.enumerated() {
                 let text = String(newLines[newIndex])
                 lines.append(DiffLine(
                     kind: .added, oldNumber: nil, newNumber: newIndex + 1, text: text,
-                    segments: newSegments[offset] ?? Self.whole(text, changed: true)
+                    highlighted: newSegments[offset]
                 ))
             }
             removed += old.count
             added += new.count
-        }
-
-        private static func whole(_ text: String, changed: Bool) -> [DiffSegment] {
-            text.isEmpty ? [] : [DiffSegment(text: text, changed: changed)]
         }
     }
 }

@@ -19,13 +19,14 @@ public enum ThreeWayMerge {
         let documents = [DocumentLines(base), DocumentLines(mine), DocumentLines(theirs)]
         let baseLines = documents[0].lines, mineLines = documents[1].lines, theirLines = documents[2].lines
         let interned = LineInterner.intern(
-            documents.map { ($0.text, $0.lines) }, allKnownNFC: documents.allSatisfy(\.isKnownNFC)
+            documents.map { ($0.text[...], $0.lines) }, allKnownNFC: documents.allSatisfy(\.isKnownNFC)
         )
         let baseIDs = interned.ids[0], mineIDs = interned.ids[1], theirIDs = interned.ids[2]
         let mineMatch = matches(base: baseIDs, other: mineIDs, idCount: interned.count)
         let theirMatch = matches(base: baseIDs, other: theirIDs, idCount: interned.count)
 
         var regions = RegionBuilder()
+        // Positions in base ("original"), mine and theirs, named as in diff3 papers.
         var o = 0, a = 0, b = 0
         while o < baseIDs.count || a < mineIDs.count || b < theirIDs.count {
             var stable = 0
@@ -59,7 +60,13 @@ public enum ThreeWayMerge {
                     base: baseLines[o..<sync], mine: mineLines[a..<mineEnd], theirs: theirLines[b..<theirEnd]
                 )
             }
-            guard (sync, mineEnd, theirEnd) != (o, a, b) else { break }
+            guard (sync, mineEnd, theirEnd) != (o, a, b) else {
+                // Matches are monotonic, so every round advances; should one
+                // ever not, hand the rest over as a conflict rather than loop
+                // forever or drop text.
+                regions.conflict(base: baseLines[o...], mine: mineLines[a...], theirs: theirLines[b...])
+                break
+            }
             o = sync
             a = mineEnd
             b = theirEnd
@@ -85,11 +92,13 @@ public enum ThreeWayMerge {
     /// Accumulates agreed lines and conflicts in document order.
     private struct RegionBuilder {
         private var regions: [MergeRegion] = []
-        private var pending: [String] = []
+        // Kept as slices: a clean merge joins them straight into the result
+        // instead of allocating a String per line first.
+        private var pending: [Substring] = []
         private var hasConflict = false
 
         mutating func take(_ lines: ArraySlice<Substring>) {
-            pending.append(contentsOf: lines.lazy.map(String.init))
+            pending.append(contentsOf: lines)
         }
 
         mutating func conflict(base: ArraySlice<Substring>, mine: ArraySlice<Substring>, theirs: ArraySlice<Substring>) {
@@ -111,7 +120,7 @@ public enum ThreeWayMerge {
 
         private mutating func flush() {
             guard !pending.isEmpty else { return }
-            regions.append(.stable(pending))
+            regions.append(.stable(pending.map(String.init)))
             pending = []
         }
     }

@@ -17,32 +17,33 @@ public struct WordDiff: Sendable, Hashable {
     /// Compares the bodies (prefixes of the lines) token by token; whatever
     /// follows a body in its line is reported as unchanged.
     init(oldLine: Substring, oldBody: Substring, newLine: Substring, newBody: Substring) {
-        let oldTokens = Self.tokenize(oldBody)
-        let newTokens = Self.tokenize(newBody)
+        let oldTokens = WordTokenizer(oldBody), newTokens = WordTokenizer(newBody)
+        let interned = LineInterner.intern(
+            [(oldBody, oldTokens.tokens.map(\.text)), (newBody, newTokens.tokens.map(\.text))],
+            allKnownNFC: oldTokens.isSimple && newTokens.isSimple
+        )
         var oldSegments = SegmentBuilder(line: oldLine)
         var newSegments = SegmentBuilder(line: newLine)
         var shared = 0
-        for operation in LineDiff.diff(old: oldTokens, new: newTokens) {
+        for operation in LineDiff.diff(interned: interned.ids[0], interned.ids[1], idCount: interned.count) {
             switch operation {
             case .equal(let oldRange, let newRange):
-                for token in oldTokens[oldRange] where !Self.isWhitespace(token) {
-                    shared += token.count
-                }
-                if let last = oldTokens[oldRange].last, let newLast = newTokens[newRange].last {
-                    oldSegments.extend(to: last.endIndex, changed: false)
-                    newSegments.extend(to: newLast.endIndex, changed: false)
+                shared += WordTokenizer.visibleLength(oldTokens.tokens[oldRange])
+                if let last = oldTokens.tokens[oldRange].last, let newLast = newTokens.tokens[newRange].last {
+                    oldSegments.extend(to: last.text.endIndex, changed: false)
+                    newSegments.extend(to: newLast.text.endIndex, changed: false)
                 }
             case .delete(let oldRange, _):
-                if let last = oldTokens[oldRange].last {
-                    oldSegments.extend(to: last.endIndex, changed: true)
+                if let last = oldTokens.tokens[oldRange].last {
+                    oldSegments.extend(to: last.text.endIndex, changed: true)
                 }
             case .insert(let newRange, _):
-                if let last = newTokens[newRange].last {
-                    newSegments.extend(to: last.endIndex, changed: true)
+                if let last = newTokens.tokens[newRange].last {
+                    newSegments.extend(to: last.text.endIndex, changed: true)
                 }
             }
         }
-        let total = Self.visibleLength(oldTokens) + Self.visibleLength(newTokens)
+        let total = WordTokenizer.visibleLength(oldTokens.tokens[...]) + WordTokenizer.visibleLength(newTokens.tokens[...])
         self.old = oldSegments.build()
         self.new = newSegments.build()
         self.similarity = total == 0 ? 1 : Double(2 * shared) / Double(total)
@@ -52,51 +53,6 @@ public struct WordDiff: Sendable, Hashable {
     /// whitespace, and single other characters such as punctuation. Works on
     /// `Character`s, so combining marks stay with their letter.
     public static func tokenize(_ text: Substring) -> [Substring] {
-        var tokens: [Substring] = []
-        var start = text.startIndex
-        while start < text.endIndex {
-            let first = text[start]
-            var end = text.index(after: start)
-            if isWordCharacter(first) {
-                while end < text.endIndex, isWordCharacter(text[end]) {
-                    end = text.index(after: end)
-                }
-            } else if isSpace(first) {
-                while end < text.endIndex, isSpace(text[end]) {
-                    end = text.index(after: end)
-                }
-            }
-            tokens.append(text[start..<end])
-            start = end
-        }
-        return tokens
-    }
-
-    private static func isWordCharacter(_ character: Character) -> Bool {
-        // Unicode property lookups dominate tokenizing; ASCII needs none.
-        if let ascii = character.asciiValue {
-            return (ascii | 0x20) >= UInt8(ascii: "a") && (ascii | 0x20) <= UInt8(ascii: "z")
-                || (ascii >= UInt8(ascii: "0") && ascii <= UInt8(ascii: "9"))
-        }
-        return character.isLetter || character.isNumber
-    }
-
-    private static func isSpace(_ character: Character) -> Bool {
-        if let ascii = character.asciiValue {
-            return ascii == UInt8(ascii: " ") || (ascii >= 0x09 && ascii <= 0x0D)
-        }
-        return character.isWhitespace
-    }
-
-    private static func isWhitespace(_ token: Substring) -> Bool {
-        token.first.map(isSpace) ?? true
-    }
-
-    private static func visibleLength(_ tokens: [Substring]) -> Int {
-        var length = 0
-        for token in tokens where !isWhitespace(token) {
-            length += token.count
-        }
-        return length
+        WordTokenizer(text).tokens.map(\.text)
     }
 }
