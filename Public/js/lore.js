@@ -80,6 +80,83 @@
     });
   }
 
+  // The header search box suggests pages after two characters. Without script it is a plain
+  // form that opens the search page.
+  function setUpSearchSuggestions() {
+    var input = document.getElementById("header-q");
+    var list = document.getElementById("header-suggestions");
+    if (!input || !list) return;
+    var timer = null, sequence = 0, active = -1, items = [];
+
+    function close() {
+      list.hidden = true;
+      list.textContent = "";
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      items = [];
+      active = -1;
+    }
+
+    function highlight(index) {
+      items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      active = index;
+      if (index >= 0) input.setAttribute("aria-activedescendant", items[index].id);
+      else input.removeAttribute("aria-activedescendant");
+    }
+
+    function show(suggestions) {
+      close();
+      if (!suggestions.length) return;
+      suggestions.forEach(function (suggestion, i) {
+        var item = document.createElement("li");
+        item.id = "suggestion-" + i;
+        item.setAttribute("role", "option");
+        var link = document.createElement("a");
+        link.href = suggestion.url;
+        link.textContent = suggestion.title;
+        var trail = document.createElement("span");
+        trail.className = "trail";
+        trail.textContent = suggestion.trail;
+        link.appendChild(trail);
+        item.appendChild(link);
+        list.appendChild(item);
+        items.push(item);
+      });
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+
+    function ask() {
+      var text = input.value.trim();
+      if (text.length < 2) { close(); return; }
+      var mine = ++sequence;
+      fetch("/search/suggest?q=" + encodeURIComponent(text), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (suggestions) { if (mine === sequence) show(suggestions); })
+        .catch(function () {});
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, 150);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && items.length) {
+        event.preventDefault();
+        highlight((active + 1) % items.length);
+      } else if (event.key === "ArrowUp" && items.length) {
+        event.preventDefault();
+        highlight(active <= 0 ? items.length - 1 : active - 1);
+      } else if (event.key === "Enter" && active >= 0) {
+        event.preventDefault();
+        window.location.href = items[active].querySelector("a").href;
+      } else if (event.key === "Escape") {
+        close();
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 200); });
+  }
+
   // Buttons that cannot be undone (purging for good) ask first.
   function setUpConfirmations() {
     document.querySelectorAll("button[data-confirm]").forEach(function (button) {
@@ -98,5 +175,6 @@
     }
     setUpNavToggle();
     setUpConfirmations();
+    setUpSearchSuggestions();
   });
 })();

@@ -182,6 +182,10 @@ enum PermissionTable {
         Row("GET /a/{slug}/diff", "/a/{slug}/diff?from=1&to=1", .history(.read), allowed: .ok),
         Row("POST /a/{slug}/revisions/{number}/restore", "/a/{slug}/revisions/1/restore", .history(.edit), allowed: .seeOther),
         Row("GET /changes", "/changes?category={category}", otherwise: .ok),
+        // Searched by the title's later words, so the page's echo of the query is not the title itself.
+        Row("GET /search", "/search?q={titleTail}&category={category}", otherwise: .ok),
+        Row("GET /search", "/search?q={titleTail}", otherwise: .ok),
+        Row("GET /search/suggest", "/search/suggest?q={titleStart}", otherwise: .ok, guest: .ok),
         // Feed readers carry no session: a guest gets the feed of what guests may read (here nothing).
         Row("GET /changes.atom", "/changes.atom", otherwise: .ok, guest: .ok),
         Row("GET /new", "/new?category={category}", otherwise: .ok),

@@ -106,6 +106,8 @@ import Testing
     static func fill(_ text: String, _ resource: PermissionTable.Resource, _ ids: [String: String]) -> String {
         text.replacingOccurrences(of: "{slug}", with: resource.slug)
             .replacingOccurrences(of: "{path}", with: resource.categoryPath)
+            .replacingOccurrences(of: "{titleTail}", with: resource.title.split(separator: " ").dropFirst().joined(separator: "+"))
+            .replacingOccurrences(of: "{titleStart}", with: String(resource.title.prefix(4)))
             .replacingOccurrences(of: "{title}", with: resource.title)
             .replacingOccurrences(of: "{category}", with: ids[resource.categoryTitle] ?? "0")
             .replacingOccurrences(of: "{parent}", with: resource.parentTitle.flatMap { ids[$0] } ?? "")

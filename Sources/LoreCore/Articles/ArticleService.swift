@@ -32,7 +32,9 @@ public struct ArticleService: Sendable {
             try links.replaceLinks(from: article.id!, with: rendered.links)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
             // A page that links to itself was just rendered again with the link resolved.
-            return try Article.fetchOne(db, key: article.id) ?? article
+            let created = try Article.fetchOne(db, key: article.id) ?? article
+            try SearchIndex.update(created, db)
+            return created
         }
     }
 
@@ -94,6 +96,7 @@ public struct ArticleService: Sendable {
             guard let article = try Article.filter(key: id).filter(Column("deletedAt") != nil).fetchOne(db) else { throw NotFound() }
             let revisions = try Revision.filter(Column("articleId") == id).fetchCount(db)
             _ = try article.delete(db)
+            try SearchIndex.remove(.article, id, db)
             try AuditLog.record(.articlePurged, by: principal,
                                 subject: "\(article.title) (/a/\(article.slug), \(revisions) revisions)", db)
         }
@@ -107,6 +110,7 @@ public struct ArticleService: Sendable {
             article.deletedAt = Date()
             article.deletedById = try principal.authorId()
             try article.update(db, columns: ["deletedAt", "deletedById"])
+            try SearchIndex.update(article, db)
             let links = LinkIndex(db: db)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
         }
@@ -127,6 +131,7 @@ public struct ArticleService: Sendable {
             article.outline = rendered.headings
             try article.update(db)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
+            try SearchIndex.update(article, db)
             return article
         }
     }
@@ -171,6 +176,7 @@ public struct ArticleService: Sendable {
         article.updatedAt = Date()
         try article.update(db)
         try insertRevision(of: article, summary: fields.summary, isMinor: isMinor, restoredFrom: restoredFrom, db: db)
+        try SearchIndex.update(article, db)
         try links.replaceLinks(from: id, with: rendered.links)
         let keysAfter = try links.keys(of: article)
         if keysAfter != keysBefore {

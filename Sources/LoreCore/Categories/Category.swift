@@ -30,6 +30,14 @@ public struct Category: Codable, Sendable, Equatable, Identifiable, FetchableRec
         id = inserted.rowID
     }
 
+    /// True where `column` holds the category `root` or one below it.
+    static func inSubtree(_ column: String, of root: Int64) -> SQL {
+        """
+        \(sql: column) IN (SELECT id FROM category WHERE id = \(root)
+            OR path LIKE (SELECT path FROM category WHERE id = \(root)) || '/%')
+        """
+    }
+
     /// Siblings are shown by position, then alphabetically.
     static let displayOrder = [Column("position").asc, Column("title").collating(.localizedCaseInsensitiveCompare).asc]
 }

@@ -112,6 +112,7 @@ public struct CategoryService: Sendable {
                 throw ValidationError(field: "parent", .wouldCreateLoop)
             }
             let oldPath = category.path
+            let titleBefore = category.title
             let newPath = Self.path(parent: parent, slug: fields.slug)
             try Self.ensurePathIsFree(newPath, except: id, db: db, field: draft.slug.isEmpty ? "title" : "slug")
             if let position = draft.position {
@@ -135,6 +136,10 @@ public struct CategoryService: Sendable {
                     UPDATE category SET path = ? || substr(path, length(?) + 1)
                     WHERE substr(path, 1, length(?) + 1) = ? || '/'
                     """, arguments: [newPath, oldPath, oldPath, oldPath])
+            }
+            // Articles are found by the titles of the categories they sit in.
+            if newPath != oldPath || fields.title != titleBefore {
+                try SearchIndex.updateArticles(inCategoryTree: newPath, db)
             }
             return category
         }

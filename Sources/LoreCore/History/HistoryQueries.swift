@@ -48,10 +48,7 @@ public struct HistoryQueries: Sendable {
         return try await database.reader.read { db in
             var conditions: SQL = "a.deletedAt IS NULL AND \(policy.readableHistory("a"))"
             if let categoryId = filter.categoryId {
-                conditions += """
-                     AND a.categoryId IN (SELECT id FROM category WHERE id = \(categoryId)
-                        OR path LIKE (SELECT path FROM category WHERE id = \(categoryId)) || '/%')
-                    """
+                conditions += " AND \(Category.inSubtree("a.categoryId", of: categoryId))"
             }
             if let username = filter.username { conditions += " AND u.username = \(username.lowercased())" }
             if filter.hideMinor { conditions += " AND NOT r.isMinor" }

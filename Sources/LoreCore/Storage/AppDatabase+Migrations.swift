@@ -97,6 +97,10 @@ extension AppDatabase {
                 t.add(column: "hidesHistoryFromReaders", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v6 search index") { db in
+            try SearchIndex.createTables(db)
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }
 }

@@ -32,6 +32,10 @@ public struct AppDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            // Every connection stems search text the same way (see StemmingTokenizer).
+            db.add(tokenizer: StemmingTokenizer.self)
+        }
         return config
     }
 }

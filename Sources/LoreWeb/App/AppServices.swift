@@ -10,6 +10,7 @@ struct AppServices: Sendable {
     let articles: ArticleService
     let queries: ArticleQueries
     let history: HistoryQueries
+    let search: SearchService
     let views: ViewRenderer
     let pages: PageBuilder
 
@@ -21,6 +22,7 @@ struct AppServices: Sendable {
         articles = ArticleService(database: database)
         queries = ArticleQueries(database: database)
         history = HistoryQueries(database: database)
+        search = SearchService(database: database)
         self.views = views
         pages = PageBuilder(categories: categories)
     }

@@ -6,6 +6,8 @@ import LoreCore
 /// author), and the Atom feed of both. Only what the reader may see the history of.
 struct ChangesController {
     let services: AppServices
+    /// Behind HTTPS (the same setting as secure cookies): the feed's links use https.
+    let secure: Bool
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/changes", use: list)
@@ -68,7 +70,7 @@ struct ChangesController {
         let (filter, _) = Self.filter(request)
         let changes = try await services.history.recentChanges(filter, page: 1, perPage: Self.perPage, for: principal)
         // Feed readers need absolute addresses; the request's own host is the one the reader used.
-        let origin = "http://" + (request.head.authority ?? "localhost")
+        let origin = (secure ? "https://" : "http://") + (request.head.authority ?? "localhost")
         let stamp = { (date: Date) in date.formatted(.iso8601) }
         let feed = Feed(
             title: "Lore — " + t["recent_changes"], id: origin + "/changes", selfURL: origin + request.uri.description,

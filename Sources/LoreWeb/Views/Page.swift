@@ -24,6 +24,8 @@ struct Chrome {
     var userName: String?
     /// What the header offers: writing needs a signed-in user.
     var canWrite = false
+    /// Anyone who may read something gets the search box.
+    var canSearch = false
     /// Top-level categories are created by those who manage roles.
     var canCreateTopLevel = false
     var canManageUsers = false

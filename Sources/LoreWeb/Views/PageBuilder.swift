@@ -21,6 +21,7 @@ struct PageBuilder: Sendable {
         var page = bare(content, title: title, request: request, context: context)
         var chrome = page.chrome
         chrome.sidebar = tree.map { Self.view(of: $0, current: currentCategoryId) }
+        chrome.canSearch = !tree.isEmpty
         chrome.breadcrumbs = breadcrumbs
         page = Page(t: page.t, lang: page.lang, title: page.title, csrf: page.csrf, chrome: chrome, content: content)
         return page

@@ -1,20 +1,5 @@
 @testable import LoreCore
 
-/// Deterministic generator so property tests reproduce exactly.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Rebuilds `new` from `old` and the script, checking the script's
 /// contiguity on the way; nil when the script is inconsistent.
 func apply<T: Equatable>(_ script: [DiffOperation], to old: [T], new: [T]) -> [T]? {

@@ -1,0 +1,41 @@
+/// Rendering of terms as FTS5 query syntax.
+///
+/// Everything the user typed ends up inside FTS5 double-quoted strings. Inside such a
+/// string FTS5 has no operators at all (no `*`, `^`, `:`, `NEAR`, `AND`...), so the only
+/// thing that can break out of it is a `"`, which is escaped by doubling. All structure
+/// (`AND`, `OR`, `NOT`, parentheses, `*`) is written by this type alone.
+enum FTS5Syntax {
+    /// `foo` → `"foo"`, `a"b` → `"a""b"`.
+    static func string(_ text: String) -> String {
+        // By Unicode scalar, not Character: `"` followed by a combining mark is one
+        // Character that is not equal to `"`, yet SQLite would still see the quote byte.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+
+    /// A word or phrase; a prefix search is FTS5's `"phrase" *`, which applies the
+    /// prefix to the phrase's last token.
+    static func term(_ term: SearchTerm) -> String {
+        string(term.text) + (term.isPrefix ? " *" : "")
+    }
+
+    /// One AND-ed group: a single term, or `("a" OR "b")`.
+    static func alternatives(_ terms: [SearchTerm]) -> String {
+        if terms.count == 1, let only = terms.first { return term(only) }
+        return "(" + terms.map(term).joined(separator: " OR ") + ")"
+    }
+
+    /// Groups joined by `AND`, then every exclusion with FTS5's binary `NOT`.
+    /// FTS5 has no unary NOT, so there must be at least one group (callers check this).
+    static func expression(groups: [[SearchTerm]], excluded: [SearchTerm]) -> String {
+        let positive = groups.map(alternatives).joined(separator: " AND ")
+        if excluded.isEmpty { return positive }
+        return "(" + positive + ")" + excluded.map { " NOT " + term($0) }.joined()
+    }
+}

@@ -1,0 +1,80 @@
+import GRDB
+
+/// Keeps the full-text index in step with what it indexes, inside the caller's transaction.
+///
+/// One FTS5 table holds every kind of searchable thing; `searchDocument` maps its rowids to
+/// the thing (kind and id), so a client card is indexed by adding a kind, not a table.
+/// Columns, most weighty first: title, headings, body, extra (the category path for articles).
+enum SearchIndex {
+    enum Kind: String {
+        case article
+    }
+
+    static func createTables(_ db: Database) throws {
+        try db.create(table: "searchDocument") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull()
+            t.column("refId", .integer).notNull()
+            t.uniqueKey(["kind", "refId"])
+        }
+        // Prefix indexes of 2 and 3 characters make suggestions as you type cheap.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE searchIndex USING fts5(title, headings, body, extra, tokenize = '\(StemmingTokenizer.name)', prefix = '2 3')
+            """)
+    }
+
+    /// Indexes the article as it is now: a live article replaces its entry, a trashed one loses it.
+    static func update(_ article: Article, _ db: Database) throws {
+        guard let id = article.id else { return }
+        guard !article.isDeleted else { return try remove(.article, id, db) }
+        let categoryPath = try String.fetchAll(db, sql: """
+            WITH RECURSIVE up(id, parentId, title, depth) AS (
+                SELECT id, parentId, title, 0 FROM category WHERE id = ?
+                UNION ALL SELECT c.id, c.parentId, c.title, up.depth + 1 FROM category c JOIN up ON c.id = up.parentId)
+            SELECT title FROM up ORDER BY depth DESC
+            """, arguments: [article.categoryId]).joined(separator: " › ")
+        try put(.article, id, title: article.title, headings: article.outline.map(\.text).joined(separator: "\n"),
+                body: PlainText.from(html: article.html), extra: categoryPath, db)
+    }
+
+    static func remove(_ kind: Kind, _ id: Int64, _ db: Database) throws {
+        guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
+                                             arguments: [kind.rawValue, id]) else { return }
+        try db.execute(sql: "DELETE FROM searchIndex WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM searchDocument WHERE id = ?", arguments: [rowid])
+    }
+
+    /// After a category is renamed or moved: its articles and those below it carry its path.
+    static func updateArticles(inCategoryTree path: String, _ db: Database) throws {
+        let articles = try Article.fetchAll(db, sql: """
+            SELECT article.* FROM article JOIN category ON category.id = article.categoryId
+            WHERE article.deletedAt IS NULL AND (category.path = ? OR category.path LIKE ? || '/%')
+            """, arguments: [path, path])
+        for article in articles { try update(article, db) }
+    }
+
+    /// Builds the whole index anew; `progress` hears (done, total) every so often.
+    static func rebuild(_ db: Database, progress: (Int, Int) -> Void = { _, _ in }) throws {
+        try db.execute(sql: "DELETE FROM searchIndex")
+        try db.execute(sql: "DELETE FROM searchDocument")
+        let total = try Article.filter(Article.live).fetchCount(db)
+        var done = 0
+        let cursor = try Article.filter(Article.live).order(Column("id")).fetchCursor(db)
+        while let article = try cursor.next() {
+            try update(article, db)
+            done += 1
+            if done % 500 == 0 || done == total { progress(done, total) }
+        }
+        try db.execute(sql: "INSERT INTO searchIndex(searchIndex) VALUES ('optimize')")
+    }
+
+    private static func put(_ kind: Kind, _ id: Int64, title: String, headings: String, body: String, extra: String,
+                            _ db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO searchDocument (kind, refId) VALUES (?, ?)", arguments: [kind.rawValue, id])
+        guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
+                                             arguments: [kind.rawValue, id]) else { return }
+        try db.execute(sql: "DELETE FROM searchIndex WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "INSERT INTO searchIndex (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [rowid, title, headings, body, extra])
+    }
+}

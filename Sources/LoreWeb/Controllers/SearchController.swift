@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import LoreCore
+
+/// The search page and the suggestions the header box asks for as you type.
+struct SearchController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/search", use: search)
+        router.get("/search/suggest", use: suggest)
+    }
+
+    static let perPage = 20
+
+    struct ResultView {
+        let title: String
+        let url: String
+        let snippet: String
+        let trail: String
+        let changedLine: String
+    }
+
+    struct SearchView {
+        let query: String
+        let searched: Bool
+        let summary: String
+        let results: [ResultView]
+        let hints: [String]
+        let categoryOptions: [CategoryOption]
+        let author: String
+        let withinOptions: [WithinOption]
+        let newerURL: String?
+        let olderURL: String?
+    }
+
+    struct WithinOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Suggestion: Encodable {
+        let title: String
+        let url: String
+        let trail: String
+    }
+
+    static let withinDays = [7, 30, 365]
+    /// Longer input is cut: nobody types more, and the parser need not read a pasted book.
+    static let maxQueryLength = 1000
+
+    @Sendable func search(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let tree = try await services.categories.tree(for: principal)
+        if tree.isEmpty, context.isGuest { throw NotFound() }
+        let parameters = request.uri.queryParameters
+        let text = String((parameters.get("q") ?? "").prefix(Self.maxQueryLength))
+        let query = SearchQuery(text)
+        let filter = SearchFilter(
+            categoryId: parameters.get("category").flatMap { Int64($0) },
+            author: parameters.get("author").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) },
+            changedWithinDays: parameters.get("within").flatMap { Int($0) }.flatMap { Self.withinDays.contains($0) ? $0 : nil })
+        let page = max(1, min(500, parameters.get("page").flatMap { Int($0) } ?? 1))
+        var hits: [SearchHit] = []
+        var total = 0
+        if let expression = query.expression {
+            (hits, total) = try await services.search.search(expression, filter: filter, page: page, perPage: Self.perPage, for: principal)
+        }
+        let categories = Dictionary(tree.flattened.compactMap { node in node.category.id.map { ($0, node) } }) { first, _ in first }
+        let pageURL = { (number: Int) in Self.url(text, filter, page: number) }
+        let view = SearchView(
+            query: text, searched: !text.isEmpty,
+            summary: query.expression == nil ? "" : t.plural("search_results", total),
+            results: hits.map { hit in
+                ResultView(title: hit.title, url: Paths.article(hit.slug), snippet: hit.snippetHTML,
+                           trail: Self.trail(hit.categoryId, categories),
+                           changedLine: t.format("changed_by", ["date": DisplayDate.format(hit.updatedAt, t.language), "name": hit.updatedBy]))
+            },
+            hints: text.isEmpty || total > 0 ? [] : Self.hints(query, filter, t),
+            categoryOptions: CategoryOption.options(tree, selected: filter.categoryId),
+            author: filter.author ?? "",
+            withinOptions: [WithinOption(value: "", label: t["search_any_time"], selected: filter.changedWithinDays == nil)]
+                + Self.withinDays.map { days in
+                    WithinOption(value: String(days), label: t.plural("search_within_days", days), selected: filter.changedWithinDays == days)
+                },
+            newerURL: page > 1 ? pageURL(page - 1) : nil,
+            olderURL: page * Self.perPage < total ? pageURL(page + 1) : nil)
+        let title = text.isEmpty ? t["search"] : t.format("search_for", ["query": text])
+        let rendered = try await services.pages.page(view, title: title, request: request, context: context,
+                                                     breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: t["search"]), tree: tree)
+        return try services.views.render("search", rendered)
+    }
+
+    @Sendable func suggest(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let text = String((request.uri.queryParameters.get("q") ?? "").prefix(200))
+        var suggestions: [Suggestion] = []
+        if text.count >= 2, let expression = SearchQuery.prefixExpression(text) {
+            let tree = try await services.categories.tree(for: principal)
+            let categories = Dictionary(tree.flattened.compactMap { node in node.category.id.map { ($0, node) } }) { first, _ in first }
+            suggestions = try await services.search.suggest(expression, for: principal).map { hit in
+                Suggestion(title: hit.title, url: Paths.article(hit.slug), trail: Self.trail(hit.categoryId, categories))
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        let body = try encoder.encode(suggestions)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// "HR › Onboarding": where a result lives, from the categories the reader may see.
+    private static func trail(_ categoryId: Int64, _ categories: [Int64: CategoryNode]) -> String {
+        var titles: [String] = []
+        var current = categories[categoryId]?.category
+        while let category = current, titles.count < 20 {
+            titles.insert(category.title, at: 0)
+            current = category.parentId.flatMap { categories[$0]?.category }
+        }
+        return titles.joined(separator: " › ")
+    }
+
+    /// What to try when nothing matched.
+    private static func hints(_ query: SearchQuery, _ filter: SearchFilter, _ t: Translations) -> [String] {
+        var hints: [String] = []
+        if query.expression == nil { hints.append(t["search_hint_words"]) }
+        if filter != SearchFilter() { hints.append(t["search_hint_filters"]) }
+        if query.terms.count > 1 { hints.append(t["search_hint_fewer"]) }
+        if !query.terms.isEmpty { hints.append(t["search_hint_prefix"]) }
+        hints.append(t["search_hint_spelling"])
+        return hints
+    }
+
+    private static func url(_ text: String, _ filter: SearchFilter, page: Int) -> String {
+        var components = URLComponents()
+        components.path = "/search"
+        var items = [URLQueryItem(name: "q", value: text)]
+        if let category = filter.categoryId { items.append(.init(name: "category", value: String(category))) }
+        if let author = filter.author { items.append(.init(name: "author", value: author)) }
+        if let days = filter.changedWithinDays { items.append(.init(name: "within", value: String(days))) }
+        items.append(.init(name: "page", value: String(page)))
+        components.queryItems = items
+        return components.string ?? "/search"
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import LoreCore
+
+/// 100,000 articles of about 2 KB, a quarter of them Russian, in 220 categories, some
+/// restricted; then the index build time, the database size, and the latency of typical
+/// searches and suggestions for an administrator and for someone who reads a tenth of it.
+/// `LORE_BENCH_ARTICLES` sets another count.
+enum SearchBenchmark {
+    static let articleCount = Int(ProcessInfo.processInfo.environment["LORE_BENCH_ARTICLES"] ?? "") ?? 100_000
+    static let topLevel = 20
+    static let childrenEach = 10
+
+    static func run() async throws {
+        // On a RAM disk where there is one: the figures are about the index, not the disk.
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+        let folder = URL(fileURLWithPath: base).appendingPathComponent("lore-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("lore.sqlite").path
+        let database = try AppDatabase.open(path: path)
+        let (admin, reader) = try await World.build(database)
+
+        let clock = ContinuousClock()
+        var vocabulary = Vocabulary(seed: 7)
+        let categories = try await World.categories(database, admin)
+        let writing = clock.now
+        let articles = ArticleService(database: database)
+        for number in 0..<articleCount {
+            let text = vocabulary.article(number: number)
+            _ = try await articles.create(
+                ArticleDraft(title: text.title, slug: "a-\(number)", categoryId: categories[number % categories.count], body: text.body),
+                by: admin)
+            if number % 5000 == 4999 { print("\rwritten \(number + 1)/\(articleCount) articles", terminator: "") }
+        }
+        print("\rwrote \(articleCount) articles (saved and indexed one by one) in \(seconds(clock.now - writing))")
+        let indexing = clock.now
+        try await SearchService(database: database).reindex { _, _ in }
+        print("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        print("database size: \(size / 1_048_576) MiB")
+
+        let search = SearchService(database: database)
+        print("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
+              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (200 queries, mean hits)")
+        for kind in QueryKind.allCases {
+            let queries = (0..<200).map { vocabulary.query(kind, seed: UInt64($0)) }
+            for (who, principal) in [("admin", admin), ("tenth", reader)] {
+                var samples: [Double] = []
+                var hits = 0
+                for text in queries {
+                    let start = clock.now
+                    if kind == .suggestion {
+                        if let expression = SearchQuery.prefixExpression(text) {
+                            hits += try await search.suggest(expression, for: principal).count
+                        }
+                    } else if let expression = SearchQuery(text).expression {
+                        hits += try await search.search(expression, for: principal).total
+                    }
+                    samples.append(milliseconds(clock.now - start))
+                }
+                samples.sort()
+                let percentile = { (p: Double) in samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+                print("\(kind.rawValue)".padding(toLength: 22, withPad: " ", startingAt: 0)
+                      + who.padding(toLength: 8, withPad: " ", startingAt: 0)
+                      + "  \(format(percentile(0.5)))   \(format(percentile(0.95)))   \(format(percentile(0.99)))   \(hits / queries.count)")
+            }
+        }
+    }
+
+    enum QueryKind: String, CaseIterable {
+        case oneWord = "one word"
+        case threeWords = "three words"
+        case phrase = "phrase"
+        case prefix = "prefix*"
+        case suggestion = "suggestion"
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f s", milliseconds(duration) / 1000)
+    }
+}
