@@ -41,3 +41,8 @@ func format(_ ms: Double) -> String {
     return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) ms"
 }
 
+
+/// Prints at once, even when the output goes to a file: the search benchmark runs for minutes.
+func say(_ text: String, newline: Bool = true) {
+    FileHandle.standardOutput.write(Data((text + (newline ? "\n" : "")).utf8))
+}

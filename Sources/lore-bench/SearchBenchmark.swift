@@ -30,17 +30,17 @@ enum SearchBenchmark {
             _ = try await articles.create(
                 ArticleDraft(title: text.title, slug: "a-\(number)", categoryId: categories[number % categories.count], body: text.body),
                 by: admin)
-            if number % 5000 == 4999 { print("\rwritten \(number + 1)/\(articleCount) articles", terminator: "") }
+            if number % 5000 == 4999 { say("\rwritten \(number + 1)/\(articleCount) articles", newline: false) }
         }
-        print("\rwrote \(articleCount) articles (saved and indexed one by one) in \(seconds(clock.now - writing))")
+        say("\rwrote \(articleCount) articles (saved and indexed one by one) in \(seconds(clock.now - writing))")
         let indexing = clock.now
         try await SearchService(database: database).reindex { _, _ in }
-        print("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
+        say("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        print("database size: \(size / 1_048_576) MiB")
+        say("database size: \(size / 1_048_576) MiB")
 
         let search = SearchService(database: database)
-        print("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
+        say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
               + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (200 queries, mean hits)")
         for kind in QueryKind.allCases {
             let queries = (0..<200).map { vocabulary.query(kind, seed: UInt64($0)) }
@@ -60,7 +60,7 @@ enum SearchBenchmark {
                 }
                 samples.sort()
                 let percentile = { (p: Double) in samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
-                print("\(kind.rawValue)".padding(toLength: 22, withPad: " ", startingAt: 0)
+                say("\(kind.rawValue)".padding(toLength: 22, withPad: " ", startingAt: 0)
                       + who.padding(toLength: 8, withPad: " ", startingAt: 0)
                       + "  \(format(percentile(0.5)))   \(format(percentile(0.95)))   \(format(percentile(0.99)))   \(hits / queries.count)")
             }

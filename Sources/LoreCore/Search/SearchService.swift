@@ -27,9 +27,8 @@ public struct SearchService: Sendable {
             let total = try count.fetchOne(db) ?? 0
             guard total > 0 else { return ([], 0) }
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
-            let request: SQLRequest<Row> = """
-                SELECT a.slug, a.title, a.categoryId, a.updatedAt, u.displayName,
-                       snippet(searchIndex, -1, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS snippet,
+            let ranking: SQLRequest<Row> = """
+                SELECT searchIndex.rowid AS documentId, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName,
                        bm25(searchIndex, \(Self.weights))
                          * (1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0)) AS score
                 FROM searchIndex JOIN searchDocument d ON d.id = searchIndex.rowid AND d.kind = 'article'
@@ -37,9 +36,17 @@ public struct SearchService: Sendable {
                 WHERE \(conditions)
                 ORDER BY score LIMIT \(perPage) OFFSET \(max(0, page - 1) * perPage)
                 """
-            let hits = try request.fetchAll(db).map { row in
+            let rows = try ranking.fetchAll(db)
+            // Snippets tokenize the text again: only for the page shown, never for every match.
+            let ids = rows.map { $0["documentId"] as Int64 }
+            let snippets: SQLRequest<Row> = """
+                SELECT rowid, snippet(searchIndex, -1, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS snippet
+                FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
+                """
+            let snippetById = Dictionary(try snippets.fetchAll(db).map { ($0["rowid"] as Int64, $0["snippet"] as String? ?? "") }) { first, _ in first }
+            let hits = rows.map { row in
                 SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"],
-                          snippetHTML: SearchHighlight.html(row["snippet"] ?? ""), updatedAt: row["updatedAt"],
+                          snippetHTML: SearchHighlight.html(snippetById[row["documentId"]] ?? ""), updatedAt: row["updatedAt"],
                           updatedBy: row["displayName"])
             }
             return (hits, total)

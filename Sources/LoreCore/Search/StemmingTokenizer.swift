@@ -3,8 +3,12 @@ import GRDB
 /// The search index's tokenizer: SQLite's unicode61 splits and lowercases words and folds
 /// Latin diacritics (café → cafe; Cyrillic letters such as й are left alone, as the Russian
 /// stemmer needs them), then each word is reduced to its Snowball stem, so that "отпуска",
-/// "отпуском" and "отпуск", or "employees" and "employee", are one term. Used for indexing and
-/// for queries alike, so both sides meet on stems.
+/// "отпуском" and "отпуск", or "employees" and "employee", are one term. Queries are stemmed
+/// the same way, so both sides meet on stems.
+///
+/// Documents also keep each word as written, at the same position: a prefix typed as you type
+/// ("evacua…") can be longer than the word's stem ("evacu"), so prefixes are looked up among
+/// whole words, unstemmed.
 ///
 /// SQLite creates one instance per table per connection and a connection is used by one thread
 /// at a time, which is what libstemmer's handles need.
@@ -20,12 +24,12 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
 
     func accept(token: String, flags: FTS5TokenFlags, for tokenization: FTS5Tokenization,
                 tokenCallback: FTS5WrapperTokenCallback) throws {
-        // A prefix typed as you type ("отпу*") is not a word yet: stemming it would cut it shorter
-        // than the stems it should find.
-        if tokenization.contains(.prefix) {
-            try tokenCallback(token.replacingOccurrences(of: "ё", with: "е"), flags)
-        } else {
-            try tokenCallback(stemmer.stem(token), flags)
+        let word = token.replacingOccurrences(of: "ё", with: "е")
+        if tokenization.contains(.prefix) { return try tokenCallback(word, flags) }
+        let stem = stemmer.stem(word)
+        try tokenCallback(stem, flags)
+        if !tokenization.contains(.query), word != stem {
+            try tokenCallback(word, flags.union(.colocated))
         }
     }
 }

@@ -101,6 +101,9 @@ extension AppDatabase {
             try SearchIndex.createTables(db)
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v7 search index keeps whole words beside stems") { db in
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }
 }

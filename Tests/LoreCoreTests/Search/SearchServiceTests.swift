@@ -23,6 +23,17 @@ import Testing
         #expect(try await titles("Employee badges", world) == ["Staff"], "mixed case, plural")
     }
 
+    @Test(arguments: ["Evac", "Evacuation", "evacuation pro", "Прав", "Правила", "Правила внутр"])
+    func suggestionsFollowWholeWordsAsTheyAreTyped(typed: String) async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Evacuation procedure", in: hr)
+        try await world.article("Правила внутреннего распорядка", in: hr)
+        let expression = try #require(SearchQuery.prefixExpression(typed))
+        let suggested = try await SearchService(database: world.database).suggest(expression, for: world.principal).map(\.title)
+        #expect(suggested.count == 1 && suggested[0].lowercased().hasPrefix(String(typed.lowercased().prefix(4))))
+    }
+
     @Test func aTitleMatchRanksAboveABodyMatch() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")
