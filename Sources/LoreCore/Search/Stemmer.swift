@@ -27,15 +27,17 @@ public final class Stemmer {
     /// The stem of one lowercase word; "ё" is read as "е", as Russian readers do.
     public func stem(_ word: String) -> String {
         let folded = word.replacingOccurrences(of: "ё", with: "е")
-        let handle = folded.unicodeScalars.contains(where: Self.isCyrillic) ? russian : english
-        let bytes = Array(folded.utf8)
-        guard let stemmed = sb_stemmer_stem(handle, bytes, Int32(bytes.count)) else { return folded }
-        let length = Int(sb_stemmer_length(handle))
-        return String(decoding: UnsafeBufferPointer(start: stemmed, count: length), as: UTF8.self)
+        let russian = folded.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
+        return Array(folded.utf8).withUnsafeBufferPointer { buffer in
+            stem(buffer, russian: russian).map { String(decoding: $0, as: UTF8.self) } ?? folded
+        }
     }
 
-    private static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool {
-        (0x0400...0x04FF).contains(scalar.value)
+    /// The stem of one lowercase UTF-8 word, valid until the next call; nil if libstemmer failed.
+    func stem(_ word: UnsafeBufferPointer<UInt8>, russian: Bool) -> UnsafeBufferPointer<UInt8>? {
+        let handle = russian ? self.russian : english
+        guard let base = word.baseAddress, let stemmed = sb_stemmer_stem(handle, base, Int32(word.count)) else { return nil }
+        return UnsafeBufferPointer(start: stemmed, count: Int(sb_stemmer_length(handle)))
     }
 }
 

@@ -3,33 +3,90 @@ import GRDB
 /// The search index's tokenizer: SQLite's unicode61 splits and lowercases words and folds
 /// Latin diacritics (café → cafe; Cyrillic letters such as й are left alone, as the Russian
 /// stemmer needs them), then each word is reduced to its Snowball stem, so that "отпуска",
-/// "отпуском" and "отпуск", or "employees" and "employee", are one term. Queries are stemmed
-/// the same way, so both sides meet on stems.
+/// "отпуском" and "отпуск", or "employees" and "employee", are one term; ё is read as е.
+/// Queries are stemmed the same way, so both sides meet on stems.
 ///
 /// Documents also keep each word as written, at the same position: a prefix typed as you type
 /// ("evacua…") can be longer than the word's stem ("evacu"), so prefixes are looked up among
 /// whole words, unstemmed.
 ///
-/// SQLite creates one instance per table per connection and a connection is used by one thread
-/// at a time, which is what libstemmer's handles need.
-final class StemmingTokenizer: FTS5WrapperTokenizer {
+/// Snippets tokenize documents again at query time, so this works on the UTF-8 bytes SQLite
+/// hands over, without making Swift strings. SQLite creates one instance per table per
+/// connection, and a connection is used by one thread at a time, as libstemmer's handles need.
+final class StemmingTokenizer: FTS5CustomTokenizer {
     static let name = "lore"
-    let wrappedTokenizer: any FTS5Tokenizer
+    private let wrapped: any FTS5Tokenizer
     private let stemmer: Stemmer
+    /// Holds a word whose ё became е.
+    private var folded: [UInt8] = []
+
+    private struct Pass {
+        let tokenizer: StemmingTokenizer
+        let context: UnsafeMutableRawPointer?
+        let tokenization: FTS5Tokenization
+        let callback: FTS5TokenCallback
+    }
 
     init(db: Database, arguments: [String]) throws {
-        wrappedTokenizer = try db.makeTokenizer(.unicode61(diacritics: .remove))
+        wrapped = try db.makeTokenizer(.unicode61(diacritics: .remove))
         stemmer = try Stemmer()
     }
 
-    func accept(token: String, flags: FTS5TokenFlags, for tokenization: FTS5Tokenization,
-                tokenCallback: FTS5WrapperTokenCallback) throws {
-        let word = token.replacingOccurrences(of: "ё", with: "е")
-        if tokenization.contains(.prefix) { return try tokenCallback(word, flags) }
-        let stem = stemmer.stem(word)
-        try tokenCallback(stem, flags)
-        if !tokenization.contains(.query), word != stem {
-            try tokenCallback(word, flags.union(.colocated))
+    func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?,
+                  nText: CInt, tokenCallback: @escaping FTS5TokenCallback) -> CInt {
+        var pass = Pass(tokenizer: self, context: context, tokenization: tokenization, callback: tokenCallback)
+        return withUnsafeMutablePointer(to: &pass) { passPointer in
+            wrapped.tokenize(context: passPointer, tokenization: tokenization, pText: pText, nText: nText) { raw, flags, token, length, start, end in
+                guard let raw, let token, length > 0 else { return 0 }
+                let pass = raw.assumingMemoryBound(to: Pass.self).pointee
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(token).assumingMemoryBound(to: UInt8.self), count: Int(length))
+                return pass.tokenizer.accept(bytes, flags: flags, start: start, end: end, pass)
+            }
         }
+    }
+
+    private func accept(_ token: UnsafeBufferPointer<UInt8>, flags: CInt, start: CInt, end: CInt, _ pass: Pass) -> CInt {
+        var cyrillic = false
+        var hasYo = false
+        for index in token.indices where token[index] == 0xD0 || token[index] == 0xD1 {
+            cyrillic = true
+            if token[index] == 0xD1, index + 1 < token.count, token[index + 1] == 0x91 { hasYo = true }
+        }
+        if hasYo {
+            folded = Self.foldingYo(token)
+            return folded.withUnsafeBufferPointer { word in emit(word, cyrillic: cyrillic, flags: flags, start: start, end: end, pass) }
+        }
+        return emit(token, cyrillic: cyrillic, flags: flags, start: start, end: end, pass)
+    }
+
+    private func emit(_ word: UnsafeBufferPointer<UInt8>, cyrillic: Bool, flags: CInt, start: CInt, end: CInt, _ pass: Pass) -> CInt {
+        if pass.tokenization.contains(.prefix) { return Self.send(word, flags, start, end, pass) }
+        guard let stem = stemmer.stem(word, russian: cyrillic) else { return Self.send(word, flags, start, end, pass) }
+        let result = Self.send(stem, flags, start, end, pass)
+        guard result == 0, !pass.tokenization.contains(.query), !stem.elementsEqual(word) else { return result }
+        return Self.send(word, flags | Self.colocated, start, end, pass)
+    }
+
+    private static let colocated = FTS5TokenFlags.colocated.rawValue
+
+    private static func send(_ bytes: UnsafeBufferPointer<UInt8>, _ flags: CInt, _ start: CInt, _ end: CInt, _ pass: Pass) -> CInt {
+        guard let base = bytes.baseAddress else { return 0 }
+        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { token in
+            pass.callback(pass.context, flags, token, CInt(bytes.count), start, end)
+        }
+    }
+
+    /// ё (UTF-8 D1 91) becomes е (D0 B5); the word keeps its length.
+    private static func foldingYo(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes = Array(token)
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] == 0xD1, bytes[index + 1] == 0x91 {
+                bytes[index] = 0xD0
+                bytes[index + 1] = 0xB5
+            }
+            index += 1
+        }
+        return bytes
     }
 }
