@@ -25,13 +25,19 @@ public struct AccessPolicy: Sendable {
     /// True for the rows of `table` (article rows) that the principal may read: a readable
     /// category, and no restriction to roles the principal lacks.
     public func readableArticles(_ table: String = "article") -> SQL {
+        readableArticles(id: table + ".id", category: table + ".categoryId")
+    }
+
+    /// The same, for rows that carry an article's id and category in other columns (the search
+    /// index's documents).
+    public func readableArticles(id: String, category: String) -> SQL {
         if principal.isAdministrator { return "1" }
         let restricted: SQL = """
-            (NOT EXISTS (SELECT 1 FROM articleRestriction r WHERE r.articleId = \(sql: table).id)
-             OR EXISTS (SELECT 1 FROM articleRestriction r WHERE r.articleId = \(sql: table).id
+            (NOT EXISTS (SELECT 1 FROM articleRestriction r WHERE r.articleId = \(sql: id))
+             OR EXISTS (SELECT 1 FROM articleRestriction r WHERE r.articleId = \(sql: id)
                         AND r.roleId IN (SELECT value FROM json_each(\(rolesJSON)))))
             """
-        return categories(table + ".categoryId", atLeast: .read) && restricted
+        return categories(category, atLeast: .read) && restricted
     }
 
     /// True for the article rows whose history the principal may see: readable articles, except

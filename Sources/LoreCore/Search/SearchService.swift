@@ -10,31 +10,34 @@ public struct SearchService: Sendable {
         self.database = database
     }
 
-    /// Column weights for bm25: a word in the title counts ten times one in the body.
-    static let weights: SQL = "10.0, 4.0, 1.0, 2.0"
+    /// Counting stops here: past it, "more than 1,000 results" says all a person can use.
+    public static let countLimit = 1000
+    /// The best matches by text alone, among which fresher pages are then moved up.
+    static let candidates = 100
 
     /// One page of results for an FTS5 expression (see ``SearchQuery``), best first, and how
-    /// many there are in all.
+    /// many there are in all (at most ``countLimit`` + 1, meaning "more").
+    ///
+    /// The index ranks by bm25 with column weights (a word in the title counts ten times one in
+    /// the body; set in ``SearchIndex``) and hands rows over best first, so the query stops
+    /// after the rows it needs however many pages match.
     public func search(_ expression: String, filter: SearchFilter = SearchFilter(), page: Int = 1, perPage: Int = 20,
                        for principal: Principal) async throws -> (hits: [SearchHit], total: Int) {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            let conditions = Self.conditions(expression, filter, policy)
-            let count: SQLRequest<Int> = """
-                SELECT COUNT(*) FROM searchIndex JOIN searchDocument d ON d.id = searchIndex.rowid AND d.kind = 'article'
-                JOIN article a ON a.id = d.refId JOIN user u ON u.id = a.updatedById WHERE \(conditions)
-                """
+            let matches = Self.matches(expression, filter, policy)
+            let count: SQLRequest<Int> = "SELECT COUNT(*) FROM (SELECT 1 \(matches) LIMIT \(Self.countLimit + 1))"
             let total = try count.fetchOne(db) ?? 0
             guard total > 0 else { return ([], 0) }
+            let offset = max(0, page - 1) * perPage
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
             let ranking: SQLRequest<Row> = """
-                SELECT searchIndex.rowid AS documentId, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName,
-                       bm25(searchIndex, \(Self.weights))
-                         * (1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0)) AS score
-                FROM searchIndex JOIN searchDocument d ON d.id = searchIndex.rowid AND d.kind = 'article'
-                JOIN article a ON a.id = d.refId JOIN user u ON u.id = a.updatedById
-                WHERE \(conditions)
-                ORDER BY score LIMIT \(perPage) OFFSET \(max(0, page - 1) * perPage)
+                SELECT best.documentId, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName
+                FROM (SELECT searchIndex.rowid AS documentId, d.refId AS articleId, searchIndex.rank AS rank \(matches)
+                      ORDER BY searchIndex.rank LIMIT \(offset + perPage + Self.candidates)) best
+                JOIN article a ON a.id = best.articleId JOIN user u ON u.id = a.updatedById
+                ORDER BY best.rank * (1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0))
+                LIMIT \(perPage) OFFSET \(offset)
                 """
             let rows = try ranking.fetchAll(db)
             // Snippets tokenize the text again: only for the page shown, never for every match.
@@ -57,12 +60,11 @@ public struct SearchService: Sendable {
     public func suggest(_ expression: String, limit: Int = 8, for principal: Principal) async throws -> [SearchHit] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
+            let matches = Self.matches("{title} : (" + expression + ")", SearchFilter(), policy)
             let request: SQLRequest<Row> = """
                 SELECT a.slug, a.title, a.categoryId, a.updatedAt
-                FROM searchIndex JOIN searchDocument d ON d.id = searchIndex.rowid AND d.kind = 'article'
-                JOIN article a ON a.id = d.refId
-                WHERE searchIndex MATCH \("{title} : (" + expression + ")") AND a.deletedAt IS NULL AND \(policy.readableArticles("a"))
-                ORDER BY bm25(searchIndex, \(Self.weights)) LIMIT \(limit)
+                FROM (SELECT d.refId AS articleId, searchIndex.rank AS rank \(matches) ORDER BY searchIndex.rank LIMIT \(limit)) best
+                JOIN article a ON a.id = best.articleId ORDER BY best.rank
                 """
             return try request.fetchAll(db).map { row in
                 SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"], snippetHTML: "",
@@ -76,15 +78,23 @@ public struct SearchService: Sendable {
         try await database.writer.write { db in try SearchIndex.rebuild(db, progress: progress) }
     }
 
-    private static func conditions(_ expression: String, _ filter: SearchFilter, _ policy: AccessPolicy) -> SQL {
-        var conditions: SQL = "searchIndex MATCH \(expression) AND a.deletedAt IS NULL AND \(policy.readableArticles("a"))"
-        if let categoryId = filter.categoryId {
-            conditions += " AND \(Category.inSubtree("a.categoryId", of: categoryId))"
+    /// The FROM and WHERE of every search: the matching documents the principal may read,
+    /// decided on the documents themselves (the index drives the query: CROSS JOIN keeps SQLite
+    /// from walking every document and probing the index for each). Only the filters on the
+    /// last change need the article rows.
+    private static func matches(_ expression: String, _ filter: SearchFilter, _ policy: AccessPolicy) -> SQL {
+        var joins: SQL = ""
+        var conditions: SQL = """
+            searchIndex MATCH \(expression) AND d.kind = 'article' AND \(policy.readableArticles(id: "d.refId", category: "d.categoryId"))
+            """
+        if let categoryId = filter.categoryId { conditions += " AND \(Category.inSubtree("d.categoryId", of: categoryId))" }
+        if filter.author != nil || filter.changedWithinDays != nil { joins = "JOIN article a ON a.id = d.refId" }
+        if let author = filter.author {
+            conditions += " AND a.updatedById = (SELECT id FROM user WHERE username = \(author.lowercased()))"
         }
-        if let author = filter.author { conditions += " AND u.username = \(author.lowercased())" }
         if let days = filter.changedWithinDays {
             conditions += " AND a.updatedAt >= \(Date().addingTimeInterval(-Double(days) * 86_400))"
         }
-        return conditions
+        return "FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid \(joins) WHERE \(conditions)"
     }
 }

@@ -72,7 +72,8 @@ struct SearchController {
         let pageURL = { (number: Int) in Self.url(text, filter, page: number) }
         let view = SearchView(
             query: text, searched: !text.isEmpty,
-            summary: query.expression == nil ? "" : t.plural("search_results", total),
+            summary: query.expression == nil ? "" : total > SearchService.countLimit
+                ? t.format("search_results_more", ["n": String(SearchService.countLimit)]) : t.plural("search_results", total),
             results: hits.map { hit in
                 ResultView(title: hit.title, url: Paths.article(hit.slug), snippet: hit.snippetHTML,
                            trail: Self.trail(hit.categoryId, categories),
