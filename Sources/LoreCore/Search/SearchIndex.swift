@@ -17,25 +17,25 @@ enum SearchIndex {
             t.autoIncrementedPrimaryKey("id")
             t.column("kind", .text).notNull()
             t.column("refId", .integer).notNull()
+            t.column("categoryId", .integer)
             t.uniqueKey(["kind", "refId"])
         }
-        // Prefix indexes of 2 and 3 characters make suggestions as you type cheap.
+        // Prefix indexes up to 4 characters make suggestions as you type and short prefix*
+        // searches read one list instead of merging those of every word that starts so.
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE searchIndex USING fts5(title, headings, body, extra, tokenize = '\(StemmingTokenizer.name)', prefix = '2 3')
+            CREATE VIRTUAL TABLE searchIndex USING fts5(title, headings, body, extra, tokenize = '\(StemmingTokenizer.name)', prefix = '2 3 4')
+            """)
+        try setRanking(db)
+        // Titles again, alone: suggestions as you type look only at titles, and a table of its
+        // own keeps their lists short instead of filtering every body's.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE searchTitle USING fts5(title, tokenize = '\(StemmingTokenizer.name)', prefix = '2 3 4')
             """)
     }
 
     /// Results come out of the index ranked by bm25 with these column weights: a word in the
     /// title counts ten times one in the body, headings four, the category path two.
-    static func addCategories(_ db: Database) throws {
-        try db.alter(table: "searchDocument") { t in t.add(column: "categoryId", .integer) }
-        try db.execute(sql: """
-            UPDATE searchDocument SET categoryId = (SELECT categoryId FROM article WHERE article.id = searchDocument.refId)
-            WHERE kind = 'article'
-            """)
-    }
-
-    static func setRanking(_ db: Database) throws {
+    private static func setRanking(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO searchIndex (searchIndex, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)')")
     }
 
@@ -57,6 +57,7 @@ enum SearchIndex {
         guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
                                              arguments: [kind.rawValue, id]) else { return }
         try db.execute(sql: "DELETE FROM searchIndex WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM searchTitle WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "DELETE FROM searchDocument WHERE id = ?", arguments: [rowid])
     }
 
@@ -72,6 +73,7 @@ enum SearchIndex {
     /// Builds the whole index anew; `progress` hears (done, total) every so often.
     static func rebuild(_ db: Database, progress: (Int, Int) -> Void = { _, _ in }) throws {
         try db.execute(sql: "DELETE FROM searchIndex")
+        try db.execute(sql: "DELETE FROM searchTitle")
         try db.execute(sql: "DELETE FROM searchDocument")
         let total = try Article.filter(Article.live).fetchCount(db)
         var done = 0
@@ -81,7 +83,8 @@ enum SearchIndex {
             done += 1
             if done % 500 == 0 || done == total { progress(done, total) }
         }
-        try db.execute(sql: "INSERT INTO searchIndex(searchIndex) VALUES ('optimize')")
+        try db.execute(sql: "INSERT INTO searchIndex (searchIndex) VALUES ('optimize')")
+        try db.execute(sql: "INSERT INTO searchTitle (searchTitle) VALUES ('optimize')")
     }
 
     private static func put(_ kind: Kind, _ id: Int64, categoryId: Int64?, title: String, headings: String, body: String, extra: String,
@@ -93,7 +96,9 @@ enum SearchIndex {
         guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
                                              arguments: [kind.rawValue, id]) else { return }
         try db.execute(sql: "DELETE FROM searchIndex WHERE rowid = ?", arguments: [rowid])
+        try db.execute(sql: "DELETE FROM searchTitle WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "INSERT INTO searchIndex (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)",
                        arguments: [rowid, title, headings, body, extra])
+        try db.execute(sql: "INSERT INTO searchTitle (rowid, title) VALUES (?, ?)", arguments: [rowid, title])
     }
 }

@@ -60,10 +60,13 @@ public struct SearchService: Sendable {
     public func suggest(_ expression: String, limit: Int = 8, for principal: Principal) async throws -> [SearchHit] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            let matches = Self.matches("{title} : (" + expression + ")", SearchFilter(), policy)
             let request: SQLRequest<Row> = """
                 SELECT a.slug, a.title, a.categoryId, a.updatedAt
-                FROM (SELECT d.refId AS articleId, searchIndex.rank AS rank \(matches) ORDER BY searchIndex.rank LIMIT \(limit)) best
+                FROM (SELECT d.refId AS articleId, searchTitle.rank AS rank
+                      FROM searchTitle CROSS JOIN searchDocument d ON d.id = searchTitle.rowid
+                      WHERE searchTitle MATCH \(expression) AND d.kind = 'article'
+                        AND \(policy.readableArticles(id: "d.refId", category: "d.categoryId"))
+                      ORDER BY searchTitle.rank LIMIT \(limit)) best
                 JOIN article a ON a.id = best.articleId ORDER BY best.rank
                 """
             return try request.fetchAll(db).map { row in

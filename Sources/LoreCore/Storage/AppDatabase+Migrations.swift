@@ -101,11 +101,6 @@ extension AppDatabase {
             try SearchIndex.createTables(db)
             try SearchIndex.rebuild(db)
         }
-        migrator.registerMigration("v7 search index keeps whole words beside stems") { db in
-            try SearchIndex.rebuild(db)
-        }
-        migrator.registerMigration("v8 search index ranks with column weights", migrate: SearchIndex.setRanking)
-        migrator.registerMigration("v9 search documents know their category", migrate: SearchIndex.addCategories)
         return migrator
     }
 }
