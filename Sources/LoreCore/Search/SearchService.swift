@@ -31,10 +31,15 @@ public struct SearchService: Sendable {
             guard total > 0 else { return ([], 0) }
             let offset = max(0, page - 1) * perPage
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
+            // Ranking every match costs time in proportion to their number. When more than the
+            // count limit match, the best are chosen among the most recently indexed ones, which
+            // the index streams without ranking the rest.
+            let best: SQL = total > Self.countLimit
+                ? "\(matches) ORDER BY searchIndex.rowid DESC LIMIT \(Self.countLimit)"
+                : "\(matches) ORDER BY searchIndex.rank LIMIT \(offset + perPage + Self.candidates)"
             let ranking: SQLRequest<Row> = """
                 SELECT best.documentId, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName
-                FROM (SELECT searchIndex.rowid AS documentId, d.refId AS articleId, searchIndex.rank AS rank \(matches)
-                      ORDER BY searchIndex.rank LIMIT \(offset + perPage + Self.candidates)) best
+                FROM (SELECT searchIndex.rowid AS documentId, d.refId AS articleId, searchIndex.rank AS rank \(best)) best
                 JOIN article a ON a.id = best.articleId JOIN user u ON u.id = a.updatedById
                 ORDER BY best.rank * (1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0))
                 LIMIT \(perPage) OFFSET \(offset)
@@ -43,7 +48,7 @@ public struct SearchService: Sendable {
             // Snippets tokenize the text again: only for the page shown, never for every match.
             let ids = rows.map { $0["documentId"] as Int64 }
             let snippets: SQLRequest<Row> = """
-                SELECT rowid, snippet(searchIndex, -1, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS snippet
+                SELECT rowid, snippet(searchIndex, 2, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS snippet
                 FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
                 """
             let snippetById = Dictionary(try snippets.fetchAll(db).map { ($0["rowid"] as Int64, $0["snippet"] as String? ?? "") }) { first, _ in first }
@@ -56,6 +61,10 @@ public struct SearchService: Sendable {
         }
     }
 
+    /// Suggestions are the best titles among this many of the most recently indexed matches:
+    /// a two-letter prefix matches thousands, and ranking them all would cost more than typing.
+    static let suggestionCandidates = 200
+
     /// Titles matching what has been typed so far (the last word as a prefix), for the header box.
     public func suggest(_ expression: String, limit: Int = 8, for principal: Principal) async throws -> [SearchHit] {
         let policy = AccessPolicy(principal)
@@ -66,8 +75,8 @@ public struct SearchService: Sendable {
                       FROM searchTitle CROSS JOIN searchDocument d ON d.id = searchTitle.rowid
                       WHERE searchTitle MATCH \(expression) AND d.kind = 'article'
                         AND \(policy.readableArticles(id: "d.refId", category: "d.categoryId"))
-                      ORDER BY searchTitle.rank LIMIT \(limit)) best
-                JOIN article a ON a.id = best.articleId ORDER BY best.rank
+                      ORDER BY searchTitle.rowid DESC LIMIT \(Self.suggestionCandidates)) best
+                JOIN article a ON a.id = best.articleId ORDER BY best.rank LIMIT \(limit)
                 """
             return try request.fetchAll(db).map { row in
                 SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"], snippetHTML: "",
