@@ -15,7 +15,7 @@ run: deps release
 ## Install what is missing and run every test: Swift unit and route tests, then the browser tests.
 test: deps browser-deps unit-test browser-test
 
-## Measure the diff and merge of a 10,000-line article and page latency and throughput, in release mode (see README, "Speed").
+## Measure diff and merge, search over 100,000 articles, and page latency and throughput, in release mode (see README, "Speed").
 bench: deps release
 	$(SWIFT) build -c release --product lore-bench
 	.build/release/lore-bench

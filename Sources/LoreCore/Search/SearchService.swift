@@ -12,41 +12,44 @@ public struct SearchService: Sendable {
 
     /// Counting stops here: past it, "more than 1,000 results" says all a person can use.
     public static let countLimit = 1000
-    /// The best matches by text alone, among which fresher pages are then moved up.
+    /// The best matches by text alone beyond the page asked for, among which fresher pages are then moved up.
     static let candidates = 100
 
     /// One page of results for an FTS5 expression (see ``SearchQuery``), best first, and how
     /// many there are in all (at most ``countLimit`` + 1, meaning "more").
     ///
     /// The index ranks by bm25 with column weights (a word in the title counts ten times one in
-    /// the body; set in ``SearchIndex``) and hands rows over best first, so the query stops
-    /// after the rows it needs however many pages match.
+    /// the body; set in ``SearchIndex``); article rows are read only for the best matches.
     public func search(_ expression: String, filter: SearchFilter = SearchFilter(), page: Int = 1, perPage: Int = 20,
                        for principal: Principal) async throws -> (hits: [SearchHit], total: Int) {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             let matches = Self.matches(expression, filter, policy)
-            let count: SQLRequest<Int> = "SELECT COUNT(*) FROM (SELECT 1 \(matches) LIMIT \(Self.countLimit + 1))"
-            let total = try count.fetchOne(db) ?? 0
+            // One pass over the matches, newest first, stopping past the count limit: it counts
+            // them and ranks each once (ranking costs time per match, so a broad search ranks
+            // only the most recent ones and picks the best among those).
+            let scan: SQLRequest<Row> = """
+                SELECT searchIndex.rowid AS documentId, d.refId AS articleId, searchIndex.rank AS rank \(matches)
+                ORDER BY searchIndex.rowid DESC LIMIT \(Self.countLimit + 1)
+                """
+            let found = try scan.fetchAll(db).map { (document: $0["documentId"] as Int64, article: $0["articleId"] as Int64, rank: $0["rank"] as Double) }
+            let total = found.count
             guard total > 0 else { return ([], 0) }
             let offset = max(0, page - 1) * perPage
+            let window = found.sorted { $0.rank < $1.rank }.prefix(offset + perPage + Self.candidates)
+            let rankById = Dictionary(window.map { ($0.article, (rank: $0.rank, document: $0.document)) }) { first, _ in first }
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
-            // Ranking every match costs time in proportion to their number. When more than the
-            // count limit match, the best are chosen among the most recently indexed ones, which
-            // the index streams without ranking the rest.
-            let best: SQL = total > Self.countLimit
-                ? "\(matches) ORDER BY searchIndex.rowid DESC LIMIT \(Self.countLimit)"
-                : "\(matches) ORDER BY searchIndex.rank LIMIT \(offset + perPage + Self.candidates)"
             let ranking: SQLRequest<Row> = """
-                SELECT best.documentId, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName
-                FROM (SELECT searchIndex.rowid AS documentId, d.refId AS articleId, searchIndex.rank AS rank \(best)) best
-                JOIN article a ON a.id = best.articleId JOIN user u ON u.id = a.updatedById
-                ORDER BY best.rank * (1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0))
-                LIMIT \(perPage) OFFSET \(offset)
+                SELECT a.id, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName,
+                       1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0) AS freshness
+                FROM article a JOIN user u ON u.id = a.updatedById WHERE a.id IN \(Array(rankById.keys))
                 """
-            let rows = try ranking.fetchAll(db)
+            let scored = try ranking.fetchAll(db).map { row in
+                (row: row, score: (rankById[row["id"]]?.rank ?? 0) * (row["freshness"] as Double))
+            }
+            let rows = scored.sorted { $0.score < $1.score }.dropFirst(offset).prefix(perPage).map(\.row)
             // Snippets tokenize the text again: only for the page shown, never for every match.
-            let ids = rows.map { $0["documentId"] as Int64 }
+            let ids = rows.compactMap { rankById[$0["id"]]?.document }
             let snippets: SQLRequest<Row> = """
                 SELECT rowid, snippet(searchIndex, 2, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS snippet
                 FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
@@ -54,7 +57,8 @@ public struct SearchService: Sendable {
             let snippetById = Dictionary(try snippets.fetchAll(db).map { ($0["rowid"] as Int64, $0["snippet"] as String? ?? "") }) { first, _ in first }
             let hits = rows.map { row in
                 SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"],
-                          snippetHTML: SearchHighlight.html(snippetById[row["documentId"]] ?? ""), updatedAt: row["updatedAt"],
+                          snippetHTML: SearchHighlight.html(rankById[row["id"]].flatMap { snippetById[$0.document] } ?? ""),
+                          updatedAt: row["updatedAt"],
                           updatedBy: row["displayName"])
             }
             return (hits, total)
