@@ -160,3 +160,18 @@ def category(server):
 def marker():
     """A short unique string for titles and text created by one test."""
     return uuid.uuid4().hex[:10]
+
+
+@pytest.fixture
+def as_user(server):
+    """Open a browser signed in as one of the demo accounts; closed after the test."""
+    browsers = []
+
+    def open_as(username):
+        browser = new_driver(server, username, DEMO_PASSWORD)
+        browsers.append(browser)
+        return browser
+
+    yield open_as
+    for browser in browsers:
+        browser.quit()

@@ -5,27 +5,11 @@ Every test works on its own imported article, so they stay independent of each o
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import DEMO_PASSWORD, new_driver
 from helpers import click_and_load, fill, find, find_all, open_page, path_of, response_status, text_of
 
 MERGED_NOTICE = ("Saved. Someone else changed this article while you were editing; "
                  "your changes touched other lines and were merged with theirs.")
 RESTORED_NOTICE = "The old version was restored as a new revision."
-
-
-@pytest.fixture
-def as_user(server):
-    """Open a browser signed in as one of the demo accounts; closed after the test."""
-    browsers = []
-
-    def open_as(username):
-        browser = new_driver(server, username, DEMO_PASSWORD)
-        browsers.append(browser)
-        return browser
-
-    yield open_as
-    for browser in browsers:
-        browser.quit()
 
 
 def article_text(driver):

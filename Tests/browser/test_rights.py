@@ -2,23 +2,7 @@
 
 import pytest
 
-from conftest import DEMO_PASSWORD, new_driver
 from helpers import find_all, open_page, response_status
-
-
-@pytest.fixture
-def as_user(server):
-    """Open a browser signed in as one of the demo accounts; closed after the test."""
-    browsers = []
-
-    def open_as(username):
-        browser = new_driver(server, username, DEMO_PASSWORD)
-        browsers.append(browser)
-        return browser
-
-    yield open_as
-    for browser in browsers:
-        browser.quit()
 
 
 def sidebar_titles(driver):

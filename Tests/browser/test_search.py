@@ -7,27 +7,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import DEMO_PASSWORD, new_browser, new_driver
+from conftest import DEMO_PASSWORD, new_browser
 from helpers import find, find_all, navigate_by, open_page, path_of, sign_in, text_of, wait
 
 HIDDEN_TITLE = "Salary review procedure"
 HIDDEN_PATH = "/a/salary-review-procedure"
 RULES_TITLE = "Правила внутреннего распорядка"
-
-
-@pytest.fixture
-def as_user(server):
-    """Open a browser signed in as one of the demo accounts; closed after the test."""
-    browsers = []
-
-    def open_as(username):
-        browser = new_driver(server, username, DEMO_PASSWORD)
-        browsers.append(browser)
-        return browser
-
-    yield open_as
-    for browser in browsers:
-        browser.quit()
 
 
 def watch_suggestion_answers(driver):
