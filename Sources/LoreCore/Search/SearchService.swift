@@ -51,10 +51,16 @@ public struct SearchService: Sendable {
             // Snippets tokenize the text again: only for the page shown, never for every match.
             let ids = rows.compactMap { rankById[$0["id"]]?.document }
             let snippets: SQLRequest<Row> = """
-                SELECT rowid, snippet(searchIndex, 2, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS snippet
+                SELECT rowid, snippet(searchIndex, 2, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text,
+                       snippet(searchIndex, -1, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS best
                 FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
                 """
-            let snippetById = Dictionary(try snippets.fetchAll(db).map { ($0["rowid"] as Int64, $0["snippet"] as String? ?? "") }) { first, _ in first }
+            // The text reads best; when the words matched only elsewhere (the title, a heading, the
+            // category), the part that matched says why the page was found.
+            let snippetById = Dictionary(try snippets.fetchAll(db).map { row -> (Int64, String) in
+                let text: String = row["text"] ?? ""
+                return (row["rowid"], text.contains(SearchHighlight.start) ? text : row["best"] ?? text)
+            }) { first, _ in first }
             let hits = rows.map { row in
                 SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"],
                           snippetHTML: SearchHighlight.html(rankById[row["id"]].flatMap { snippetById[$0.document] } ?? ""),

@@ -75,6 +75,11 @@ import Testing
         #expect(hit.snippetHTML.contains("&lt;script&gt;"))
         #expect(!hit.snippetHTML.contains("<script"))
         #expect(hit.snippetHTML.contains("<mark>vacation</mark>"))
+
+        try await world.article("Parking", in: hr, body: "Level minus one.")
+        let titleOnly = try #require(SearchQuery("parking").expression)
+        let parking = try #require(try await SearchService(database: world.database).search(titleOnly, for: world.principal).hits.first)
+        #expect(parking.snippetHTML.contains("<mark>Parking</mark>"), "a match in the title alone still shows why")
     }
 
     @Test func hiddenPagesGiveNoResultNoCountAndNoSuggestion() async throws {
