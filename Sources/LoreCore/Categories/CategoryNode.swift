@@ -34,4 +34,9 @@ extension [CategoryNode] {
     public var flattened: [CategoryNode] {
         flatMap { [$0] + $0.children.flattened }
     }
+
+    /// Every node of the forest by its category's id.
+    public var byId: [Int64: CategoryNode] {
+        Dictionary(flattened.compactMap { node in node.category.id.map { ($0, node) } }) { first, _ in first }
+    }
 }

@@ -29,6 +29,14 @@ struct AppServices: Sendable {
 }
 
 extension AppServices {
+    /// The live article named by the request's `slug`, as the reader may see it. An old address
+    /// is not followed here: pages that act on an article are reached by its current one.
+    func liveArticle(_ context: AppRequestContext) async throws -> Article {
+        guard case .found(let article) = try await queries.article(slug: context.parameters.require("slug"), for: context.requirePrincipal())
+        else { throw NotFound() }
+        return article
+    }
+
     /// Renders a page whose trail is just Home › its title: the administration and account pages.
     func renderPage<View>(
         _ template: String, _ view: View, title: String, request: Request, context: AppRequestContext,

@@ -46,9 +46,7 @@ struct ArticleAccessController {
     /// The article, when the principal may manage its category; otherwise the same answers as elsewhere.
     private func managedArticle(_ context: AppRequestContext) async throws -> Article {
         let principal = try context.requirePrincipal()
-        guard case .found(let article) = try await services.queries.article(slug: context.parameters.require("slug"), for: principal) else {
-            throw NotFound()
-        }
+        let article = try await services.liveArticle(context)
         if try await services.categories.level(inCategory: article.categoryId, for: principal) < .manage { throw AccessDenied() }
         return article
     }

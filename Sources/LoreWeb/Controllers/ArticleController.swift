@@ -69,7 +69,7 @@ struct ArticleController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         if try await services.categories.level(inCategory: article.categoryId, for: context.requirePrincipal()) < .edit {
             throw AccessDenied()
         }
@@ -78,7 +78,7 @@ struct ArticleController {
     }
 
     @Sendable func save(request: Request, context: AppRequestContext) async throws -> Response {
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         let form = try await FormData.read(from: request)
         let draft = ArticleEditor.draft(from: form, fallbackCategory: article.categoryId)
         let base = form.integer("baseRevision").map(Int.init)
@@ -99,7 +99,7 @@ struct ArticleController {
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         try await services.articles.delete(id: article.id!, by: principal)
         let category = try await services.categories.category(id: article.categoryId, for: principal)
         return .redirect(to: Paths.category(category.path) + "?notice=trashed")
@@ -139,13 +139,6 @@ struct ArticleController {
             return Response(
                 status: .unprocessableContent, headers: [.contentType: "text/html; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: "<p class=\"field-error\">\(message.htmlEscaped)</p>")))
-        }
-    }
-
-    private func liveArticle(_ context: AppRequestContext) async throws -> Article {
-        switch try await services.queries.article(slug: context.parameters.require("slug"), for: context.requirePrincipal()) {
-        case .found(let article): return article
-        case .moved: throw NotFound()
         }
     }
 }

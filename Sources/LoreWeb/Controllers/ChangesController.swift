@@ -53,7 +53,7 @@ struct ChangesController {
         let changes = try await services.history.recentChanges(filter, page: page, perPage: Self.perPage, for: principal)
         let query = Self.query(filter)
         let view = ChangesView(
-            changes: RevisionRow.rows(changes, categories: tree.flattened, t: t),
+            changes: RevisionRow.rows(changes, categories: tree, t: t),
             categoryOptions: CategoryOption.options(tree, selected: filter.categoryId),
             user: filter.username ?? "", hideMinor: filter.hideMinor, feedURL: "/changes.atom" + (query.isEmpty ? "" : "?" + query),
             newerURL: page > 1 ? "/changes?" + Self.query(filter, page: page - 1) : nil,

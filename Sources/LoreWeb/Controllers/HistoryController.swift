@@ -57,11 +57,11 @@ struct HistoryController {
     @Sendable func history(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
         let (revisions, total) = try await services.history.history(of: article, page: page, perPage: Self.perPage, for: principal)
         let tree = try await services.categories.tree(for: principal)
-        let rows = RevisionRow.rows(revisions, categories: tree.flattened, t: t)
+        let rows = RevisionRow.rows(revisions, categories: tree, t: t)
         let url = Paths.article(article.slug) + "/history"
         let view = HistoryView(
             articleTitle: article.title, articleURL: Paths.article(article.slug), compareURL: Paths.article(article.slug) + "/diff",
@@ -75,7 +75,7 @@ struct HistoryController {
     @Sendable func revision(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         let old = try await services.history.revision(try number(context), of: article, for: principal)
         let names = try await services.queries.userNames([old.authorId])
         let level = try await services.categories.level(inCategory: article.categoryId, for: principal)
@@ -94,7 +94,7 @@ struct HistoryController {
     }
 
     @Sendable func raw(request: Request, context: AppRequestContext) async throws -> Response {
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         let old = try await services.history.revision(try number(context), of: article, for: try context.requirePrincipal())
         // Plain text that the browser must not guess into anything else.
         return Response(
@@ -104,7 +104,7 @@ struct HistoryController {
     }
 
     @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         let restored = try await services.articles.revert(id: try articleId(article), to: try number(context), by: context.requirePrincipal())
         let notice = restored.revision == article.revision ? "unchanged" : "restored_revision"
         return .redirect(to: Paths.article(restored.slug) + "?notice=\(notice)")
@@ -113,7 +113,7 @@ struct HistoryController {
     @Sendable func diff(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let article = try await liveArticle(context)
+        let article = try await services.liveArticle(context)
         let query = request.uri.queryParameters
         let to = query.get("to").flatMap { Int($0) } ?? article.revision
         let from = query.get("from").flatMap { Int($0) } ?? to - 1
@@ -141,13 +141,6 @@ struct HistoryController {
     }
 
     // MARK: Helpers
-
-    /// The live article of the URL; an old address redirects nowhere here, as history links are made fresh.
-    private func liveArticle(_ context: AppRequestContext) async throws -> Article {
-        guard case .found(let article) = try await services.queries.article(
-            slug: context.parameters.require("slug"), for: context.requirePrincipal()) else { throw NotFound() }
-        return article
-    }
 
     private func number(_ context: AppRequestContext) throws -> Int {
         guard let number = context.parameters.get("number", as: Int.self) else { throw NotFound() }

@@ -28,9 +28,7 @@ struct HomeController {
         let tree = try await services.categories.tree(for: principal)
         if tree.isEmpty, context.isGuest { return .redirect(to: "/login") }
         let recent = try await services.queries.recentlyChanged(limit: 12, for: principal)
-        let titles = Dictionary(uniqueKeysWithValues: tree.flattened.compactMap { node in
-            node.category.id.map { ($0, node.category.title) }
-        })
+        let titles = tree.byId.mapValues(\.category.title)
         let view = HomeView(
             categories: tree.map { node in
                 CategoryCard(

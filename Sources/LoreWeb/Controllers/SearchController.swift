@@ -68,7 +68,7 @@ struct SearchController {
         if let expression = query.expression {
             (hits, total) = try await services.search.search(expression, filter: filter, page: page, perPage: Self.perPage, for: principal)
         }
-        let categories = Dictionary(tree.flattened.compactMap { node in node.category.id.map { ($0, node) } }) { first, _ in first }
+        let categories = tree.byId
         let pageURL = { (number: Int) in Self.url(text, filter, page: number) }
         let view = SearchView(
             query: text, searched: !text.isEmpty,
@@ -100,7 +100,7 @@ struct SearchController {
         var suggestions: [Suggestion] = []
         if text.count >= 2, let expression = SearchQuery.prefixExpression(text) {
             let tree = try await services.categories.tree(for: principal)
-            let categories = Dictionary(tree.flattened.compactMap { node in node.category.id.map { ($0, node) } }) { first, _ in first }
+            let categories = tree.byId
             suggestions = try await services.search.suggest(expression, for: principal).map { hit in
                 Suggestion(title: hit.title, url: Paths.article(hit.slug), trail: Self.trail(hit.categoryId, categories))
             }

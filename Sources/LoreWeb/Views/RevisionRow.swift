@@ -9,7 +9,6 @@ struct RevisionRow {
     let url: String
     let rawURL: String
     let diffURL: String?
-    let historyURL: String
     let date: String
     let author: String
     let authorURL: String
@@ -23,8 +22,8 @@ struct RevisionRow {
 
     /// `categories` are the ones the reader may see: a move from any other category is told
     /// without its name.
-    static func rows(_ revisions: [RevisionSummary], categories: [CategoryNode], t: Translations) -> [RevisionRow] {
-        let titles = Dictionary(categories.compactMap { node in node.category.id.map { ($0, node.category.title) } }) { first, _ in first }
+    static func rows(_ revisions: [RevisionSummary], categories tree: [CategoryNode], t: Translations) -> [RevisionRow] {
+        let titles = tree.byId.mapValues(\.category.title)
         return revisions.enumerated().map { index, revision in
             let base = Paths.article(revision.articleSlug)
             var notes: [String] = []
@@ -38,7 +37,6 @@ struct RevisionRow {
                 number: revision.number, articleTitle: revision.articleTitle, articleURL: base,
                 url: "\(base)/revisions/\(revision.number)", rawURL: "\(base)/revisions/\(revision.number)/raw",
                 diffURL: revision.number > 1 ? "\(base)/diff?from=\(revision.number - 1)&to=\(revision.number)" : nil,
-                historyURL: "\(base)/history",
                 date: DisplayDate.format(revision.createdAt, t.language), author: revision.authorName,
                 authorURL: "/changes?user=\(revision.authorUsername.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")",
                 summary: revision.summary,
