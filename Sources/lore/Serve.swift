@@ -24,7 +24,13 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Mark cookies Secure, for a server behind HTTPS (env: LORE_SECURE_COOKIES=1).")
     var secureCookies = Environment.value("LORE_SECURE_COOKIES") == "1"
 
+    @Option(name: .long, help: "Days without contact after which a client shows on its manager's reactivation list (env: LORE_REACTIVATION_DAYS).")
+    var reactivationDays: Int = Environment.value("LORE_REACTIVATION_DAYS").flatMap { Int($0) } ?? 60
+
     func run() async throws {
+        guard (1...3650).contains(reactivationDays) else {
+            throw ValidationError("--reactivation-days must be between 1 and 3650.")
+        }
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("Unknown log level '\(logLevel)'.")
         }
@@ -33,7 +39,7 @@ struct Serve: AsyncParsableCommand {
             // The first administrator's password: read from the environment only, so it never shows in `ps`.
             adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
             importContentOnFirstStart: !noSampleContent, demoPassword: Environment.value("LORE_DEMO_PASSWORD"),
-            secureCookies: secureCookies, logLevel: level)
+            secureCookies: secureCookies, reactivationDays: reactivationDays, logLevel: level)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

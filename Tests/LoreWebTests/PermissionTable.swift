@@ -151,6 +151,63 @@ enum PermissionTable {
 
     static let admins: [Person: HTTPResponse.Status] = [.admin: .ok]
 
+    /// Client cards. The tests narrow the Sales role to the clients its holders are responsible
+    /// for: Sergey manages `ownClient`, the administrator `otherClient`. Marina and Ivan hold no
+    /// client rights at all.
+    struct ClientCard: Sendable {
+        let slug: String
+        let name: String
+        let readers: Set<Person>
+    }
+
+    static let ownClient = ClientCard(slug: "severny-distribution", name: "Северный Дистрибьютор", readers: [.admin, .sergey])
+    static let otherClient = ClientCard(slug: "ural-avtokomplekt", name: "УралАвтоКомплект", readers: [.admin])
+    static let clients = [ownClient, otherClient]
+
+    /// Who may use the registry at all; everyone else gets the 404 of a registry that does not exist.
+    static let clientUsers: [Person: HTTPResponse.Status] = [.admin: .ok, .sergey: .ok]
+
+    /// Rows about one card: `allowed` for those who see it and hold the right, 403 for those who
+    /// see it without the right, 404 for everyone else.
+    static func clientRows(_ route: String, _ uri: String, allowed: HTTPResponse.Status, deleters: Bool = false,
+                           fields: [(String, String)] = []) -> [Row] {
+        clients.map { client in
+            var statuses: [Person: HTTPResponse.Status] = [:]
+            for person in client.readers { statuses[person] = deleters && person != .admin ? .forbidden : allowed }
+            return Row(route, uri.replacingOccurrences(of: "{client}", with: client.slug), statuses, otherwise: .notFound, fields: fields)
+        }
+    }
+
+    static let clientRows: [Row] = [
+        [Row("GET /clients", "/clients", clientUsers, otherwise: .notFound),
+         Row("GET /clients/new", "/clients/new", clientUsers, otherwise: .notFound),
+         Row("POST /clients/new", "/clients/new", [.admin: .unprocessableContent, .sergey: .unprocessableContent], otherwise: .notFound,
+             fields: [("name", ""), ("kind", "company"), ("status", "lead")]),
+         Row("GET /clients/trash", "/clients/trash", [.admin: .ok, .sergey: .forbidden], otherwise: .notFound)],
+        clientRows("GET /clients/{slug}", "/clients/{client}", allowed: .ok),
+        clientRows("GET /clients/{slug}/edit", "/clients/{client}/edit", allowed: .ok),
+        clientRows("POST /clients/{slug}/edit", "/clients/{client}/edit", allowed: .unprocessableContent,
+                   fields: [("name", ""), ("kind", "company"), ("status", "lead"), ("version", "1")]),
+        clientRows("GET /clients/{slug}/contacts/new", "/clients/{client}/contacts/new", allowed: .ok),
+        clientRows("POST /clients/{slug}/contacts/new", "/clients/{client}/contacts/new", allowed: .unprocessableContent,
+                   fields: [("name", "")]),
+        clientRows("GET /clients/{slug}/contacts/{id}", "/clients/{client}/contacts/999999", allowed: .notFound),
+        clientRows("POST /clients/{slug}/contacts/{id}", "/clients/{client}/contacts/999999", allowed: .notFound),
+        clientRows("POST /clients/{slug}/contacts/{id}/delete", "/clients/{client}/contacts/999999/delete", allowed: .notFound),
+        clientRows("GET /clients/{slug}/interactions/new", "/clients/{client}/interactions/new", allowed: .ok),
+        clientRows("POST /clients/{slug}/interactions/new", "/clients/{client}/interactions/new", allowed: .unprocessableContent,
+                   fields: [("kind", "call"), ("summary", "")]),
+        clientRows("GET /clients/{slug}/interactions/{id}", "/clients/{client}/interactions/999999", allowed: .notFound),
+        clientRows("POST /clients/{slug}/interactions/{id}", "/clients/{client}/interactions/999999", allowed: .notFound),
+        clientRows("POST /clients/{slug}/interactions/{id}/done", "/clients/{client}/interactions/999999/done", allowed: .notFound),
+        clientRows("POST /clients/{slug}/articles", "/clients/{client}/articles", allowed: .seeOther, fields: [("article", "history")]),
+        clientRows("POST /clients/{slug}/articles/{article}/unlink", "/clients/{client}/articles/history/unlink", allowed: .seeOther),
+        clientRows("POST /clients/{slug}/restore", "/clients/{client}/restore", allowed: .seeOther, deleters: true),
+    ].flatMap { $0 }
+
+    /// Trashing cards changes what later rows see, so these come last.
+    static let clientDeletion = clientRows("POST /clients/{slug}/delete", "/clients/{client}/delete", allowed: .seeOther, deleters: true)
+
     /// Rows that change what later rows see (trashing the article) come last.
     static let rows: [Row] = [
         Row("GET /", "/", otherwise: .ok),
@@ -216,5 +273,5 @@ enum PermissionTable {
         Row("GET /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound),
         Row("POST /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound, fields: [("password", "a long new secret")]),
         Row("POST /a/{slug}/delete", "/a/{slug}/delete", .article(.edit), allowed: .seeOther),
-    ]
+    ] + clientRows + clientDeletion
 }

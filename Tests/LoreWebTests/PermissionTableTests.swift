@@ -36,6 +36,7 @@ import Testing
             let ids = try await Self.categoryIds(admin)
             try await Self.restrictGlossary(admin)
             try await Self.hideFireSafetyHistory(admin, ids)
+            try await Self.limitSalesToOwnClients(admin, ids)
             var browser = try await Self.browser(for: person, client)
             for row in PermissionTable.rows {
                 let perResource = row.need != nil || (row.uri + row.fields.map { $0.0 + $0.1 }.joined()).contains("{")
@@ -66,6 +67,9 @@ import Testing
             for marker in markers {
                 #expect(!page.contains(marker), "\(context) shows \(marker)")
             }
+        }
+        for client in PermissionTable.clients where !client.readers.contains(person) {
+            #expect(!page.contains(client.name), "\(context) shows the client \(client.name)")
         }
     }
 
@@ -99,6 +103,16 @@ import Testing
         let id = try #require(ids["Fire safety"])
         let saved = try await admin.postForm("/categories/\(id)/edit", [
             ("title", "Fire safety"), ("slug", "fire-safety"), ("parent", ids["Regulations"] ?? ""), ("hideHistory", "on"),
+        ])
+        #expect(saved.status == .seeOther)
+    }
+
+    /// Sales sees only the clients its holders are responsible for, in these tests.
+    static func limitSalesToOwnClients(_ admin: Browser, _ ids: [String: String]) async throws {
+        let id = try #require(ids["role Sales"])
+        let saved = try await admin.postForm("/admin/roles/\(id)", [
+            ("name", "Sales"), ("capability-clients.read", "on"), ("capability-clients.edit", "on"),
+            ("capability-clients.export", "on"), ("capability-clients.only-own", "on"),
         ])
         #expect(saved.status == .seeOther)
     }

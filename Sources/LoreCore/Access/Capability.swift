@@ -4,6 +4,8 @@ public enum Capability: String, Codable, Sendable, CaseIterable {
     case clientsEdit = "clients.edit"
     case clientsExport = "clients.export"
     case clientsDelete = "clients.delete"
+    /// Narrows the role's client rights to the clients its holders are responsible for.
+    case clientsOnlyOwn = "clients.only-own"
     case usersManage = "users.manage"
     case rolesManage = "roles.manage"
     case auditRead = "audit.read"

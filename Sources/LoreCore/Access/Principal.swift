@@ -7,15 +7,20 @@ public struct Principal: Sendable, Equatable {
     public let roleIds: [Int64]
     public let isAdministrator: Bool
     public let capabilities: Set<Capability>
+    /// Whether the client rights reach every card or only those the user is responsible for:
+    /// only when every role that lets the user see clients is limited to their own.
+    public let seesAllClients: Bool
     /// Where the request came from, for the audit log.
     public private(set) var address = ""
 
-    public init(userId: Int64?, displayName: String, roleIds: [Int64], isAdministrator: Bool, capabilities: Set<Capability>) {
+    public init(userId: Int64?, displayName: String, roleIds: [Int64], isAdministrator: Bool, capabilities: Set<Capability>,
+                seesAllClients: Bool = true) {
         self.userId = userId
         self.displayName = displayName
         self.roleIds = roleIds
         self.isAdministrator = isAdministrator
         self.capabilities = isAdministrator ? Set(Capability.allCases) : capabilities
+        self.seesAllClients = isAdministrator || seesAllClients
     }
 
     public var isGuest: Bool { userId == nil }

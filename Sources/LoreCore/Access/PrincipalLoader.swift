@@ -29,9 +29,13 @@ public struct PrincipalLoader: Sendable {
         let capabilities = try String.fetchAll(db, sql: """
             SELECT capability FROM roleCapability WHERE roleId IN (SELECT roleId FROM userRole WHERE userId = ?)
             """, arguments: [userId])
+        let seesAllClients = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM userRole u JOIN roleCapability c ON c.roleId = u.roleId AND c.capability = ?
+                           WHERE u.userId = ? AND NOT EXISTS (SELECT 1 FROM roleCapability o WHERE o.roleId = u.roleId AND o.capability = ?))
+            """, arguments: [Capability.clientsRead.rawValue, userId, Capability.clientsOnlyOwn.rawValue]) ?? false
         return Principal(
             userId: userId, displayName: user.displayName, roleIds: roles.compactMap(\.id),
             isAdministrator: roles.contains { $0.kind == .administrator },
-            capabilities: Set(capabilities.compactMap(Capability.init(rawValue:))))
+            capabilities: Set(capabilities.compactMap(Capability.init(rawValue:))), seesAllClients: seesAllClients)
     }
 }

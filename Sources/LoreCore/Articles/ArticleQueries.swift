@@ -68,19 +68,8 @@ public struct ArticleQueries: Sendable {
     /// The article's saved HTML as this principal may see it: links to pages hidden from them
     /// look exactly like links to pages that do not exist.
     public func visibleHTML(of article: Article, for principal: Principal) async throws -> String {
-        if principal.isAdministrator { return article.html }
-        let linked = WikiLinkMarkup.linkedSlugs(in: article.html)
-        guard !linked.isEmpty else { return article.html }
         let policy = AccessPolicy(principal)
-        let slugsJSON = String(decoding: try JSONEncoder().encode(linked.sorted()), as: UTF8.self)
-        let visible = try await database.reader.read { db in
-            let request: SQLRequest<String> = """
-                SELECT slug FROM article WHERE slug IN (SELECT value FROM json_each(\(slugsJSON)))
-                AND deletedAt IS NULL AND \(policy.readableArticles())
-                """
-            return try Set(request.fetchAll(db))
-        }
-        return WikiLinkMarkup.masked(article.html, keeping: visible)
+        return try await database.reader.read { db in try VisibleLinks.html(article.html, policy: policy, db) }
     }
 
     /// Display names of the given users, for "changed by" lines.

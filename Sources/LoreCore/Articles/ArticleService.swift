@@ -144,7 +144,9 @@ public struct ArticleService: Sendable {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             // Resolved against what the writer may read, so a preview cannot reveal that a hidden title exists.
-            try renderer.render(markdown, resolver: DatabaseLinkResolver(db: db, policy: policy))
+            var rendered = try renderer.render(markdown, resolver: DatabaseLinkResolver(db: db, policy: policy))
+            rendered.html = try VisibleLinks.html(rendered.html, policy: policy, db)
+            return rendered
         }
     }
 
@@ -261,14 +263,7 @@ public struct ArticleService: Sendable {
 
     /// A slug from the title that no article uses yet: "vacations", then "vacations-2", …
     private static func freeSlug(from title: String, db: Database) throws -> String {
-        let base = Slug.make(from: title).isEmpty ? "article" : Slug.make(from: title)
-        var candidate = base
-        var suffix = 2
-        while try Article.filter(Column("slug") == candidate).fetchCount(db) > 0 {
-            candidate = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        return candidate
+        try Slug.free(from: title, fallback: "article") { try Article.filter(Column("slug") == $0).fetchCount(db) > 0 }
     }
 
     private static func insertRevision(of article: Article, summary: String, isMinor: Bool = false, restoredFrom: Int? = nil,

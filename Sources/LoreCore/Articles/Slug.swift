@@ -23,6 +23,18 @@ public enum Slug {
         return String(out.prefix(maxLength)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
+    /// The slug of `text`, made unique with a numeric suffix: `name`, `name-2`, `name-3` …
+    static func free(from text: String, fallback: String, taken: (String) throws -> Bool) rethrows -> String {
+        let base = make(from: text).isEmpty ? fallback : make(from: text)
+        var candidate = base
+        var suffix = 2
+        while try taken(candidate) {
+            candidate = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        return candidate
+    }
+
     /// True when a slug typed by a person (or a file name) is already in canonical form.
     public static func isValid(_ slug: String) -> Bool {
         !slug.isEmpty && make(from: slug) == slug

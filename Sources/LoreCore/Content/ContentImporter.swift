@@ -43,6 +43,7 @@ public struct ContentImporter: Sendable {
         for entry in entries {
             let name = entry.lastPathComponent
             if (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
+                if relativePath.isEmpty, name == SampleClients.folder { continue }
                 guard Slug.isValid(name) else {
                     report.problems.append("\(name): folder names must be slugs (a-z, 0-9, -)")
                     continue

@@ -19,6 +19,8 @@ public struct SampleAccess: Sendable {
     }
 
     static let roles = ["HR", "Sales"]
+    /// Sales keeps the client registry; deleting cards stays with administrators.
+    static let capabilities: [String: Set<Capability>] = ["Sales": [.clientsRead, .clientsEdit, .clientsExport]]
     static let grants = [
         Grant(path: "hr/hr-team", role: Role.Kind.employee.defaultName, level: .none),
         Grant(path: "hr/hr-team", role: "HR", level: .manage),
@@ -52,6 +54,10 @@ public struct SampleAccess: Sendable {
         for role in try await roleService.roles() { roleIds[role.name] = role.id }
         for name in Self.roles where roleIds[name] == nil {
             roleIds[name] = try await roleService.create(name: name, by: administrator).id
+        }
+        for (name, capabilities) in Self.capabilities {
+            guard let roleId = roleIds[name] else { continue }
+            try await roleService.update(id: roleId, name: name, capabilities: capabilities, by: administrator)
         }
         let categories = CategoryService(database: database)
         for grant in Self.grants {

@@ -104,7 +104,7 @@ public struct MarkdownRenderer: Sendable {
     private static func anchorTag(for link: WikiLink, resolver: any WikiLinkResolver) throws -> String {
         switch link.kind {
         case .client:
-            return "<a class=\"wikilink client-link\" href=\"\(Paths.client(link.key).htmlEscaped)\">"
+            return WikiLinkMarkup.client(slug: link.key)
         case .article:
             if let slug = try resolver.articleSlug(forKey: link.key) {
                 return WikiLinkMarkup.existing(slug: slug, target: link.target)

@@ -12,6 +12,32 @@ public enum WikiLinkMarkup {
         "<a class=\"wikilink missing\" href=\"\(Paths.newArticle(title: target).htmlEscaped)\" data-target=\"\(target.htmlEscaped)\" rel=\"nofollow\">"
     }
 
+    /// Client links are written alike for every card, existing or not: whether the card exists
+    /// and whether the reader may see it is decided when the page is shown (``maskedClients(_:keeping:)``).
+    static func client(slug: String) -> String {
+        "<a class=\"wikilink client-link\" href=\"\(Paths.client(slug).htmlEscaped)\">"
+    }
+
+    static func missingClient(slug: String) -> String {
+        "<a class=\"wikilink client-link missing\" href=\"\(Paths.client(slug).htmlEscaped)\" rel=\"nofollow\">"
+    }
+
+    private static func clientLink() -> Regex<(Substring, Substring)> {
+        #/<a class="wikilink client-link" href="/clients/([a-z0-9-]+)">/#
+    }
+
+    /// The client slugs linked from `html`.
+    public static func linkedClients(in html: String) -> Set<String> {
+        Set(html.matches(of: clientLink()).map { String($0.1) })
+    }
+
+    /// `html` with every client link outside `visible` shown as a link to a missing card.
+    public static func maskedClients(_ html: String, keeping visible: Set<String>) -> String {
+        html.replacing(clientLink()) { match in
+            visible.contains(String(match.1)) ? String(match.0) : missingClient(slug: String(match.1))
+        }
+    }
+
     /// A function, not a stored constant: `Regex` is not Sendable, so it cannot be a shared static.
     private static func existingLink() -> Regex<(Substring, Substring, Substring)> {
         #/<a class="wikilink" href="/a/([a-z0-9-]+)" data-target="([^"]*)">/#

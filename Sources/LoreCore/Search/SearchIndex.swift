@@ -10,6 +10,7 @@ import GRDB
 enum SearchIndex {
     enum Kind: String {
         case article
+        case client
     }
 
     static func createTables(_ db: Database) throws {
@@ -53,6 +54,20 @@ enum SearchIndex {
                 body: PlainText.from(html: article.html), extra: categoryPath, db)
     }
 
+    /// Indexes a client card: its names and requisites weigh like a title and headings, its
+    /// people, preferences and notes like a body, its segment, tags and address like a category.
+    static func update(_ client: Client, _ db: Database) throws {
+        guard let id = client.id else { return }
+        guard !client.isDeleted else { return try remove(.client, id, db) }
+        let contacts = try ClientContact.filter(Column("clientId") == id).fetchAll(db).map { contact in
+            [contact.name, contact.position, contact.email, contact.phones, contact.notes].filter { !$0.isEmpty }.joined(separator: " ")
+        }
+        let body = ([client.preferences, client.phones, client.emails, client.website] + contacts + [PlainText.from(html: client.notesHTML)])
+            .filter { !$0.isEmpty }.joined(separator: "\n")
+        try put(.client, id, categoryId: nil, title: client.name, headings: [client.legalName, client.inn, client.ogrn].joined(separator: "\n"),
+                body: body, extra: ([client.segment, client.address] + client.tags).joined(separator: " "), db)
+    }
+
     static func remove(_ kind: Kind, _ id: Int64, _ db: Database) throws {
         guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
                                              arguments: [kind.rawValue, id]) else { return }
@@ -82,6 +97,10 @@ enum SearchIndex {
             try update(article, db)
             done += 1
             if done % 500 == 0 || done == total { progress(done, total) }
+        }
+        // The index's own migration (v6) rebuilds it before the registry's tables exist.
+        if try db.tableExists(Client.databaseTableName) {
+            for client in try Client.filter(Client.live).fetchAll(db) { try update(client, db) }
         }
         try db.execute(sql: "INSERT INTO searchIndex (searchIndex) VALUES ('optimize')")
         try db.execute(sql: "INSERT INTO searchTitle (searchTitle) VALUES ('optimize')")

@@ -101,6 +101,7 @@ extension AppDatabase {
             try SearchIndex.createTables(db)
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v7 client registry", migrate: Self.addClientRegistry)
         return migrator
     }
 }

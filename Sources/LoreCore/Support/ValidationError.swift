@@ -15,6 +15,12 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         case tooCommon
         /// A merge's conflict markers are still in the text.
         case unresolvedConflict
+        case invalidEmail
+        case invalidPhone
+        case invalidWebsite
+        /// A tax ID, KPP or OGRN whose format or check digit is wrong.
+        case invalidRequisite
+        case invalidDate
     }
 
     public var fields: [String: Problem]

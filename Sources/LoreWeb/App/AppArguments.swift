@@ -23,12 +23,15 @@ public struct AppArguments: Sendable {
     /// Marks cookies Secure: set when the server sits behind HTTPS.
     public var secureCookies: Bool
     public var passwordCost: UInt8
+    /// A client of yours goes on your home page's reactivation list after this many days without contact.
+    public var reactivationDays: Int
     public var logLevel: Logger.Level
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
-        demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12, logLevel: Logger.Level = .info
+        demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12,
+        reactivationDays: Int = 60, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
@@ -42,6 +45,7 @@ public struct AppArguments: Sendable {
         self.demoPassword = demoPassword
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
+        self.reactivationDays = reactivationDays
         self.logLevel = logLevel
     }
 }

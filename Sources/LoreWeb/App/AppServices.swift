@@ -11,6 +11,9 @@ struct AppServices: Sendable {
     let queries: ArticleQueries
     let history: HistoryQueries
     let search: SearchService
+    let clients: ClientService
+    let clientQueries: ClientQueries
+    let reminders: ReminderQueries
     let views: ViewRenderer
     let pages: PageBuilder
 
@@ -23,6 +26,9 @@ struct AppServices: Sendable {
         queries = ArticleQueries(database: database)
         history = HistoryQueries(database: database)
         search = SearchService(database: database)
+        clients = ClientService(database: database)
+        clientQueries = ClientQueries(database: database)
+        reminders = ReminderQueries(database: database)
         self.views = views
         pages = PageBuilder(categories: categories)
     }

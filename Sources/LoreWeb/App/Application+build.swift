@@ -58,6 +58,11 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
 
                 """.utf8))
         }
+        // After the demo accounts, so that the sample cards find their managers.
+        let clients = try await SampleClients(database: database)
+            .importFolder(at: (arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"))
+                .appendingPathComponent(SampleClients.folder), by: principal)
+        logger.info("Imported the sample clients", metadata: ["clients": "\(clients)"])
     }
 
     let views = try await ViewRenderer(templatesDirectory: resource("Templates").path)
@@ -78,13 +83,17 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
         logins: LoginService(database: database, throttle: LoginThrottle(), passwordCost: arguments.passwordCost),
         secureCookies: arguments.secureCookies
     ).addRoutes(to: router)
-    HomeController(services: services).addRoutes(to: router)
+    HomeController(services: services, reactivationDays: arguments.reactivationDays).addRoutes(to: router)
     CategoryController(services: services).addRoutes(to: router)
     ArticleController(services: services).addRoutes(to: router)
     ArticleAccessController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)
     SearchController(services: services).addRoutes(to: router)
+    ClientController(services: services).addRoutes(to: router)
+    ClientEditController(services: services).addRoutes(to: router)
+    ClientContactController(services: services).addRoutes(to: router)
+    ClientTimelineController(services: services).addRoutes(to: router)
     ChangesController(services: services, secure: arguments.secureCookies).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)

@@ -27,6 +27,8 @@ struct ArticleController {
         let tableOfContents: [Heading]
         let hasTableOfContents: Bool
         let backlinks: [LinkView]
+        /// The client cards the article concerns, for readers who may see clients.
+        let clients: [LinkView]
         /// Edit and trash are offered only to those who may edit here.
         let canEdit: Bool
         let canManage: Bool
@@ -57,6 +59,8 @@ struct ArticleController {
             ]),
             html: try await services.queries.visibleHTML(of: article, for: principal), tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
             backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
+            clients: try await services.clientQueries.clients(concerning: article, for: principal)
+                .map { LinkView(title: $0.name, url: Paths.client($0.slug)) },
             canEdit: level >= .edit, canManage: level >= .manage,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",

@@ -4,6 +4,7 @@ import LoreCore
 /// The home page and the language switch.
 struct HomeController {
     let services: AppServices
+    let reactivationDays: Int
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/", use: home)
@@ -20,6 +21,7 @@ struct HomeController {
     struct HomeView {
         let categories: [CategoryCard]
         let recent: [ArticleListItem]
+        let reminders: ReminderView?
     }
 
     @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
@@ -35,7 +37,11 @@ struct HomeController {
                     title: node.category.title, url: Paths.category(node.category.path),
                     description: node.category.description, countLabel: t.articleCount(node.totalArticleCount))
             },
-            recent: try await ArticleListItem.items(recent, queries: services.queries, t: t, categoryTitles: titles))
+            recent: try await ArticleListItem.items(recent, queries: services.queries, t: t, categoryTitles: titles),
+            reminders: principal.has(.clientsRead) && !principal.isGuest
+                ? ReminderView(try await services.reminders.reminders(for: principal, quietAfterDays: reactivationDays), t: t,
+                               language: context.language)
+                : nil)
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
         return try services.views.render("home", page)
     }

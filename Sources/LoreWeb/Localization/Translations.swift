@@ -43,6 +43,11 @@ struct Translations: Sendable, MustacheParent {
         case .tooShort(let minimum): format("error_too_short", ["n": String(minimum)])
         case .tooCommon: self["error_too_common"]
         case .unresolvedConflict: self["error_unresolved_conflict"]
+        case .invalidEmail: self["error_invalid_email"]
+        case .invalidPhone: self["error_invalid_phone"]
+        case .invalidWebsite: self["error_invalid_website"]
+        case .invalidRequisite: self["error_invalid_requisite"]
+        case .invalidDate: self["error_invalid_date"]
         }
     }
 

@@ -1,0 +1,42 @@
+import Foundation
+
+/// What the client list is narrowed to and how it is ordered.
+public struct ClientFilter: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable {
+        case name
+        case status
+        case lastContact
+        case updated
+    }
+
+    /// When the client was last contacted: within the last `days`, or not for longer (or never).
+    public enum LastContact: Sendable, Equatable {
+        case within(days: Int)
+        case notWithin(days: Int)
+    }
+
+    public var status: ClientStatus?
+    public var segment: String?
+    public var managerId: Int64?
+    public var tag: String?
+    public var lastContact: LastContact?
+    public var sort = Sort.name
+    public var descending = false
+
+    public init() {}
+
+    /// The filter in words, for the audit log of exports.
+    public var summary: String {
+        var parts: [String] = []
+        if let status { parts.append("status=\(status.rawValue)") }
+        if let segment { parts.append("segment=\(segment)") }
+        if let managerId { parts.append("manager=\(managerId)") }
+        if let tag { parts.append("tag=\(tag)") }
+        switch lastContact {
+        case .within(let days): parts.append("contacted within \(days) days")
+        case .notWithin(let days): parts.append("not contacted for \(days) days")
+        case nil: break
+        }
+        return parts.isEmpty ? "all" : parts.joined(separator: ", ")
+    }
+}

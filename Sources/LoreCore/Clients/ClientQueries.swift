@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+
+/// Reading the client registry: the list, a card, the trash. Everything is narrowed in SQL to
+/// the clients the principal may see; a principal without clients.read gets ``NotFound``.
+public struct ClientQueries: Sendable {
+    let database: AppDatabase
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    /// One page of the list and how many clients match in all.
+    public func list(_ filter: ClientFilter, page: Int = 1, perPage: Int = 50,
+                     for principal: Principal) async throws -> (items: [ClientListItem], total: Int) {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            let conditions = Self.conditions(filter, policy)
+            let total = try SQLRequest<Int>("SELECT COUNT(*) FROM client WHERE \(conditions)").fetchOne(db) ?? 0
+            let items = try Self.items(conditions, filter, limit: perPage, offset: max(0, page - 1) * perPage, db)
+            return (items, total)
+        }
+    }
+
+    /// Every matching client, for an export: the caller has checked clients.export.
+    func all(_ filter: ClientFilter, policy: AccessPolicy, _ db: Database) throws -> [ClientListItem] {
+        try Self.items(Self.conditions(filter, policy), filter, limit: nil, offset: 0, db)
+    }
+
+    public func card(slug: String, for principal: Principal) async throws -> ClientCard {
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            let client = try policy.requireClient(slug: slug, .clientsRead, db)
+            guard let id = client.id else { throw NotFound() }
+            let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, displayName FROM user").map {
+                ($0["id"] as Int64, $0["displayName"] as String)
+            })
+            let contacts = try ClientContact.filter(Column("clientId") == id).order(Column("id")).fetchAll(db)
+            let contactNames = Dictionary(uniqueKeysWithValues: contacts.compactMap { c in c.id.map { ($0, c.name) } })
+            let interactions = try ClientInteraction.filter(Column("clientId") == id)
+                .order(Column("occurredAt").desc, Column("id").desc).fetchAll(db)
+                .map { ClientCard.Interaction(interaction: $0, authorName: names[$0.authorId] ?? "",
+                                              contactName: $0.contactId.flatMap { contactNames[$0] }) }
+            let changes = try ClientChange.filter(Column("clientId") == id).order(Column("id").desc).limit(500).fetchAll(db)
+                .map { ClientCard.Change(change: $0, authorName: names[$0.authorId] ?? "") }
+            return ClientCard(
+                client: client, notesHTML: try VisibleLinks.html(client.notesHTML, policy: policy, db),
+                managerName: client.managerId.flatMap { names[$0] }, contacts: contacts, interactions: interactions,
+                changes: changes, knowledge: try Self.knowledge(about: client, policy, db))
+        }
+    }
+
+    /// Cards in the trash, for those who may delete (and so restore) them.
+    public func trash(for principal: Principal) async throws -> [Client] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients(.clientsDelete)
+        return try await database.reader.read { db in
+            try Client.filter(Column("deletedAt") != nil).filter(policy.readableClients())
+                .order(Column("deletedAt").desc).fetchAll(db)
+        }
+    }
+
+    /// The cards an article concerns, for its page: none for those who may not see clients.
+    public func clients(concerning article: Article, for principal: Principal) async throws -> [Client] {
+        let policy = AccessPolicy(principal)
+        guard principal.has(.clientsRead), let articleId = article.id else { return [] }
+        return try await database.reader.read { db in
+            let request: SQLRequest<Client> = """
+                SELECT * FROM client WHERE deletedAt IS NULL AND \(policy.readableClients())
+                AND (slug IN (SELECT targetKey FROM articleLink WHERE kind = 'client' AND sourceId = \(articleId))
+                     OR id IN (SELECT clientId FROM clientArticleLink WHERE articleId = \(articleId)))
+                ORDER BY name COLLATE NOCASE
+                """
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The values in use, for the list's filters and the form's suggestions.
+    public func segments(for principal: Principal) async throws -> [String] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            try SQLRequest<String>("""
+                SELECT DISTINCT segment FROM client WHERE segment <> '' AND deletedAt IS NULL AND \(policy.readableClients())
+                ORDER BY segment COLLATE NOCASE
+                """).fetchAll(db)
+        }
+    }
+
+    public func tags(for principal: Principal) async throws -> [String] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            try SQLRequest<String>("""
+                SELECT DISTINCT t.value FROM client, json_each(client.tags) t WHERE client.deletedAt IS NULL AND \(policy.readableClients())
+                ORDER BY t.value COLLATE NOCASE
+                """).fetchAll(db)
+        }
+    }
+
+    /// The people a card can be given to: active users, by name.
+    public func managers(for principal: Principal) async throws -> [(id: Int64, name: String)] {
+        try AccessPolicy(principal).requireClients()
+        return try await database.reader.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, displayName FROM user WHERE isActive ORDER BY displayName COLLATE NOCASE")
+                .map { (id: $0["id"], name: $0["displayName"]) }
+        }
+    }
+
+    // MARK: SQL
+
+    static func conditions(_ filter: ClientFilter, _ policy: AccessPolicy) -> SQL {
+        var sql: SQL = "client.deletedAt IS NULL AND \(policy.readableClients())"
+        if let status = filter.status { sql += " AND client.status = \(status.rawValue)" }
+        if let segment = filter.segment { sql += " AND client.segment = \(segment)" }
+        if let managerId = filter.managerId { sql += " AND client.managerId = \(managerId)" }
+        if let tag = filter.tag { sql += " AND EXISTS (SELECT 1 FROM json_each(client.tags) WHERE value = \(tag))" }
+        switch filter.lastContact {
+        case .within(let days):
+            sql += " AND \(lastContact) >= \(Date().addingTimeInterval(-Double(days) * 86_400))"
+        case .notWithin(let days):
+            sql += " AND (\(lastContact) IS NULL OR \(lastContact) < \(Date().addingTimeInterval(-Double(days) * 86_400)))"
+        case nil:
+            break
+        }
+        return sql
+    }
+
+    static let lastContact: SQL = "(SELECT MAX(occurredAt) FROM clientInteraction i WHERE i.clientId = client.id)"
+
+    private static func items(_ conditions: SQL, _ filter: ClientFilter, limit: Int?, offset: Int, _ db: Database) throws -> [ClientListItem] {
+        let direction: SQL = filter.descending ? "DESC" : "ASC"
+        let order: SQL = switch filter.sort {
+        case .name: "client.name COLLATE NOCASE \(direction)"
+        case .status: "CASE client.status \(statusOrder) END \(direction), client.name COLLATE NOCASE"
+        case .lastContact: "lastContactAt IS NULL, lastContactAt \(direction), client.name COLLATE NOCASE"
+        case .updated: "client.updatedAt \(direction)"
+        }
+        let page: SQL = limit.map { "LIMIT \($0) OFFSET \(offset)" } ?? ""
+        let request: SQLRequest<Row> = """
+            SELECT client.*, u.displayName AS managerName, \(lastContact) AS lastContactAt
+            FROM client LEFT JOIN user u ON u.id = client.managerId
+            WHERE \(conditions) ORDER BY \(order) \(page)
+            """
+        return try request.fetchAll(db).map { row in
+            ClientListItem(client: try Client(row: row), managerName: row["managerName"], lastContactAt: row["lastContactAt"])
+        }
+    }
+
+    /// Statuses in the order a relationship goes through them.
+    private static var statusOrder: SQL {
+        ClientStatus.allCases.enumerated().reduce("") { sql, pair in sql + " WHEN \(pair.element.rawValue) THEN \(pair.offset)" }
+    }
+
+    private static func knowledge(about client: Client, _ policy: AccessPolicy, _ db: Database) throws -> [ClientCard.Knowledge] {
+        guard let id = client.id else { return [] }
+        let request: SQLRequest<Row> = """
+            SELECT a.slug, a.title, a.categoryId, MAX(l.byHand) AS byHand
+            FROM (SELECT sourceId AS articleId, 0 AS byHand FROM articleLink WHERE kind = 'client' AND targetKey = \(client.slug)
+                  UNION ALL SELECT articleId, 1 FROM clientArticleLink WHERE clientId = \(id)) l
+            JOIN article a ON a.id = l.articleId
+            WHERE a.deletedAt IS NULL AND \(policy.readableArticles("a"))
+            GROUP BY a.id ORDER BY a.title COLLATE NOCASE
+            """
+        return try request.fetchAll(db).map { row in
+            ClientCard.Knowledge(slug: row["slug"], title: row["title"], categoryId: row["categoryId"], linkedByHand: row["byHand"])
+        }
+    }
+}

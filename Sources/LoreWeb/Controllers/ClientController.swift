@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import LoreCore
+
+/// The client registry's list, cards, trash, and moving cards to and from the trash.
+/// Everything answers 404 to those who may not see clients, as if the registry did not exist.
+struct ClientController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/clients", use: list)
+        router.get("/clients/trash", use: trash)
+        router.get("/clients/:slug", use: card)
+        router.post("/clients/:slug/delete", use: delete)
+        router.post("/clients/:slug/restore", use: restore)
+    }
+
+    struct Row {
+        let name: String
+        let url: String
+        let status: String
+        let statusLabel: String
+        let segment: String
+        let manager: String
+        let lastContact: String
+        let updated: String
+        let tags: [String]
+    }
+
+    struct Column {
+        let label: String
+        let url: String
+        let current: Bool
+        let descending: Bool
+    }
+
+    struct ListView {
+        let statuses: [Choice]
+        let segments: [Choice]
+        let managers: [Choice]
+        let tags: [Choice]
+        let lastContact: [Choice]
+        let columns: [Column]
+        let sort: String
+        let order: String
+        let rows: [Row]
+        let count: String
+        let previousURL: String?
+        let nextURL: String?
+        let canEdit: Bool
+        let canImport: Bool
+        let exportURL: String?
+        let canDelete: Bool
+    }
+
+    struct TrashRow {
+        let name: String
+        let deleted: String
+        let restoreURL: String
+    }
+
+    static let perPage = 50
+
+    @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let t = context.translations
+        let query = ClientListQuery(request.uri.queryParameters)
+        let page = query.page
+        let (items, total) = try await services.clientQueries.list(query.filter, page: page, perPage: Self.perPage, for: principal)
+        let managers = try await services.clientQueries.managers(for: principal)
+        let segments = try await services.clientQueries.segments(for: principal)
+        let tags = try await services.clientQueries.tags(for: principal)
+        let rows = items.map { item in
+            Row(name: item.client.name, url: Paths.client(item.client.slug), status: item.client.status.rawValue,
+                statusLabel: t["client_status_\(item.client.status.rawValue)"], segment: item.client.segment,
+                manager: item.managerName ?? "", lastContact: item.lastContactAt.map { DisplayDate.day($0, context.language) } ?? t["never"],
+                updated: DisplayDate.day(item.client.updatedAt, context.language), tags: item.client.tags)
+        }
+        let columns = ClientFilter.Sort.allCases.map { sort in
+            let current = query.filter.sort == sort
+            return Column(label: t["clients_sort_\(sort.rawValue)"],
+                          url: query.url(sort: sort, descending: current ? !query.filter.descending : sort == .lastContact || sort == .updated),
+                          current: current, descending: current && query.filter.descending)
+        }
+        let view = ListView(
+            statuses: Choice.options(ClientStatus.self, prefix: "client_status", selected: query.filter.status?.rawValue ?? "",
+                                     none: t["clients_any_status"], t: t),
+            segments: Choice.options(segments.map { ($0, $0) }, selected: query.filter.segment ?? "", none: t["clients_any_segment"]),
+            managers: Choice.options(managers.map { (String($0.id), $0.name) }, selected: query.filter.managerId.map(String.init) ?? "",
+                                     none: t["clients_any_manager"]),
+            tags: Choice.options(tags.map { ($0, $0) }, selected: query.filter.tag ?? "", none: t["clients_any_tag"]),
+            lastContact: ClientListQuery.lastContactChoices(query.lastContactValue, t: t),
+            columns: columns, sort: query.filter.sort.rawValue, order: query.filter.descending ? "desc" : "asc",
+            rows: rows, count: t.plural("client_count", total),
+            previousURL: page > 1 ? query.url(page: page - 1) : nil,
+            nextURL: page * Self.perPage < total ? query.url(page: page + 1) : nil,
+            canEdit: principal.has(.clientsEdit), canImport: principal.has(.clientsEdit),
+            exportURL: principal.has(.clientsExport) ? query.url(path: "/clients/export.csv") : nil,
+            canDelete: principal.has(.clientsDelete))
+        return try await services.renderPage("clients", view, title: t["clients"], request: request, context: context)
+    }
+
+    @Sendable func card(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
+        let tree = try await services.categories.tree(for: principal)
+        let view = ClientCardView(card, principal: principal, forest: tree, t: context.translations, language: context.language)
+        let t = context.translations
+        let page = try await services.pages.page(
+            view, title: card.client.name, request: request, context: context,
+            breadcrumbs: [Crumb(title: t["home_heading"], url: "/"), Crumb(title: t["clients"], url: "/clients"),
+                          Crumb(title: card.client.name, url: nil)], tree: tree)
+        return try services.views.render("client", page)
+    }
+
+    @Sendable func trash(request: Request, context: AppRequestContext) async throws -> Response {
+        let t = context.translations
+        let rows = try await services.clientQueries.trash(for: context.requirePrincipal()).map { client in
+            TrashRow(name: client.name, deleted: client.deletedAt.map { DisplayDate.format($0, context.language) } ?? "",
+                     restoreURL: Paths.client(client.slug) + "/restore")
+        }
+        return try await services.renderPage("clients-trash", ["clients": rows], title: t["clients_trash"], request: request, context: context)
+    }
+
+    @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
+        try await services.clients.delete(slug: context.parameters.require("slug"), by: context.requirePrincipal())
+        return .redirect(to: "/clients?notice=client_trashed")
+    }
+
+    @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        try await services.clients.restore(slug: slug, by: context.requirePrincipal())
+        return .redirect(to: Paths.client(slug) + "?notice=restored")
+    }
+}

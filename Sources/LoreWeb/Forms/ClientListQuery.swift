@@ -1,0 +1,62 @@
+import Foundation
+import Hummingbird
+import LoreCore
+
+/// The client list's filters, order and page as they travel in the address, so that a filtered
+/// list can be bookmarked, paged through and exported exactly as shown.
+struct ClientListQuery {
+    private(set) var filter = ClientFilter()
+    private(set) var page = 1
+    /// `recent-N` or `quiet-N` (days), as the last-contact filter is written in the address.
+    private(set) var lastContactValue = ""
+
+    static let lastContactDays = [7, 30, 90]
+
+    init(_ parameters: Parameters) {
+        func value(_ name: String) -> String? {
+            parameters.get(name).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        filter.status = value("status").flatMap(ClientStatus.init(rawValue:))
+        filter.segment = value("segment")
+        filter.managerId = value("manager").flatMap { Int64($0) }
+        filter.tag = value("tag")
+        if let contact = value("contact"), let days = Int(contact.split(separator: "-").last ?? ""), days > 0, days <= 3650 {
+            if contact.hasPrefix("recent-") { filter.lastContact = .within(days: days) }
+            if contact.hasPrefix("quiet-") { filter.lastContact = .notWithin(days: days) }
+            if filter.lastContact != nil { lastContactValue = contact }
+        }
+        filter.sort = value("sort").flatMap(ClientFilter.Sort.init(rawValue:)) ?? .name
+        filter.descending = value("order") == "desc"
+        page = value("page").flatMap { Int($0) }.map { min(max($0, 1), 10_000) } ?? 1
+    }
+
+    static func lastContactChoices(_ selected: String, t: Translations) -> [Choice] {
+        [Choice(value: "", label: t["clients_any_contact"], selected: selected.isEmpty)]
+            + lastContactDays.map { days in
+                Choice(value: "recent-\(days)", label: t.format("clients_contacted_within", ["n": String(days)]), selected: selected == "recent-\(days)")
+            }
+            + lastContactDays.map { days in
+                Choice(value: "quiet-\(days)", label: t.format("clients_not_contacted", ["n": String(days)]), selected: selected == "quiet-\(days)")
+            }
+    }
+
+    func url(path: String = "/clients", sort: ClientFilter.Sort? = nil, descending: Bool? = nil, page: Int? = nil) -> String {
+        var items: [URLQueryItem] = []
+        func add(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { items.append(URLQueryItem(name: name, value: value)) }
+        }
+        add("status", filter.status?.rawValue)
+        add("segment", filter.segment)
+        add("manager", filter.managerId.map(String.init))
+        add("tag", filter.tag)
+        add("contact", lastContactValue)
+        let sort = sort ?? filter.sort
+        if sort != .name { add("sort", sort.rawValue) }
+        if descending ?? filter.descending { add("order", "desc") }
+        if let page, page > 1 { add("page", String(page)) }
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? path
+    }
+}
