@@ -21,6 +21,10 @@ public struct AuditLog: Sendable {
         case grantChanged = "grant.changed"
         case articleRestricted = "article.restricted"
         case articlePurged = "article.purged"
+        case clientsExported = "clients.exported"
+        case clientsImported = "clients.imported"
+        case clientDeleted = "client.deleted"
+        case clientRestored = "client.restored"
     }
 
     let database: AppDatabase

@@ -54,6 +54,14 @@ public struct ClientDraft: Sendable, Equatable {
         notes = client.notes
     }
 
+    /// The text fields an import may fill when a card has them empty.
+    static var mergeableFields: [WritableKeyPath<ClientDraft, String>] {
+        [
+        \.segment, \.source, \.frequency, \.manager, \.legalName, \.inn, \.kpp, \.ogrn, \.legalAddress, \.bankDetails,
+        \.address, \.phones, \.emails, \.website, \.officeHours, \.preferences, \.notes,
+        ]
+    }
+
     static let shortText = 300
     static let longText = 4_000
     static let notesLimit = 100_000

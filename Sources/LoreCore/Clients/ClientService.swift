@@ -127,6 +127,7 @@ public struct ClientService: Sendable {
             try ClientChangeLog(db: db, authorId: author, at: Date()).record(
                 .client, of: client.id ?? 0, id: client.id, label: client.name,
                 before: [("deleted", deleted ? "" : "yes")], after: [("deleted", deleted ? "yes" : "")])
+            try AuditLog.record(deleted ? .clientDeleted : .clientRestored, by: principal, subject: "\(client.name) (\(client.slug))", db)
         }
     }
 

@@ -19,7 +19,7 @@ public struct SearchService: Sendable {
     /// many there are in all (at most ``countLimit`` + 1, meaning "more").
     ///
     /// The index ranks by bm25 with column weights (a word in the title counts ten times one in
-    /// the body; set in ``SearchIndex``); article rows are read only for the best matches.
+    /// the body; set in ``SearchIndex``); article and card rows are read only for the best matches.
     public func search(_ expression: String, filter: SearchFilter = SearchFilter(), page: Int = 1, perPage: Int = 20,
                        for principal: Principal) async throws -> (hits: [SearchHit], total: Int) {
         let policy = AccessPolicy(principal)
@@ -29,27 +29,21 @@ public struct SearchService: Sendable {
             // them and ranks each once (ranking costs time per match, so a broad search ranks
             // only the most recent ones and picks the best among those).
             let scan: SQLRequest<Row> = """
-                SELECT searchIndex.rowid AS documentId, d.refId AS articleId, searchIndex.rank AS rank \(matches)
+                SELECT searchIndex.rowid AS documentId, d.kind, d.refId, searchIndex.rank AS rank \(matches)
                 ORDER BY searchIndex.rowid DESC LIMIT \(Self.countLimit + 1)
                 """
-            let found = try scan.fetchAll(db).map { (document: $0["documentId"] as Int64, article: $0["articleId"] as Int64, rank: $0["rank"] as Double) }
+            let found = try scan.fetchAll(db).compactMap(Match.init)
             let total = found.count
             guard total > 0 else { return ([], 0) }
             let offset = max(0, page - 1) * perPage
             let window = found.sorted { $0.rank < $1.rank }.prefix(offset + perPage + Self.candidates)
-            let rankById = Dictionary(window.map { ($0.article, (rank: $0.rank, document: $0.document)) }) { first, _ in first }
+            let documents = try Self.documents(Array(window), db)
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
-            let ranking: SQLRequest<Row> = """
-                SELECT a.id, a.slug, a.title, a.categoryId, a.updatedAt, u.displayName,
-                       1.0 + 0.25 / (1.0 + (julianday('now') - julianday(a.updatedAt)) / 30.0) AS freshness
-                FROM article a JOIN user u ON u.id = a.updatedById WHERE a.id IN \(Array(rankById.keys))
-                """
-            let scored = try ranking.fetchAll(db).map { row in
-                (row: row, score: (rankById[row["id"]]?.rank ?? 0) * (row["freshness"] as Double))
-            }
-            let rows = scored.sorted { $0.score < $1.score }.dropFirst(offset).prefix(perPage).map(\.row)
+            let best = window.compactMap { match in documents[match.document].map { (match: match, document: $0) } }
+                .sorted { $0.match.rank * $0.document.freshness < $1.match.rank * $1.document.freshness }
+                .dropFirst(offset).prefix(perPage)
             // Snippets tokenize the text again: only for the page shown, never for every match.
-            let ids = rows.compactMap { rankById[$0["id"]]?.document }
+            let ids = best.map(\.match.document)
             let snippets: SQLRequest<Row> = """
                 SELECT rowid, snippet(searchIndex, 2, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text,
                        snippet(searchIndex, -1, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS best
@@ -61,12 +55,7 @@ public struct SearchService: Sendable {
                 let text: String = row["text"] ?? ""
                 return (row["rowid"], text.contains(SearchHighlight.start) ? text : row["best"] ?? text)
             }) { first, _ in first }
-            let hits = rows.map { row in
-                SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"],
-                          snippetHTML: SearchHighlight.html(rankById[row["id"]].flatMap { snippetById[$0.document] } ?? ""),
-                          updatedAt: row["updatedAt"],
-                          updatedBy: row["displayName"])
-            }
+            let hits = best.map { item in item.document.hit(snippetHTML: SearchHighlight.html(snippetById[item.match.document] ?? "")) }
             return (hits, total)
         }
     }
@@ -75,23 +64,20 @@ public struct SearchService: Sendable {
     /// a two-letter prefix matches thousands, and ranking them all would cost more than typing.
     static let suggestionCandidates = 200
 
-    /// Titles matching what has been typed so far (the last word as a prefix), for the header box.
+    /// Titles of articles and client cards matching what has been typed so far (the last word
+    /// as a prefix), for the header box.
     public func suggest(_ expression: String, limit: Int = 8, for principal: Principal) async throws -> [SearchHit] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             let request: SQLRequest<Row> = """
-                SELECT a.slug, a.title, a.categoryId, a.updatedAt
-                FROM (SELECT d.refId AS articleId, searchTitle.rank AS rank
-                      FROM searchTitle CROSS JOIN searchDocument d ON d.id = searchTitle.rowid
-                      WHERE searchTitle MATCH \(expression) AND d.kind = 'article'
-                        AND \(policy.readableArticles(id: "d.refId", category: "d.categoryId"))
-                      ORDER BY searchTitle.rowid DESC LIMIT \(Self.suggestionCandidates)) best
-                JOIN article a ON a.id = best.articleId ORDER BY best.rank LIMIT \(limit)
+                SELECT searchTitle.rowid AS documentId, d.kind, d.refId, searchTitle.rank AS rank
+                FROM searchTitle CROSS JOIN searchDocument d ON d.id = searchTitle.rowid
+                WHERE searchTitle MATCH \(expression) AND \(Self.visible(SearchFilter().kinds(for: principal), policy))
+                ORDER BY searchTitle.rowid DESC LIMIT \(Self.suggestionCandidates)
                 """
-            return try request.fetchAll(db).map { row in
-                SearchHit(slug: row["slug"], title: row["title"], categoryId: row["categoryId"], snippetHTML: "",
-                          updatedAt: row["updatedAt"], updatedBy: "")
-            }
+            let best = Array(try request.fetchAll(db).compactMap(Match.init).sorted { $0.rank < $1.rank }.prefix(limit))
+            let documents = try Self.documents(best, db)
+            return best.compactMap { documents[$0.document]?.hit(snippetHTML: "") }
         }
     }
 
@@ -106,9 +92,7 @@ public struct SearchService: Sendable {
     /// last change need the article rows.
     private static func matches(_ expression: String, _ filter: SearchFilter, _ policy: AccessPolicy) -> SQL {
         var joins: SQL = ""
-        var conditions: SQL = """
-            searchIndex MATCH \(expression) AND d.kind = 'article' AND \(policy.readableArticles(id: "d.refId", category: "d.categoryId"))
-            """
+        var conditions: SQL = "searchIndex MATCH \(expression) AND \(visible(filter.kinds(for: policy.principal), policy))"
         if let categoryId = filter.categoryId { conditions += " AND \(Category.inSubtree("d.categoryId", of: categoryId))" }
         if filter.author != nil || filter.changedWithinDays != nil { joins = "JOIN article a ON a.id = d.refId" }
         if let author = filter.author {
@@ -118,5 +102,74 @@ public struct SearchService: Sendable {
             conditions += " AND a.updatedAt >= \(Date().addingTimeInterval(-Double(days) * 86_400))"
         }
         return "FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid \(joins) WHERE \(conditions)"
+    }
+
+    /// True for the documents `d` of the given kinds that the principal may see.
+    private static func visible(_ kinds: [SearchHit.Kind], _ policy: AccessPolicy) -> SQL {
+        let parts: [SQL] = kinds.map { kind in
+            switch kind {
+            case .article:
+                "(d.kind = 'article' AND \(policy.readableArticles(id: "d.refId", category: "d.categoryId")))"
+            case .client:
+                "(d.kind = 'client' AND EXISTS (SELECT 1 FROM client c WHERE c.id = d.refId AND c.deletedAt IS NULL AND \(policy.readableClients("c"))))"
+            }
+        }
+        guard let first = parts.first else { return "0" }
+        return "(\(parts.dropFirst().reduce(first) { "\($0) OR \($1)" }))"
+    }
+
+    /// A matching document: which thing it is and how well it matched.
+    private struct Match {
+        let document: Int64
+        let kind: SearchHit.Kind
+        let refId: Int64
+        let rank: Double
+
+        init?(_ row: Row) {
+            guard let kind = SearchHit.Kind(rawValue: row["kind"]) else { return nil }
+            self.kind = kind
+            document = row["documentId"]
+            refId = row["refId"]
+            rank = row["rank"]
+        }
+    }
+
+    /// What a result shows of the thing a document stands for.
+    private struct Document {
+        let kind: SearchHit.Kind
+        let slug: String
+        let title: String
+        let categoryId: Int64?
+        let updatedAt: Date
+        let updatedBy: String
+        let freshness: Double
+
+        func hit(snippetHTML: String) -> SearchHit {
+            SearchHit(kind: kind, slug: slug, title: title, categoryId: categoryId, snippetHTML: snippetHTML, updatedAt: updatedAt,
+                      updatedBy: updatedBy)
+        }
+    }
+
+    /// The rows behind the matches, by document id, read in one query per kind.
+    private static func documents(_ matches: [Match], _ db: Database) throws -> [Int64: Document] {
+        var documents: [Int64: Document] = [:]
+        for kind in SearchHit.Kind.allCases {
+            let byRef = Dictionary(matches.filter { $0.kind == kind }.map { ($0.refId, $0.document) }) { first, _ in first }
+            guard !byRef.isEmpty else { continue }
+            let table: SQL = kind == .article ? "article" : "client"
+            let title: SQL = kind == .article ? "t.title" : "t.name"
+            let category: SQL = kind == .article ? "t.categoryId" : "NULL"
+            let request: SQLRequest<Row> = """
+                SELECT t.id, t.slug, \(title) AS title, \(category) AS categoryId, t.updatedAt, u.displayName,
+                       1.0 + 0.25 / (1.0 + (julianday('now') - julianday(t.updatedAt)) / 30.0) AS freshness
+                FROM \(table) t JOIN user u ON u.id = t.updatedById WHERE t.id IN \(Array(byRef.keys))
+                """
+            for row in try request.fetchAll(db) {
+                guard let document = byRef[row["id"]] else { continue }
+                documents[document] = Document(kind: kind, slug: row["slug"], title: row["title"], categoryId: row["categoryId"],
+                                               updatedAt: row["updatedAt"], updatedBy: row["displayName"], freshness: row["freshness"])
+            }
+        }
+        return documents
     }
 }

@@ -14,6 +14,8 @@ struct AppServices: Sendable {
     let clients: ClientService
     let clientQueries: ClientQueries
     let reminders: ReminderQueries
+    let clientImport: ClientImport
+    let clientExport: ClientExport
     let views: ViewRenderer
     let pages: PageBuilder
 
@@ -29,6 +31,8 @@ struct AppServices: Sendable {
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database)
         reminders = ReminderQueries(database: database)
+        clientImport = ClientImport(database: database)
+        clientExport = ClientExport(database: database)
         self.views = views
         pages = PageBuilder(categories: categories)
     }

@@ -94,6 +94,7 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     ClientEditController(services: services).addRoutes(to: router)
     ClientContactController(services: services).addRoutes(to: router)
     ClientTimelineController(services: services).addRoutes(to: router)
+    ClientImportController(services: services).addRoutes(to: router)
     ChangesController(services: services, secure: arguments.secureCookies).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)

@@ -43,7 +43,7 @@ struct AuthController {
             return try await loginPage(LoginView(login: form["login"], next: next, failed: true), request: request, context: context, status: .unauthorized)
         }
         if let old = context.session { try await sessions.end(id: old.id) }
-        let (session, token) = try await sessions.start(userId: userId, address: context.clientAddress)
+        let (_, token) = try await sessions.start(userId: userId, address: context.clientAddress)
         var response = Response.redirect(to: next)
         response.setCookie(sessionCookie(token, maxAge: Int(sessions.lifetime)))
         return response

@@ -30,6 +30,9 @@ struct SearchController {
         let categoryOptions: [CategoryOption]
         let author: String
         let withinOptions: [WithinOption]
+        /// Nil for those who may not see clients: for them there is only one kind of result.
+        let typeOptions: [Choice]?
+        let hasTypeFilter: Bool
         let newerURL: String?
         let olderURL: String?
     }
@@ -61,7 +64,8 @@ struct SearchController {
         let filter = SearchFilter(
             categoryId: parameters.get("category").flatMap { Int64($0) },
             author: parameters.get("author").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) },
-            changedWithinDays: parameters.get("within").flatMap { Int($0) }.flatMap { Self.withinDays.contains($0) ? $0 : nil })
+            changedWithinDays: parameters.get("within").flatMap { Int($0) }.flatMap { Self.withinDays.contains($0) ? $0 : nil },
+            kind: parameters.get("type").flatMap(SearchHit.Kind.init(rawValue:)))
         let page = max(1, min(500, parameters.get("page").flatMap { Int($0) } ?? 1))
         var hits: [SearchHit] = []
         var total = 0
@@ -75,8 +79,8 @@ struct SearchController {
             summary: query.expression == nil ? "" : total > SearchService.countLimit
                 ? t.format("search_results_more", ["n": String(SearchService.countLimit)]) : t.plural("search_results", total),
             results: hits.map { hit in
-                ResultView(title: hit.title, url: Paths.article(hit.slug), snippet: hit.snippetHTML,
-                           trail: Self.trail(hit.categoryId, categories),
+                ResultView(title: hit.title, url: hit.path, snippet: hit.snippetHTML,
+                           trail: hit.kind == .client ? t["client_result"] : Self.trail(hit.categoryId, categories),
                            changedLine: t.format("changed_by", ["date": DisplayDate.format(hit.updatedAt, t.language), "name": hit.updatedBy]))
             },
             hints: text.isEmpty || total > 0 ? [] : Self.hints(query, filter, t),
@@ -86,6 +90,11 @@ struct SearchController {
                 + Self.withinDays.map { days in
                     WithinOption(value: String(days), label: t.plural("search_within_days", days), selected: filter.changedWithinDays == days)
                 },
+            typeOptions: principal.has(.clientsRead)
+                ? [Choice(value: "", label: t["search_type_all"], selected: filter.kind == nil)]
+                    + SearchHit.Kind.allCases.map { Choice(value: $0.rawValue, label: t["search_type_\($0.rawValue)"], selected: filter.kind == $0) }
+                : nil,
+            hasTypeFilter: principal.has(.clientsRead),
             newerURL: page > 1 ? pageURL(page - 1) : nil,
             olderURL: page * Self.perPage < total ? pageURL(page + 1) : nil)
         let title = text.isEmpty ? t["search"] : t.format("search_for", ["query": text])
@@ -102,7 +111,8 @@ struct SearchController {
             let tree = try await services.categories.tree(for: principal)
             let categories = tree.byId
             suggestions = try await services.search.suggest(expression, for: principal).map { hit in
-                Suggestion(title: hit.title, url: Paths.article(hit.slug), trail: Self.trail(hit.categoryId, categories))
+                Suggestion(title: hit.title, url: hit.path,
+                           trail: hit.kind == .client ? context.translations["client_result"] : Self.trail(hit.categoryId, categories))
             }
         }
         let encoder = JSONEncoder()
@@ -113,9 +123,9 @@ struct SearchController {
     }
 
     /// "HR › Onboarding": where a result lives, from the categories the reader may see.
-    private static func trail(_ categoryId: Int64, _ categories: [Int64: CategoryNode]) -> String {
+    private static func trail(_ categoryId: Int64?, _ categories: [Int64: CategoryNode]) -> String {
         var titles: [String] = []
-        var current = categories[categoryId]?.category
+        var current = categoryId.flatMap { categories[$0]?.category }
         while let category = current, titles.count < 20 {
             titles.insert(category.title, at: 0)
             current = category.parentId.flatMap { categories[$0]?.category }
@@ -141,6 +151,7 @@ struct SearchController {
         if let category = filter.categoryId { items.append(.init(name: "category", value: String(category))) }
         if let author = filter.author { items.append(.init(name: "author", value: author)) }
         if let days = filter.changedWithinDays { items.append(.init(name: "within", value: String(days))) }
+        if let kind = filter.kind { items.append(.init(name: "type", value: kind.rawValue)) }
         items.append(.init(name: "page", value: String(page)))
         components.queryItems = items
         return components.string ?? "/search"

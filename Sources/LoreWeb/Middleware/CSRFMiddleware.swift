@@ -4,6 +4,9 @@ import NIOCore
 
 /// Every state-changing request must carry the browser's CSRF token, in the `_csrf` form field
 /// or the `X-CSRF-Token` header; without it nothing is changed and a 403 page explains why.
+/// A file upload without script carries it in the address instead (`?_csrf=`), so that the body
+/// need not be read before the controller streams it; the token is tied to the session and the
+/// Referrer-Policy keeps addresses from leaving the site.
 struct CSRFMiddleware: RouterMiddleware {
     static let formField = "_csrf"
 
@@ -16,6 +19,9 @@ struct CSRFMiddleware: RouterMiddleware {
             sent = FormData.parse(Array(buffer.readableBytesView))[Self.formField]
             // The controller reads the same body again.
             request.body = .init(buffer: buffer)
+        }
+        if sent == nil, MultipartForm.isMultipart(request) {
+            sent = request.uri.queryParameters.get(Self.formField)
         }
         guard let sent, !context.csrfToken.isEmpty, Self.constantTimeEquals(sent, context.csrfToken) else {
             throw HTTPError(.forbidden)

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Reads one spreadsheet row into drafts, checks them as the forms would, and looks for the
+/// card it may duplicate among those the importer can see.
+struct ImportRowReader {
+    let policy: AccessPolicy
+    let db: Database
+    /// The visible cards by every e-mail on them or their people, lowercased: read once per file.
+    private let emails: [String: Client]
+
+    init(policy: AccessPolicy, db: Database) throws {
+        self.policy = policy
+        self.db = db
+        var emails: [String: Client] = [:]
+        let clients = try Client.filter(Client.live).filter(policy.readableClients()).fetchAll(db)
+        let byId = Dictionary(uniqueKeysWithValues: clients.compactMap { client in client.id.map { ($0, client) } })
+        for client in clients {
+            for email in ContactFormat.list(client.emails) where emails[email.lowercased()] == nil { emails[email.lowercased()] = client }
+        }
+        for contact in try ClientContact.filter(byId.keys.contains(Column("clientId"))).fetchAll(db) where !contact.email.isEmpty {
+            if emails[contact.email.lowercased()] == nil, let client = byId[contact.clientId] { emails[contact.email.lowercased()] = client }
+        }
+        self.emails = emails
+    }
+
+    /// What earlier rows of the same file held, to catch a client listed twice.
+    struct Seen {
+        var inns: [String: (line: Int, name: String)] = [:]
+        var names: [String: (line: Int, name: String)] = [:]
+    }
+
+    /// Status and kind as people write them in Russian spreadsheets, besides the English values.
+    private static let statuses: [String: ClientStatus] = [
+        "лид": .lead, "активный": .active, "постоянный": .regular, "спящий": .dormant, "бывший": .former,
+    ]
+    private static let kinds: [String: ClientKind] = [
+        "компания": .company, "организация": .company, "юрлицо": .company, "частное лицо": .person, "физлицо": .person,
+        "ип": .person, "person": .person, "company": .company,
+    ]
+
+    func read(_ values: [ClientColumn: String]) throws -> (ClientImport.Entry, [String: ValidationError.Problem]) {
+        func value(_ column: ClientColumn) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
+        var problems: [String: ValidationError.Problem] = [:]
+        var draft = ClientDraft()
+        draft.name = value(.name)
+        let kind = value(.kind).lowercased()
+        draft.kind = kind.isEmpty ? ClientKind.company.rawValue : (Self.kinds[kind]?.rawValue ?? kind)
+        let status = value(.status).lowercased()
+        draft.status = status.isEmpty ? ClientStatus.lead.rawValue : (Self.statuses[status]?.rawValue ?? status)
+        draft.segment = value(.segment)
+        draft.source = value(.source)
+        draft.frequency = PurchaseFrequency.allCases.first { $0.rawValue.lowercased() == value(.frequency).lowercased() }?.rawValue ?? value(.frequency)
+        draft.legalName = value(.legalName)
+        draft.inn = value(.inn)
+        draft.kpp = value(.kpp)
+        draft.ogrn = value(.ogrn)
+        draft.legalAddress = value(.legalAddress)
+        draft.bankDetails = value(.bankDetails)
+        draft.address = value(.address)
+        draft.phones = value(.phones)
+        draft.emails = value(.emails)
+        draft.website = value(.website)
+        draft.officeHours = value(.officeHours)
+        draft.preferences = value(.preferences)
+        draft.tags = value(.tags)
+        draft.notes = values[.notes] ?? ""
+        let manager = value(.manager)
+        if !manager.isEmpty {
+            let id = try Int64.fetchOne(db, sql: """
+                SELECT id FROM user WHERE isActive AND (username = ? COLLATE NOCASE OR displayName = ? COLLATE NOCASE) ORDER BY id LIMIT 1
+                """, arguments: [manager, manager])
+            if let id { draft.manager = String(id) } else { problems["manager"] = .notFound }
+        } else if !policy.principal.seesAllClients, let userId = policy.principal.userId {
+            // Whoever sees only their own clients imports cards for themselves.
+            draft.manager = String(userId)
+        }
+        var scratch = Client(slug: "", name: "", kind: .company, status: .lead, segment: "", source: "", frequency: "", managerId: nil,
+                             legalName: "", inn: "", kpp: "", ogrn: "", legalAddress: "", bankDetails: "", address: "", phones: "",
+                             emails: "", website: "", officeHours: "", preferences: "", tags: [], notes: "", notesHTML: "", version: 1,
+                             createdById: 0, createdAt: Date(), updatedById: 0, updatedAt: Date())
+        do {
+            try draft.apply(to: &scratch, db)
+        } catch let error as ValidationError {
+            problems.merge(error.fields) { first, _ in first }
+        }
+        if !policy.principal.seesAllClients, problems["manager"] == nil, draft.manager != policy.principal.userId.map(String.init) {
+            problems["manager"] = .notFound
+        }
+        var contact: ContactDraft?
+        let contactValues = [value(.contactName), value(.contactPosition), value(.contactPhone), value(.contactEmail)]
+        if contactValues.contains(where: { !$0.isEmpty }) {
+            var person = ContactDraft()
+            person.name = contactValues[0]
+            person.position = contactValues[1]
+            person.phones = contactValues[2]
+            person.email = contactValues[3]
+            var scratchContact = ClientContact(clientId: 0, name: "", position: "", phones: "", email: "", messengers: "",
+                                               preferredChannel: "", callWhen: "", doNotCall: "", birthday: "", notes: "")
+            do {
+                try person.apply(to: &scratchContact)
+            } catch let error as ValidationError {
+                let columns = ["name": "contactName", "position": "contactPosition", "phones": "contactPhone", "email": "contactEmail"]
+                for (field, problem) in error.fields { problems[columns[field] ?? field] = problem }
+            }
+            contact = person
+        }
+        return (ClientImport.Entry(client: draft, contact: contact), problems)
+    }
+
+    /// The visible card, or the earlier row, this row repeats: by tax ID, then e-mail, then name.
+    func duplicate(of entry: ClientImport.Entry, line: Int, seen: inout Seen) throws -> ImportPreview.Duplicate? {
+        let draft = entry.client
+        let inn = draft.inn.trimmingCharacters(in: .whitespaces)
+        let name = draft.name.trimmingCharacters(in: .whitespaces).lowercased()
+        defer {
+            if !inn.isEmpty, seen.inns[inn] == nil { seen.inns[inn] = (line, draft.name) }
+            if !name.isEmpty, seen.names[name] == nil { seen.names[name] = (line, draft.name) }
+        }
+        let visible = Client.filter(Client.live).filter(policy.readableClients())
+        if !inn.isEmpty, let client = try visible.filter(Column("inn") == inn).fetchOne(db) {
+            return .init(slug: client.slug, name: client.name, reason: .inn, line: nil)
+        }
+        for email in ContactFormat.list(draft.emails + "," + (entry.contact?.email ?? "")) {
+            if let client = emails[email.lowercased()] { return .init(slug: client.slug, name: client.name, reason: .email, line: nil) }
+        }
+        if !name.isEmpty, let client = try visible.filter(Column("name").collating(.nocase) == draft.name).fetchOne(db) {
+            return .init(slug: client.slug, name: client.name, reason: .name, line: nil)
+        }
+        if !inn.isEmpty, let earlier = seen.inns[inn] { return .init(slug: nil, name: earlier.name, reason: .inn, line: earlier.line) }
+        if !name.isEmpty, let earlier = seen.names[name] { return .init(slug: nil, name: earlier.name, reason: .name, line: earlier.line) }
+        return nil
+    }
+}

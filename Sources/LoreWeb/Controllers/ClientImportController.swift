@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import LoreCore
+
+/// Importing client cards from a spreadsheet: upload, a preview that maps columns to fields and
+/// lists every problem by line and every duplicate with a choice, then an all-or-nothing import.
+/// And exporting the list as the reader filtered it.
+struct ClientImportController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/clients/import", use: uploadForm)
+        router.post("/clients/import", use: upload)
+        router.post("/clients/import/check", use: check)
+        router.get("/clients/export.csv", use: export)
+    }
+
+    @Sendable func uploadForm(request: Request, context: AppRequestContext) async throws -> Response {
+        try AccessPolicy(context.requirePrincipal()).requireClients(.clientsEdit)
+        return try await page(nil, problem: nil, request: request, context: context)
+    }
+
+    @Sendable func upload(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try AccessPolicy(principal).requireClients(.clientsEdit)
+        let t = context.translations
+        let form: MultipartForm
+        do {
+            form = try await MultipartForm.read(from: request, limit: ClientImport.maxBytes + 64 << 10)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            return try await page(nil, problem: t["import_too_large"], status: .contentTooLarge, request: request, context: context)
+        }
+        guard let file = form.file("file"), !file.data.isEmpty else {
+            return try await page(nil, problem: t["import_no_file"], status: .unprocessableContent, request: request, context: context)
+        }
+        let preview = try await services.clientImport.preview(file.data, for: principal)
+        return try await page(ImportPreviewView(preview, data: file.data, t: t), problem: nil,
+                              status: preview.canImport ? .ok : .unprocessableContent, request: request, context: context)
+    }
+
+    /// Checks the file again with the chosen columns and decisions, or imports it.
+    @Sendable func check(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        try AccessPolicy(principal).requireClients(.clientsEdit)
+        let form = try await FormData.read(from: request, limit: (ClientImport.maxBytes * 3) / 2 + (1 << 20))
+        guard let data = Data(base64Encoded: form["data"]) else { throw HTTPError(.badRequest) }
+        let bytes = Array(data)
+        let columns = Int(form["columns"]) ?? 0
+        let mapping: [ClientColumn?] = (0..<min(columns, 500)).map { ClientColumn(rawValue: form["map-\($0)"]) }
+        var decisions: [Int: ImportPreview.Decision] = [:]
+        for line in (form["lines"].split(separator: ",").compactMap { Int($0) }) {
+            decisions[line] = ImportPreview.Decision(rawValue: form["decision-\(line)"])
+        }
+        if form["action"] == "import" {
+            do {
+                _ = try await services.clientImport.commit(bytes, mapping: mapping, decisions: decisions, for: principal)
+                return .redirect(to: "/clients?sort=updated&order=desc&notice=clients_imported")
+            } catch let rejected as ImportRejected {
+                return try await page(ImportPreviewView(rejected.preview, data: bytes, t: context.translations), problem: nil,
+                                      status: .unprocessableContent, request: request, context: context)
+            }
+        }
+        let preview = try await services.clientImport.preview(bytes, mapping: mapping, decisions: decisions, for: principal)
+        return try await page(ImportPreviewView(preview, data: bytes, t: context.translations), problem: nil,
+                              status: preview.canImport ? .ok : .unprocessableContent, request: request, context: context)
+    }
+
+    /// The list as filtered, for Excel; every export is in the audit log.
+    @Sendable func export(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let query = ClientListQuery(request.uri.queryParameters)
+        // Excel splits on the list separator of its locale: a semicolon where the decimal mark is a comma.
+        let delimiter: Character = context.language == .ru ? ";" : ","
+        let (data, _) = try await services.clientExport.export(query.filter, delimiter: delimiter, for: principal)
+        let name = "clients-\(DayDate(Date()).iso).csv"
+        return Response(status: .ok, headers: [
+            .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
+            .cacheControl: "private, no-store",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    struct PageView {
+        let uploadAction: String
+        let problem: String?
+        let preview: ImportPreviewView?
+    }
+
+    private func page(_ preview: ImportPreviewView?, problem: String?, status: HTTPResponse.Status = .ok,
+                      request: Request, context: AppRequestContext) async throws -> Response {
+        // A file upload is not form-encoded: its CSRF token travels in the address.
+        let view = PageView(uploadAction: "/clients/import?_csrf=\(context.csrfToken)", problem: problem, preview: preview)
+        return try await services.renderPage("clients-import", view, title: context.translations["import_clients_title"],
+                                             request: request, context: context, status: status)
+    }
+}
