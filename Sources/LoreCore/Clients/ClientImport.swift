@@ -118,8 +118,8 @@ public struct ClientImport: Sendable {
         let tags = (draft.tags + "," + incoming.tags).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         draft.tags = tags.joined(separator: ", ")
         let client = try writer.update(stored, with: draft)
-        if let contact = entry.contact,
-           try ClientContact.filter(Column("clientId") == client.id).filter(Column("name").collating(.nocase) == contact.name).fetchCount(writer.db) == 0 {
+        let present = try ClientContact.filter(Column("clientId") == client.id).fetchAll(writer.db).map { ImportRowReader.nameKey($0.name) }
+        if let contact = entry.contact, !present.contains(ImportRowReader.nameKey(contact.name)) {
             _ = try writer.addContact(contact, to: client)
         }
     }

@@ -70,7 +70,7 @@ public struct ClientQueries: Sendable {
                 SELECT * FROM client WHERE deletedAt IS NULL AND \(policy.readableClients())
                 AND (slug IN (SELECT targetKey FROM articleLink WHERE kind = 'client' AND sourceId = \(articleId))
                      OR id IN (SELECT clientId FROM clientArticleLink WHERE articleId = \(articleId)))
-                ORDER BY name COLLATE NOCASE
+                ORDER BY name COLLATE \(ClientQueries.byName)
                 """
             return try request.fetchAll(db)
         }
@@ -83,7 +83,7 @@ public struct ClientQueries: Sendable {
         return try await database.reader.read { db in
             try SQLRequest<String>("""
                 SELECT DISTINCT segment FROM client WHERE segment <> '' AND deletedAt IS NULL AND \(policy.readableClients())
-                ORDER BY segment COLLATE NOCASE
+                ORDER BY segment COLLATE \(ClientQueries.byName)
                 """).fetchAll(db)
         }
     }
@@ -94,7 +94,7 @@ public struct ClientQueries: Sendable {
         return try await database.reader.read { db in
             try SQLRequest<String>("""
                 SELECT DISTINCT t.value FROM client, json_each(client.tags) t WHERE client.deletedAt IS NULL AND \(policy.readableClients())
-                ORDER BY t.value COLLATE NOCASE
+                ORDER BY t.value COLLATE \(ClientQueries.byName)
                 """).fetchAll(db)
         }
     }
@@ -103,7 +103,7 @@ public struct ClientQueries: Sendable {
     public func managers(for principal: Principal) async throws -> [(id: Int64, name: String)] {
         try AccessPolicy(principal).requireClients()
         return try await database.reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, displayName FROM user WHERE isActive ORDER BY displayName COLLATE NOCASE")
+            try SQLRequest<Row>("SELECT id, displayName FROM user WHERE isActive ORDER BY displayName COLLATE \(ClientQueries.byName)").fetchAll(db)
                 .map { (id: $0["id"], name: $0["displayName"]) }
         }
     }
@@ -127,14 +127,17 @@ public struct ClientQueries: Sendable {
         return sql
     }
 
+    /// Names sort as people expect in any alphabet (SQLite's NOCASE folds only Latin letters).
+    static let byName: SQL = SQL(sql: DatabaseCollation.localizedCaseInsensitiveCompare.name)
+
     static let lastContact: SQL = "(SELECT MAX(occurredAt) FROM clientInteraction i WHERE i.clientId = client.id)"
 
     private static func items(_ conditions: SQL, _ filter: ClientFilter, limit: Int?, offset: Int, _ db: Database) throws -> [ClientListItem] {
         let direction: SQL = filter.descending ? "DESC" : "ASC"
         let order: SQL = switch filter.sort {
-        case .name: "client.name COLLATE NOCASE \(direction)"
-        case .status: "CASE client.status \(statusOrder) END \(direction), client.name COLLATE NOCASE"
-        case .lastContact: "lastContactAt IS NULL, lastContactAt \(direction), client.name COLLATE NOCASE"
+        case .name: "client.name COLLATE \(ClientQueries.byName) \(direction)"
+        case .status: "CASE client.status \(statusOrder) END \(direction), client.name COLLATE \(ClientQueries.byName)"
+        case .lastContact: "lastContactAt IS NULL, lastContactAt \(direction), client.name COLLATE \(ClientQueries.byName)"
         case .updated: "client.updatedAt \(direction)"
         }
         let page: SQL = limit.map { "LIMIT \($0) OFFSET \(offset)" } ?? ""
@@ -161,7 +164,7 @@ public struct ClientQueries: Sendable {
                   UNION ALL SELECT articleId, 1 FROM clientArticleLink WHERE clientId = \(id)) l
             JOIN article a ON a.id = l.articleId
             WHERE a.deletedAt IS NULL AND \(policy.readableArticles("a"))
-            GROUP BY a.id ORDER BY a.title COLLATE NOCASE
+            GROUP BY a.id ORDER BY a.title COLLATE \(ClientQueries.byName)
             """
         return try request.fetchAll(db).map { row in
             ClientCard.Knowledge(slug: row["slug"], title: row["title"], categoryId: row["categoryId"], linkedByHand: row["byHand"])

@@ -6,8 +6,10 @@ import GRDB
 struct ImportRowReader {
     let policy: AccessPolicy
     let db: Database
-    /// The visible cards by every e-mail on them or their people, lowercased: read once per file.
+    /// The visible cards by every e-mail on them or their people, and by name, lowercased
+    /// (SQLite's NOCASE folds only Latin letters): read once per file.
     private let emails: [String: Client]
+    private let names: [String: Client]
 
     init(policy: AccessPolicy, db: Database) throws {
         self.policy = policy
@@ -22,6 +24,12 @@ struct ImportRowReader {
             if emails[contact.email.lowercased()] == nil, let client = byId[contact.clientId] { emails[contact.email.lowercased()] = client }
         }
         self.emails = emails
+        names = Dictionary(clients.map { (Self.nameKey($0.name), $0) }) { first, _ in first }
+    }
+
+    /// Names match whatever their case and spacing.
+    static func nameKey(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// What earlier rows of the same file held, to catch a client listed twice.
@@ -112,7 +120,7 @@ struct ImportRowReader {
     func duplicate(of entry: ClientImport.Entry, line: Int, seen: inout Seen) throws -> ImportPreview.Duplicate? {
         let draft = entry.client
         let inn = draft.inn.trimmingCharacters(in: .whitespaces)
-        let name = draft.name.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = Self.nameKey(draft.name)
         defer {
             if !inn.isEmpty, seen.inns[inn] == nil { seen.inns[inn] = (line, draft.name) }
             if !name.isEmpty, seen.names[name] == nil { seen.names[name] = (line, draft.name) }
@@ -124,7 +132,7 @@ struct ImportRowReader {
         for email in ContactFormat.list(draft.emails + "," + (entry.contact?.email ?? "")) {
             if let client = emails[email.lowercased()] { return .init(slug: client.slug, name: client.name, reason: .email, line: nil) }
         }
-        if !name.isEmpty, let client = try visible.filter(Column("name").collating(.nocase) == draft.name).fetchOne(db) {
+        if !name.isEmpty, let client = names[name] {
             return .init(slug: client.slug, name: client.name, reason: .name, line: nil)
         }
         if !inn.isEmpty, let earlier = seen.inns[inn] { return .init(slug: nil, name: earlier.name, reason: .inn, line: earlier.line) }
