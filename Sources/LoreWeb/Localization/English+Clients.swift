@@ -158,6 +158,7 @@ extension Translations {
         "search_type_all": "Everything",
         "search_type_article": "Articles",
         "search_type_client": "Clients",
+        "search_placeholder_clients": "Search articles and clients…",
         "client_result": "Client",
         "import_clients_title": "Import clients",
         "import_intro": "Upload a CSV file saved from Excel or Google Sheets (UTF-8 or Windows-1251, comma or semicolon). You will see what would be imported and every problem before anything is saved; the import is all or nothing.",

@@ -160,6 +160,7 @@ extension Translations {
         "search_type_all": "Всё",
         "search_type_article": "Статьи",
         "search_type_client": "Клиенты",
+        "search_placeholder_clients": "Поиск по статьям и клиентам…",
         "client_result": "Клиент",
         "import_clients_title": "Импорт клиентов",
         "import_intro": "Загрузите CSV-файл, сохранённый из Excel или Google Таблиц (UTF-8 или Windows-1251, запятая или точка с запятой). До сохранения вы увидите, что будет загружено, и все ошибки; импорт проходит целиком или не проходит вовсе.",
