@@ -12,32 +12,20 @@ enum SearchBenchmark {
 
     static func run() async throws {
         // On a RAM disk where there is one: the figures are about the index, not the disk.
+        // LORE_BENCH_DB keeps the database there and, when it is already filled, only queries
+        // it again: for trying a change to searching without writing 100,000 articles anew.
+        let kept = ProcessInfo.processInfo.environment["LORE_BENCH_DB"]
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
         let folder = URL(fileURLWithPath: base).appendingPathComponent("lore-bench-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("lore.sqlite").path
+        let path = kept ?? folder.appendingPathComponent("lore.sqlite").path
+        let reuse = kept.map { FileManager.default.fileExists(atPath: $0) } ?? false
+        if kept == nil { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let database = try AppDatabase.open(path: path)
-        let (admin, reader) = try await World.build(database)
-
+        let (admin, reader) = reuse ? try await World.existing(database) : try await World.build(database)
         let clock = ContinuousClock()
         var vocabulary = Vocabulary(seed: 7)
-        let categories = try await World.categories(database, admin)
-        let writing = clock.now
-        let articles = ArticleService(database: database)
-        for number in 0..<articleCount {
-            let text = vocabulary.article(number: number)
-            _ = try await articles.create(
-                ArticleDraft(title: text.title, slug: "a-\(number)", categoryId: categories[number % categories.count], body: text.body),
-                by: admin)
-            if number % 5000 == 4999 { say("\rwritten \(number + 1)/\(articleCount) articles", newline: false) }
-        }
-        say("\rwrote \(articleCount) articles (saved and indexed one by one) in \(seconds(clock.now - writing))")
-        let indexing = clock.now
-        try await SearchService(database: database).reindex { _, _ in }
-        say("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
-        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        say("database size: \(size / 1_048_576) MiB")
+        if !reuse { try await write(database, admin, path: path, vocabulary: &vocabulary) }
 
         let search = SearchService(database: database)
         say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
@@ -65,6 +53,26 @@ enum SearchBenchmark {
                       + "  \(format(percentile(0.5)))   \(format(percentile(0.95)))   \(format(percentile(0.99)))   \(hits / queries.count)")
             }
         }
+    }
+
+    static func write(_ database: AppDatabase, _ admin: Principal, path: String, vocabulary: inout Vocabulary) async throws {
+        let clock = ContinuousClock()
+        let categories = try await World.categories(database, admin)
+        let writing = clock.now
+        let articles = ArticleService(database: database)
+        for number in 0..<articleCount {
+            let text = vocabulary.article(number: number)
+            _ = try await articles.create(
+                ArticleDraft(title: text.title, slug: "a-\(number)", categoryId: categories[number % categories.count], body: text.body),
+                by: admin)
+            if number % 5000 == 4999 { say("\rwritten \(number + 1)/\(articleCount) articles", newline: false) }
+        }
+        say("\rwrote \(articleCount) articles (saved and indexed one by one) in \(seconds(clock.now - writing))")
+        let indexing = clock.now
+        try await SearchService(database: database).reindex { _, _ in }
+        say("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        say("database size: \(size / 1_048_576) MiB")
     }
 
     enum QueryKind: String, CaseIterable {

@@ -14,6 +14,17 @@ enum World {
         return (admin, reader)
     }
 
+    /// The administrator and the reader of a database filled by an earlier run.
+    static func existing(_ database: AppDatabase) async throws -> (admin: Principal, reader: Principal) {
+        let loader = PrincipalLoader(database: database)
+        let ids = try await database.reader.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM user WHERE username IN ('admin', 'reader') ORDER BY username")
+        }
+        guard ids.count == 2, let admin = try await loader.principal(userId: ids[0]), let reader = try await loader.principal(userId: ids[1])
+        else { throw Missing() }
+        return (admin, reader)
+    }
+
     /// The subcategories articles go into.
     static func categories(_ database: AppDatabase, _ admin: Principal) async throws -> [Int64] {
         let categories = CategoryService(database: database)

@@ -76,7 +76,9 @@ public struct ClientDraft: Sendable, Equatable {
         client.segment = v.text("segment", segment, required: false, maxBytes: Self.shortText)
         client.source = v.text("source", source, required: false, maxBytes: Self.shortText)
         client.frequency = v.optionalChoice("frequency", frequency, PurchaseFrequency.self)
-        client.managerId = try v.user("manager", manager, db)
+        // A manager who has left stays on the card until someone picks another.
+        let keptManager = client.managerId.map(String.init) == manager.trimmingCharacters(in: .whitespaces) && client.id != nil
+        client.managerId = keptManager ? client.managerId : try v.user("manager", manager, db)
         client.legalName = v.text("legalName", legalName, required: false, maxBytes: Self.shortText)
         client.inn = v.requisite("inn", inn, RussianRequisites.isValidINN)
         client.kpp = v.requisite("kpp", kpp, RussianRequisites.isValidKPP)

@@ -75,14 +75,17 @@ public struct ClientService: Sendable {
         }
     }
 
-    /// Links an article to the card by hand (articles that mention the card with `[[client:…]]`
-    /// are linked already). The article must be readable by the one who links it.
+    /// Links an article, named by its address or title, to the card by hand (articles that
+    /// mention the card with `[[client:…]]` are linked already). The article must be readable
+    /// by the one who links it.
     public func linkArticle(_ articleSlug: String, to slug: String, by principal: Principal) async throws {
         let policy = AccessPolicy(principal)
         try await edit(slug, by: principal) { writer, client in
+            // People type a title as often as an address: both name the article.
+            let key = Slug.make(from: articleSlug)
             let request: SQLRequest<Int64> = """
-                SELECT id FROM article WHERE slug = \(articleSlug.trimmingCharacters(in: .whitespaces))
-                AND deletedAt IS NULL AND \(policy.readableArticles())
+                SELECT id FROM article WHERE (slug = \(key) OR titleKey = \(key))
+                AND deletedAt IS NULL AND \(policy.readableArticles()) ORDER BY slug = \(key) DESC LIMIT 1
                 """
             guard let articleId = try request.fetchOne(writer.db), let clientId = client.id else {
                 throw ValidationError(field: "article", .notFound)

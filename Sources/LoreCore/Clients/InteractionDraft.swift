@@ -38,7 +38,8 @@ public struct InteractionDraft: Sendable, Equatable {
         } else if date.trimmingCharacters(in: .whitespaces).isEmpty, interaction.id == nil {
             interaction.occurredAt = now
         }
-        if interaction.occurredAt > now.addingTimeInterval(86_400) { v.add("date", .invalidDate) }
+        // Tomorrow at the latest, whatever the hour: a meeting may be logged the evening before.
+        if DayDate(interaction.occurredAt) > DayDate(now).adding(days: 1) { v.add("date", .invalidDate) }
         interaction.contactId = nil
         let contactText = contact.trimmingCharacters(in: .whitespaces)
         if !contactText.isEmpty {

@@ -78,7 +78,8 @@ struct ClientTimelineController {
         let slug = try context.parameters.require("slug")
         let form = try await FormData.read(from: request)
         // An address pasted whole (…/a/some-page) names the article as well as its slug does.
-        let article = form["article"].split(separator: "/").last.map(String.init) ?? ""
+        let typed = form["article"]
+        let article = typed.range(of: "/a/").map { String(typed[$0.upperBound...].prefix { $0 != "?" && $0 != "#" }) } ?? typed
         do {
             try await services.clients.linkArticle(article, to: slug, by: context.requirePrincipal())
             return .redirect(to: Paths.client(slug) + "?notice=saved#knowledge")

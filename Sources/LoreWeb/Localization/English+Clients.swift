@@ -127,7 +127,7 @@ extension Translations {
         "with_contact": "with",
         "mark_done": "Done",
         "link_article": "Link an article",
-        "link_article_placeholder": "Article address or slug",
+        "link_article_placeholder": "Article title or address",
         "unlink_article": "Remove the link",
         "change_contact": "contact {name}:",
         "change_interaction": "entry “{summary}”:",

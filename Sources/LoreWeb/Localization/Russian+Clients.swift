@@ -128,7 +128,7 @@ extension Translations {
         "with_contact": "с",
         "mark_done": "Сделано",
         "link_article": "Связать со статьёй",
-        "link_article_placeholder": "Адрес статьи или её slug",
+        "link_article_placeholder": "Название статьи или её адрес",
         "unlink_article": "Убрать связь",
         "change_contact": "контакт {name}:",
         "change_interaction": "запись «{summary}»:",

@@ -39,6 +39,30 @@ import Testing
         #expect(knowledge.first?.categoryId == s.open.id)
     }
 
+    @Test func knowledgeFollowsTheArticleAsItChanges() async throws {
+        let s = try await setup()
+        let mention = try await s.world.article("Памятка", in: s.open, body: "См. [[client:\(s.client.slug)]].")
+        let byHand = try await s.world.article("Регламент", in: s.open)
+        try await s.world.clients.linkArticle(byHand.slug, to: s.client.slug, by: s.sales)
+        func titles() async throws -> [String] {
+            try await s.world.clientQueries.card(slug: s.client.slug, for: s.sales).knowledge.map(\.title)
+        }
+        #expect(try await titles() == ["Памятка", "Регламент"])
+
+        // The mention removed from the text, the article no longer concerns the card.
+        _ = try await s.world.articles.save(id: mention.id!, ArticleDraft(title: "Памятка", categoryId: s.open.id!, body: "Без ссылок."),
+                                            baseRevision: mention.revision, by: s.world.principal)
+        #expect(try await titles() == ["Регламент"])
+        // Moved where the viewer cannot read, it is gone from their card.
+        _ = try await s.world.articles.save(id: byHand.id!, ArticleDraft(title: "Регламент", categoryId: s.secret.id!, body: "Text."),
+                                            baseRevision: byHand.revision, by: s.world.principal)
+        #expect(try await titles().isEmpty)
+        #expect(try await s.world.clientQueries.card(slug: s.client.slug, for: s.world.principal).knowledge.map(\.title) == ["Регламент"])
+        // Trashed, it is gone for everyone.
+        try await s.world.articles.delete(id: byHand.id!, by: s.world.principal)
+        #expect(try await s.world.clientQueries.card(slug: s.client.slug, for: s.world.principal).knowledge.isEmpty)
+    }
+
     @Test func articlesTheViewerCannotReadAreNotShownOnTheCard() async throws {
         let s = try await setup()
         let secretTitle = "Секретные условия для Ромашки"
@@ -53,7 +77,24 @@ import Testing
         // The administrator sees both, the hidden one linked by hand too.
         let full = try await s.world.clientQueries.card(slug: s.client.slug, for: s.world.principal).knowledge
         #expect(full.map(\.title) == ["Открытая памятка", secretTitle])
+        #expect(String(describing: try await s.world.clientQueries.card(slug: s.client.slug, for: s.world.principal)).contains(secretTitle))
         #expect(full.last?.linkedByHand == true)
+    }
+
+    @Test func articlesRestrictedToOtherRolesAreNotShownOnTheCard() async throws {
+        let s = try await setup()
+        let legal = try await s.world.role("Legal")
+        let lawyer = try await s.world.user("lawyer", roles: [legal, s.world.role("Clients", [.clientsRead])])
+        let restricted = try await s.world.article("Претензия к Ромашке", in: s.open, body: "[[client:\(s.client.slug)]]")
+        try await s.world.roles.restrict(article: restricted.id!, to: [legal.id!], by: s.world.principal)
+        try await s.world.article("Открытая памятка", in: s.open, body: "[[client:\(s.client.slug)]]")
+        #expect(try await s.world.clientQueries.card(slug: s.client.slug, for: s.sales).knowledge.map(\.title) == ["Открытая памятка"])
+        #expect(try await s.world.clientQueries.card(slug: s.client.slug, for: lawyer).knowledge.map(\.title)
+                == ["Открытая памятка", "Претензия к Ромашке"])
+        let error = await #expect(throws: ValidationError.self) {
+            try await s.world.clients.linkArticle(restricted.slug, to: s.client.slug, by: s.sales)
+        }
+        #expect(error?.fields == ["article": .notFound])
     }
 
     @Test func linkingByHandAddsOnlyReadableArticles() async throws {

@@ -268,6 +268,45 @@ import Testing
         #expect(DayDate(past.occurredAt).iso == isoDay(-5))
     }
 
+    /// The timeline takes days up to tomorrow (a meeting set for tomorrow morning, a time zone
+    /// ahead); whether tomorrow is accepted must not depend on the hour it is typed at.
+    @Test(arguments: [1, 9, 11, 13, 15, 23])
+    func tomorrowIsAcceptedAtAnyHour(hour: Int) async throws {
+        let world = try await TestWorld()
+        let client = try await world.client("Ромашка")
+        let author = try #require(world.principal.userId)
+        let today = DayDate(Date())
+        let now = today.noon.addingTimeInterval(Double(hour - 12) * 3_600)
+        var draft = InteractionDraft()
+        draft.summary = "Встреча"
+        draft.date = today.adding(days: 1).iso
+        let logged = try await world.database.writer.write { [draft] db in
+            try ClientWriter(db: db, authorId: author, now: now).addInteraction(draft, to: client)
+        }
+        #expect(DayDate(logged.occurredAt) == today.adding(days: 1))
+        draft.date = today.adding(days: 2).iso
+        await #expect(throws: ValidationError.self) {
+            try await world.database.writer.write { [draft] db in
+                try ClientWriter(db: db, authorId: author, now: now).addInteraction(draft, to: client)
+            }
+        }
+    }
+
+    @Test func deletingAContactKeepsTheInteractionsWithIt() async throws {
+        let world = try await TestWorld()
+        let client = try await world.client("Ромашка")
+        let contact = try await world.contact("Андрей Ковалёв", on: client)
+        var draft = InteractionDraft()
+        draft.summary = "Звонок Андрею"
+        draft.contact = String(contact.id!)
+        _ = try await world.clients.logInteraction(draft, on: client.slug, by: world.principal)
+        try await world.clients.deleteContact(id: contact.id!, of: client.slug, by: world.principal)
+        let entry = try #require(try await world.clientQueries.card(slug: client.slug, for: world.principal).interactions.first)
+        #expect(entry.interaction.summary == "Звонок Андрею")
+        #expect(entry.interaction.contactId == nil)
+        #expect(entry.contactName == nil)
+    }
+
     @Test func completingAStepMarksItDone() async throws {
         let world = try await TestWorld()
         let client = try await world.client("Ромашка")
