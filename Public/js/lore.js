@@ -25,7 +25,7 @@
       fetch("/preview", {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
-        body: new URLSearchParams({ body: text, _csrf: csrfToken() }).toString(),
+        body: new URLSearchParams({ body: text, article: form.getAttribute("data-article-id") || "", _csrf: csrfToken() }).toString(),
         credentials: "same-origin",
         signal: inFlight.signal
       })
@@ -157,6 +157,91 @@
     input.addEventListener("blur", function () { setTimeout(close, 200); });
   }
 
+  // Attachments: files chosen, dropped on the editor or pasted into it are sent one request
+  // each, with their progress shown; each upload puts its Markdown where the cursor is.
+  function setUpUploads(box) {
+    var url = box.getAttribute("data-upload-url");
+    var target = document.getElementById(box.getAttribute("data-insert-into") || "");
+    var input = box.querySelector("input[type=file]");
+    var progress = box.querySelector(".upload-progress");
+
+    function insert(markdown) {
+      if (!target) return;
+      var start = target.selectionStart || target.value.length;
+      var before = target.value.slice(0, start);
+      var text = (before && !/\n$/.test(before) ? "\n" : "") + markdown + "\n";
+      target.value = before + text + target.value.slice(target.selectionEnd || start);
+      target.selectionStart = target.selectionEnd = start + text.length;
+      target.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
+    function upload(file, name) {
+      var item = document.createElement("li");
+      item.textContent = name + " — 0%";
+      progress.appendChild(item);
+      var request = new XMLHttpRequest();
+      request.open("POST", url + "?name=" + encodeURIComponent(name));
+      request.setRequestHeader("X-CSRF-Token", csrfToken());
+      request.setRequestHeader("Content-Type", "application/octet-stream");
+      request.upload.addEventListener("progress", function (event) {
+        if (event.lengthComputable) item.textContent = name + " — " + Math.round(event.loaded * 100 / event.total) + "%";
+      });
+      request.addEventListener("load", function () {
+        var answer = null;
+        try { answer = JSON.parse(request.responseText); } catch (error) { answer = null; }
+        if (request.status === 201 && answer) {
+          item.textContent = answer.name + " ✓";
+          item.classList.add("upload-done");
+          if (target) insert(answer.markdown); else window.location.reload();
+        } else {
+          item.textContent = name + ": " + ((answer && answer.error) || request.statusText || "error");
+          item.classList.add("field-error");
+        }
+      });
+      request.addEventListener("error", function () {
+        item.textContent = name + ": " + (box.getAttribute("data-failed") || "upload failed");
+        item.classList.add("field-error");
+      });
+      request.send(file);
+    }
+
+    function uploadAll(files) {
+      Array.prototype.forEach.call(files, function (file, index) {
+        // A pasted screenshot has no name of its own.
+        var name = file.name && file.name !== "image.png" ? file.name : "pasted-" + Date.now() + "-" + index + ".png";
+        upload(file, name);
+      });
+    }
+
+    input.addEventListener("change", function () { uploadAll(input.files); input.value = ""; });
+    box.closest("section").addEventListener("click", function (event) {
+      var button = event.target.closest(".insert-file");
+      if (button) insert(button.getAttribute("data-markdown"));
+    });
+    if (!target) return;
+    target.addEventListener("dragover", function (event) {
+      if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) {
+        event.preventDefault();
+        target.classList.add("drop-target");
+      }
+    });
+    target.addEventListener("dragleave", function () { target.classList.remove("drop-target"); });
+    target.addEventListener("drop", function (event) {
+      target.classList.remove("drop-target");
+      if (event.dataTransfer && event.dataTransfer.files.length) {
+        event.preventDefault();
+        uploadAll(event.dataTransfer.files);
+      }
+    });
+    target.addEventListener("paste", function (event) {
+      var files = event.clipboardData ? event.clipboardData.files : [];
+      if (files && files.length) {
+        event.preventDefault();
+        uploadAll(files);
+      }
+    });
+  }
+
   // Buttons that cannot be undone (purging for good) ask first.
   function setUpConfirmations() {
     document.querySelectorAll("button[data-confirm]").forEach(function (button) {
@@ -176,5 +261,6 @@
     setUpNavToggle();
     setUpConfirmations();
     setUpSearchSuggestions();
+    document.querySelectorAll(".uploader[data-upload-url]").forEach(setUpUploads);
   });
 })();

@@ -27,7 +27,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Days without contact after which a client shows on its manager's reactivation list (env: LORE_REACTIVATION_DAYS).")
     var reactivationDays: Int = Environment.value("LORE_REACTIVATION_DAYS").flatMap { Int($0) } ?? 60
 
+    @Option(name: .long, help: "Largest file an upload may be, in MiB (env: LORE_MAX_UPLOAD_MIB).")
+    var maxUploadMib: Int = Environment.value("LORE_MAX_UPLOAD_MIB").flatMap { Int($0) } ?? 25
+
     func run() async throws {
+        guard (1...4096).contains(maxUploadMib) else { throw ValidationError("--max-upload-mib must be between 1 and 4096.") }
         guard (1...3650).contains(reactivationDays) else {
             throw ValidationError("--reactivation-days must be between 1 and 3650.")
         }
@@ -39,7 +43,7 @@ struct Serve: AsyncParsableCommand {
             // The first administrator's password: read from the environment only, so it never shows in `ps`.
             adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
             importContentOnFirstStart: !noSampleContent, demoPassword: Environment.value("LORE_DEMO_PASSWORD"),
-            secureCookies: secureCookies, reactivationDays: reactivationDays, logLevel: level)
+            secureCookies: secureCookies, reactivationDays: reactivationDays, uploadLimitMiB: maxUploadMib, logLevel: level)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

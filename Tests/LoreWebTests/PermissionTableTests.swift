@@ -37,11 +37,12 @@ import Testing
             try await Self.restrictGlossary(admin)
             try await Self.hideFireSafetyHistory(admin, ids)
             try await Self.limitSalesToOwnClients(admin, ids)
+            let files = try await Self.uploadFiles(admin)
             var browser = try await Self.browser(for: person, client)
             for row in PermissionTable.rows {
                 let perResource = row.need != nil || (row.uri + row.fields.map { $0.0 + $0.1 }.joined()).contains("{")
                 for resource in perResource ? PermissionTable.resources : [PermissionTable.resources[0]] {
-                    let fill = { (text: String) in Self.fill(text, resource, ids) }
+                    let fill = { (text: String) in Self.fill(text, resource, ids, files) }
                     let uri = fill(row.uri)
                     let fields = row.fields.map { (fill($0.0), fill($0.1)) }
                     let response = row.method == .post ? try await browser.postForm(uri, fields) : try await browser.get(uri)
@@ -117,8 +118,24 @@ import Testing
         #expect(saved.status == .seeOther)
     }
 
-    static func fill(_ text: String, _ resource: PermissionTable.Resource, _ ids: [String: String]) -> String {
-        text.replacingOccurrences(of: "{slug}", with: resource.slug)
+    /// A file on every sample article and client card, by its owner's slug.
+    static func uploadFiles(_ admin: Browser) async throws -> [String: String] {
+        var files: [String: String] = [:]
+        let owners = PermissionTable.resources.map { ("/a/\($0.slug)", $0.slug, "notes.txt") }
+            + PermissionTable.clients.map { ("/clients/\($0.slug)", $0.slug, "card.txt") }
+        for (path, slug, name) in owners {
+            let response = try await admin.postFile("\(path)/files?name=\(name)", Array("Contents of \(slug)".utf8))
+            #expect(response.status == .created, "upload to \(path)")
+            files[slug] = try #require(response.text.firstMatch(of: #/"id":(\d+)/#)).1.description
+        }
+        return files
+    }
+
+    static func fill(_ text: String, _ resource: PermissionTable.Resource, _ ids: [String: String], _ files: [String: String] = [:]) -> String {
+        var text = text
+        for (slug, id) in files { text = text.replacingOccurrences(of: "{file:\(slug)}", with: id) }
+        return text.replacingOccurrences(of: "{file}", with: files[resource.slug] ?? "0")
+            .replacingOccurrences(of: "{slug}", with: resource.slug)
             .replacingOccurrences(of: "{path}", with: resource.categoryPath)
             .replacingOccurrences(of: "{titleTail}", with: resource.title.split(separator: " ").dropFirst().joined(separator: "+"))
             .replacingOccurrences(of: "{titleStart}", with: String(resource.title.prefix(4)))

@@ -126,7 +126,7 @@ public struct ArticleService: Sendable {
             article.deletedById = nil
             let links = LinkIndex(db: db)
             // Pages it links to may have appeared or gone while it was in the trash.
-            let rendered = try renderer.render(article.body, resolver: links.resolver)
+            let rendered = try renderer.render(article.body, resolver: links.resolver(for: .article, article.id))
             article.html = rendered.html
             article.outline = rendered.headings
             try article.update(db)
@@ -137,14 +137,24 @@ public struct ArticleService: Sendable {
     }
 
     /// Renders text as it would look once saved, links resolved against the live articles.
-    public func preview(_ markdown: String, for principal: Principal) async throws -> RenderedMarkdown {
+    /// Renders text as it would be saved, for the editor's preview and for old revisions.
+    /// `article` (with `revision`, for an old one) gives `file:` names their attachments; the
+    /// caller has checked that the principal may see them.
+    public func preview(_ markdown: String, article: Int64? = nil, revision: Int? = nil, for principal: Principal) async throws -> RenderedMarkdown {
         if markdown.utf8.count > ArticleDraft.maxBodyBytes {
             throw ValidationError(field: "body", .tooLong(maxBytes: ArticleDraft.maxBodyBytes))
         }
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             // Resolved against what the writer may read, so a preview cannot reveal that a hidden title exists.
-            var rendered = try renderer.render(markdown, resolver: DatabaseLinkResolver(db: db, policy: policy))
+            var resolver = DatabaseLinkResolver(db: db, policy: policy)
+            if let article, let stored = try Article.fetchOne(db, id: article), try policy.canRead(stored, db) {
+                let revisionId = try revision.flatMap {
+                    try Int64.fetchOne(db, sql: "SELECT id FROM revision WHERE articleId = ? AND number = ?", arguments: [article, $0])
+                }
+                resolver.files = try AttachmentLinks.paths(.article, article, revisionId: revisionId, db)
+            }
+            var rendered = try renderer.render(markdown, resolver: resolver)
             rendered.html = try VisibleLinks.html(rendered.html, policy: policy, db)
             return rendered
         }
@@ -170,7 +180,7 @@ public struct ArticleService: Sendable {
         article.titleKey = Slug.make(from: fields.title)
         article.categoryId = categoryId
         article.body = fields.body
-        let rendered = try renderer.render(fields.body, resolver: links.resolver)
+        let rendered = try renderer.render(fields.body, resolver: links.resolver(for: .article, id))
         article.html = rendered.html
         article.outline = rendered.headings
         article.revision += 1
@@ -275,5 +285,6 @@ public struct ArticleService: Sendable {
             size: article.body.utf8.count, authorId: article.updatedById, createdAt: article.updatedAt,
             isMinor: isMinor, restoredFrom: restoredFrom)
         try revision.insert(db)
+        if let revisionId = revision.id { try AttachmentLinks.record(revisionId: revisionId, html: article.html, db) }
     }
 }

@@ -7,7 +7,14 @@ struct LinkIndex {
     let db: Database
 
     /// Saved HTML is shared by all readers, so links resolve against every live article.
-    var resolver: some WikiLinkResolver { DatabaseLinkResolver(db: db, policy: nil) }
+    var resolver: DatabaseLinkResolver { DatabaseLinkResolver(db: db, policy: nil) }
+
+    /// The same, with the `file:` names of the article's (or card's) attachments.
+    func resolver(for owner: Attachment.Owner, _ id: Int64?) throws -> DatabaseLinkResolver {
+        var resolver = self.resolver
+        if let id { resolver.files = try AttachmentLinks.paths(owner, id, db) }
+        return resolver
+    }
 
     func replaceLinks(from articleId: Int64, with links: Set<WikiLink>) throws {
         try db.execute(sql: "DELETE FROM articleLink WHERE sourceId = ?", arguments: [articleId])
@@ -36,7 +43,7 @@ struct LinkIndex {
             WHERE kind = 'article' AND targetKey IN (SELECT value FROM json_each(?))
             """, arguments: [try Self.jsonArray(keys)])
         for var article in try Article.filter(keys: sourceIds).filter(Article.live).fetchAll(db) {
-            let rendered = try renderer.render(article.body, resolver: resolver)
+            let rendered = try renderer.render(article.body, resolver: resolver(for: .article, article.id))
             article.html = rendered.html
             article.outline = rendered.headings
             try article.update(db, columns: ["html", "outline"])
@@ -66,6 +73,12 @@ struct LinkIndex {
 struct DatabaseLinkResolver: WikiLinkResolver {
     let db: Database
     let policy: AccessPolicy?
+    /// Attachment names and their addresses, for `file:` links.
+    var files: [String: String] = [:]
+
+    func attachmentPath(named name: String) throws -> String? {
+        files[name]
+    }
 
     func articleSlug(forKey key: String) throws -> String? {
         let readable = policy?.readableArticles() ?? "1"

@@ -26,7 +26,7 @@ struct ClientWriter {
             createdById: authorId, createdAt: now, updatedById: authorId, updatedAt: now)
         try draft.apply(to: &client, db)
         client.slug = try Slug.free(from: client.name, fallback: "client") { try Client.filter(Column("slug") == $0).fetchCount(db) > 0 }
-        client.notesHTML = try renderNotes(client.notes)
+        client.notesHTML = try renderNotes(client.notes, of: nil)
         try client.insert(db)
         try log.record(.client, of: client.id ?? 0, id: client.id, label: client.name, before: nil, after: log.fields(of: client))
         try SearchIndex.update(client, db)
@@ -38,7 +38,7 @@ struct ClientWriter {
         var client = stored
         try draft.apply(to: &client, db)
         guard client != stored else { return stored }
-        client.notesHTML = try renderNotes(client.notes)
+        client.notesHTML = try renderNotes(client.notes, of: client.id)
         try touch(&client)
         try log.record(.client, of: client.id ?? 0, id: client.id, label: client.name, before: log.fields(of: stored), after: log.fields(of: client))
         try SearchIndex.update(client, db)
@@ -126,7 +126,7 @@ struct ClientWriter {
         try SearchIndex.update(client, db)
     }
 
-    private func renderNotes(_ notes: String) throws -> String {
-        notes.isEmpty ? "" : try renderer.render(notes, resolver: LinkIndex(db: db).resolver).html
+    private func renderNotes(_ notes: String, of clientId: Int64?) throws -> String {
+        notes.isEmpty ? "" : try renderer.render(notes, resolver: LinkIndex(db: db).resolver(for: .client, clientId)).html
     }
 }

@@ -20,8 +20,18 @@ public struct MarkdownRenderer: Sendable {
         cmark_consolidate_text_nodes(document)
 
         let nodes = collectNodes(of: document)
-        for node in nodes.destinations where !Self.isSafeURL(String(cString: cmark_node_get_url(node))) {
-            cmark_node_set_url(node, "")
+        var files = Set<String>()
+        for node in nodes.destinations {
+            let url = String(cString: cmark_node_get_url(node))
+            if url.lowercased().hasPrefix("file:") {
+                // `file:name.png` names one of the page's attachments; an unknown name links nowhere.
+                let name = String(url.dropFirst("file:".count)).removingPercentEncoding ?? String(url.dropFirst("file:".count))
+                let path = try resolver.attachmentPath(named: name) ?? ""
+                if !path.isEmpty { files.insert(path) }
+                cmark_node_set_url(node, path)
+            } else if !Self.isSafeURL(url) {
+                cmark_node_set_url(node, "")
+            }
         }
         var links = Set<WikiLink>()
         for node in nodes.texts {
@@ -40,7 +50,7 @@ public struct MarkdownRenderer: Sendable {
 
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { throw MarkdownError.parserFailed }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links)
+        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links, files: files)
     }
 
     private struct CollectedNodes {

@@ -3,6 +3,8 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
     public var headings: [Heading]
     public var links: Set<WikiLink>
+    /// The attachments the text shows or links to, by their addresses.
+    public var files: Set<String> = []
 }
 
 public struct Heading: Sendable, Equatable, Codable {

@@ -102,6 +102,7 @@ extension AppDatabase {
             try SearchIndex.rebuild(db)
         }
         migrator.registerMigration("v7 client registry", migrate: Self.addClientRegistry)
+        migrator.registerMigration("v8 attachments", migrate: Self.addAttachments)
         return migrator
     }
 }

@@ -25,13 +25,15 @@ public struct AppArguments: Sendable {
     public var passwordCost: UInt8
     /// A client of yours goes on your home page's reactivation list after this many days without contact.
     public var reactivationDays: Int
+    /// Uploads larger than this are refused with 413.
+    public var uploadLimitMiB: Int
     public var logLevel: Logger.Level
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
         demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12,
-        reactivationDays: Int = 60, logLevel: Logger.Level = .info
+        reactivationDays: Int = 60, uploadLimitMiB: Int = 25, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
@@ -46,6 +48,7 @@ public struct AppArguments: Sendable {
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
         self.reactivationDays = reactivationDays
+        self.uploadLimitMiB = uploadLimitMiB
         self.logLevel = logLevel
     }
 }

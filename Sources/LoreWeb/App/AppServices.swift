@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LoreCore
 
@@ -16,10 +17,13 @@ struct AppServices: Sendable {
     let reminders: ReminderQueries
     let clientImport: ClientImport
     let clientExport: ClientExport
+    let attachments: AttachmentService
     let views: ViewRenderer
     let pages: PageBuilder
 
-    init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12) {
+    /// `files` is where uploads are kept; by default a fresh folder of its own, for tests.
+    init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12, files: FileStore? = nil,
+         uploadLimit: Int = AttachmentService.defaultLimit) {
         self.database = database
         users = UserService(database: database, passwordCost: passwordCost)
         roles = RoleService(database: database)
@@ -33,6 +37,10 @@ struct AppServices: Sendable {
         reminders = ReminderQueries(database: database)
         clientImport = ClientImport(database: database)
         clientExport = ClientExport(database: database)
+        attachments = AttachmentService(
+            database: database,
+            store: files ?? FileStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("lore-files-\(UUID().uuidString)")),
+            limit: uploadLimit)
         self.views = views
         pages = PageBuilder(categories: categories)
     }

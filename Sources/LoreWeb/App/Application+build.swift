@@ -66,7 +66,10 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     }
 
     let views = try await ViewRenderer(templatesDirectory: resource("Templates").path)
-    let services = AppServices(database: database, views: views, passwordCost: arguments.passwordCost)
+    let services = AppServices(
+        database: database, views: views, passwordCost: arguments.passwordCost,
+        files: arguments.inMemory ? nil : FileStore(root: URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("files")),
+        uploadLimit: arguments.uploadLimitMiB << 20)
     let sessions = SessionStore(database: database)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
@@ -95,6 +98,7 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     ClientContactController(services: services).addRoutes(to: router)
     ClientTimelineController(services: services).addRoutes(to: router)
     ClientImportController(services: services).addRoutes(to: router)
+    FileController(services: services, attachments: services.attachments).addRoutes(to: router)
     ChangesController(services: services, secure: arguments.secureCookies).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)

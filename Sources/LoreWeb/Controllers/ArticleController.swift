@@ -29,6 +29,7 @@ struct ArticleController {
         let backlinks: [LinkView]
         /// The client cards the article concerns, for readers who may see clients.
         let clients: [LinkView]
+        let attachments: [AttachmentRow]
         /// Edit and trash are offered only to those who may edit here.
         let canEdit: Bool
         let canManage: Bool
@@ -61,6 +62,8 @@ struct ArticleController {
             backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
             clients: try await services.clientQueries.clients(concerning: article, for: principal)
                 .map { LinkView(title: $0.name, url: Paths.client($0.slug)) },
+            attachments: AttachmentRow.rows(try await services.attachments.attachments(of: .article(slug: article.slug), for: principal),
+                                            back: Paths.article(article.slug), canDelete: level >= .edit, language: context.language),
             canEdit: level >= .edit, canManage: level >= .manage,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
@@ -134,7 +137,7 @@ struct ArticleController {
     @Sendable func preview(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(from: request)
         do {
-            let rendered = try await services.articles.preview(form["body"], for: context.requirePrincipal())
+            let rendered = try await services.articles.preview(form["body"], article: form.integer("article"), for: context.requirePrincipal())
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: rendered.html)))

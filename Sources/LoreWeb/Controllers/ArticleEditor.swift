@@ -40,6 +40,11 @@ struct ArticleEditor {
         let errors: [FormErrors.Item]
         let conflict: ConflictView?
         let cancelURL: String
+        /// Empty for a new article: files are attached once it exists.
+        let articleId: String
+        let uploadURL: String?
+        let insertInto: String
+        let attachments: [AttachmentRow]
     }
 
     static func draft(from form: FormData, fallbackCategory: Int64) -> ArticleDraft {
@@ -63,7 +68,9 @@ struct ArticleEditor {
         let errors = error.map { FormErrors($0, t: t, order: Self.fieldOrder) } ?? .none
         let heading = article.map { t.format("edit_article_heading", ["title": $0.title]) } ?? t["new_article_heading"]
         // The preview is rendered on the server for the first paint, so it works without script.
-        let previewHTML = (try? await services.articles.preview(draft.body, for: principal).html) ?? ""
+        let previewHTML = (try? await services.articles.preview(draft.body, article: article?.id, for: principal).html) ?? ""
+        var files: [AttachmentService.Listed] = []
+        if let article { files = try await services.attachments.attachments(of: .article(slug: article.slug), for: principal) }
         let view = FormView(
             heading: heading,
             action: article.map { Paths.article($0.slug) + "/edit" } ?? "/new",
@@ -72,7 +79,12 @@ struct ArticleEditor {
             categoryOptions: CategoryOption.options(tree, selected: draft.categoryId) { (levels[$0] ?? .none) >= .edit },
             fieldErrors: errors.fieldErrors, errors: errors.errors,
             conflict: conflict.map { Self.conflictView($0, yours: yours, t: t) },
-            cancelURL: article.map { Paths.article($0.slug) } ?? "/")
+            cancelURL: article.map { Paths.article($0.slug) } ?? "/",
+            articleId: article?.id.map(String.init) ?? "",
+            uploadURL: article.map { Paths.article($0.slug) + "/files" },
+            insertInto: "body",
+            attachments: AttachmentRow.rows(files, back: article.map { Paths.article($0.slug) + "/edit" } ?? "/", canDelete: true,
+                                            insertable: true, language: context.language))
         let lineage: [Category]
         if let category = try? await services.categories.category(id: draft.categoryId, for: principal) {
             lineage = try await services.categories.lineage(of: category, for: principal)

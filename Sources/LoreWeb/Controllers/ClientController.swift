@@ -104,7 +104,8 @@ struct ClientController {
         let principal = try context.requirePrincipal()
         let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
         let tree = try await services.categories.tree(for: principal)
-        let view = ClientCardView(card, principal: principal, forest: tree, t: context.translations, language: context.language)
+        let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
+        let view = ClientCardView(card, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
         let t = context.translations
         let page = try await services.pages.page(
             view, title: card.client.name, request: request, context: context,

@@ -88,7 +88,7 @@ struct HistoryController {
             diffURL: old.number > 1 ? "\(base)/diff?from=\(old.number - 1)&to=\(old.number)" : nil,
             restoreURL: level >= .edit && old.number != article.revision ? "\(base)/revisions/\(old.number)/restore" : nil,
             isCurrent: old.number == article.revision, title: old.title,
-            html: try await services.articles.preview(old.body, for: principal).html)
+            html: try await services.articles.preview(old.body, article: article.id, revision: old.number, for: principal).html)
         let title = t.format("revision_title", ["title": old.title, "number": String(old.number)])
         return try await render("revision", view, title: title, article: article, tree: nil, request: request, context: context)
     }

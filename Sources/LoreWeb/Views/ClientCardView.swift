@@ -74,6 +74,8 @@ struct ClientCardView {
     let interactions: [Interaction]
     let knowledge: [KnowledgeGroup]
     let changes: [Change]
+    let attachments: [AttachmentRow]
+    let uploadURL: String?
     let canEdit: Bool
     let canDelete: Bool
     let editURL: String
@@ -85,7 +87,8 @@ struct ClientCardView {
     let contactChoices: [Choice]
     let today: String
 
-    init(_ card: ClientCard, principal: Principal, forest: [CategoryNode], t: Translations, language: Language) {
+    init(_ card: ClientCard, files: [AttachmentService.Listed], principal: Principal, forest: [CategoryNode], t: Translations,
+         language: Language) {
         let client = card.client
         let base = Paths.client(client.slug)
         let canEdit = principal.has(.clientsEdit)
@@ -164,6 +167,8 @@ struct ClientCardView {
                           field: t["client_field_\(change.field)"], old: String(change.oldValue.prefix(300)),
                           new: String(change.newValue.prefix(300)))
         }
+        attachments = AttachmentRow.rows(files, back: base, canDelete: canEdit, language: language)
+        uploadURL = canEdit ? base + "/files" : nil
         self.canEdit = canEdit
         canDelete = principal.has(.clientsDelete)
         editURL = base + "/edit"

@@ -97,6 +97,14 @@ struct Browser: Sendable {
         return try await browser.execute(uri, method: .post, headers: headers, body: body)
     }
 
+    /// Uploads bytes as the editor's script does: the file is the body, its name in the address.
+    func postFile(_ uri: String, _ bytes: [UInt8]) async throws -> TestResponse {
+        var browser = self
+        return try await browser.execute(uri, method: .post,
+                                         headers: [.contentType: "application/octet-stream", HTTPField.Name("X-CSRF-Token")!: csrf],
+                                         body: ByteBuffer(bytes: bytes))
+    }
+
     /// Sends a request with the stored cookies and keeps any cookie the response sets.
     mutating func execute(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         var headers = headers

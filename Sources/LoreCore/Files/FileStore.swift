@@ -1,0 +1,77 @@
+import Crypto
+import Foundation
+
+/// Uploaded bytes on disk, stored once per content: a file is named by the SHA-256 of its
+/// bytes (`files/ab/cd/abcd…`). An upload is written to a temporary file while it is hashed
+/// and counted, then moved into place in one step, so a half-received upload never appears.
+public struct FileStore: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// What an upload stored.
+    public struct Stored: Sendable, Equatable {
+        public let digest: String
+        public let size: Int
+        /// The first bytes, to tell the file's type by its content.
+        public let head: [UInt8]
+    }
+
+    /// The upload went over `limit` bytes; nothing was kept.
+    public struct TooLarge: Error, Equatable, Sendable {
+        public let limit: Int
+    }
+
+    /// Streams `chunks` to disk. Throws ``TooLarge`` past `limit`, and whatever the source
+    /// throws; either way the partial file is removed.
+    public func store<Chunks: AsyncSequence>(_ chunks: Chunks, limit: Int) async throws -> Stored where Chunks.Element == [UInt8] {
+        let incoming = root.appendingPathComponent("incoming", isDirectory: true)
+        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+        let temporary = incoming.appendingPathComponent(UUID().uuidString)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        var moved = false
+        defer { if !moved { try? FileManager.default.removeItem(at: temporary) } }
+        let handle = try FileHandle(forWritingTo: temporary)
+        var hasher = SHA256()
+        var size = 0
+        var head: [UInt8] = []
+        do {
+            for try await chunk in chunks {
+                size += chunk.count
+                if size > limit { throw TooLarge(limit: limit) }
+                if head.count < 512 { head += chunk.prefix(512 - head.count) }
+                hasher.update(data: chunk)
+                try handle.write(contentsOf: chunk)
+            }
+            // On disk before it is acknowledged: the row that points at it is committed next.
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
+        }
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let destination = path(of: digest)
+        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: destination.path) {
+            // The same bytes are stored already: keep one copy.
+            try FileManager.default.removeItem(at: temporary)
+        } else {
+            try FileManager.default.moveItem(at: temporary, to: destination)
+        }
+        moved = true
+        return Stored(digest: digest, size: size, head: head)
+    }
+
+    /// Where the bytes with this digest live. Digests are checked to be hex, so no name can
+    /// lead outside the store.
+    public func path(of digest: String) -> URL {
+        let safe = digest.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) } && digest.count == 64
+            ? digest : String(repeating: "0", count: 64)
+        return root.appendingPathComponent(String(safe.prefix(2)), isDirectory: true)
+            .appendingPathComponent(String(safe.dropFirst(2).prefix(2)), isDirectory: true)
+            .appendingPathComponent(safe)
+    }
+}
