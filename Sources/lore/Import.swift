@@ -17,7 +17,8 @@ struct Import: AsyncParsableCommand {
             throw ValidationError("'\(directory)' is not a folder.")
         }
         let (database, administrator) = try await common.openAsAdministrator()
-        let report = try await ContentImporter(database: database)
+        let files = FileStore(root: URL(fileURLWithPath: common.data).appendingPathComponent("files"))
+        let report = try await ContentImporter(database: database, files: files)
             .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: administrator)
         print("""
             Categories created: \(report.categoriesCreated)

@@ -96,6 +96,8 @@ public struct ArticleService: Sendable {
             guard let article = try Article.filter(key: id).filter(Column("deletedAt") != nil).fetchOne(db) else { throw NotFound() }
             let revisions = try Revision.filter(Column("articleId") == id).fetchCount(db)
             _ = try article.delete(db)
+            // Its files go with it; their bytes are removed by ``AttachmentService/removeUnusedFiles()``.
+            try db.execute(sql: "DELETE FROM attachment WHERE ownerKind = ? AND ownerId = ?", arguments: [Attachment.Owner.article.rawValue, id])
             try SearchIndex.remove(.article, id, db)
             try AuditLog.record(.articlePurged, by: principal,
                                 subject: "\(article.title) (/a/\(article.slug), \(revisions) revisions)", db)
@@ -157,6 +159,22 @@ public struct ArticleService: Sendable {
             var rendered = try renderer.render(markdown, resolver: resolver)
             rendered.html = try VisibleLinks.html(rendered.html, policy: policy, db)
             return rendered
+        }
+    }
+
+    /// Renders the current text again, with its attachments, without a new revision: after
+    /// files the text names were attached to the page (an import).
+    func renderAgain(id: Int64) async throws {
+        try await database.writer.write { db in
+            guard var article = try Article.fetchOne(db, id: id) else { throw NotFound() }
+            let rendered = try renderer.render(article.body, resolver: LinkIndex(db: db).resolver(for: .article, id))
+            article.html = rendered.html
+            article.outline = rendered.headings
+            try article.update(db, columns: ["html", "outline"])
+            if let revision = try Int64.fetchOne(db, sql: "SELECT id FROM revision WHERE articleId = ? AND number = ?", arguments: [id, article.revision]) {
+                try AttachmentLinks.record(revisionId: revision, html: article.html, db)
+            }
+            try SearchIndex.update(article, db)
         }
     }
 

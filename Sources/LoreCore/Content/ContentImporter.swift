@@ -1,7 +1,8 @@
 import Foundation
 
 /// Imports a folder of Markdown files: each folder is a category (described by its
-/// `_category.md`), each other `.md` file an article whose slug is the file name.
+/// `_category.md`), each other `.md` file an article whose slug is the file name, and a
+/// `<slug>.files` folder beside it holds the article's attachments.
 /// Importing the same files again changes nothing and makes no revision.
 public struct ContentImporter: Sendable {
     static let categoryFile = "_category.md"
@@ -9,12 +10,17 @@ public struct ContentImporter: Sendable {
     let categories: CategoryService
     let articles: ArticleService
     let queries: ArticleQueries
+    /// Where attachments go; without it, `.files` folders are skipped.
+    let attachments: AttachmentService?
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, files: FileStore? = nil) {
         self.categories = CategoryService(database: database)
         self.articles = ArticleService(database: database)
         self.queries = ArticleQueries(database: database)
+        self.attachments = files.map { AttachmentService(database: database, store: $0) }
     }
+
+    static let filesSuffix = ".files"
 
     public func importFolder(at root: URL, by principal: Principal) async throws -> ImportReport {
         var report = ImportReport()
@@ -44,6 +50,7 @@ public struct ContentImporter: Sendable {
             let name = entry.lastPathComponent
             if (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
                 if relativePath.isEmpty, name == SampleClients.folder { continue }
+                if name.hasSuffix(Self.filesSuffix) { continue }
                 guard Slug.isValid(name) else {
                     report.problems.append("\(name): folder names must be slugs (a-z, 0-9, -)")
                     continue
@@ -81,16 +88,40 @@ public struct ContentImporter: Sendable {
         let draft = ArticleDraft(
             title: content.fields["title"] ?? slug, slug: slug, categoryId: categoryId, body: content.body,
             summary: "Imported from \(file.lastPathComponent)", position: content.fields["order"].flatMap { Int($0) })
+        let folder = file.deletingPathExtension().appendingPathExtension(String(Self.filesSuffix.dropFirst()))
         switch try? await queries.article(slug: slug, for: principal) {
         case .found(let existing):
+            let attached = try await attachFiles(from: folder, to: slug, by: principal)
             let saved = try await articles.save(id: existing.id!, draft, baseRevision: nil, by: principal)
-            if saved.revision == existing.revision { report.articlesUnchanged += 1 } else { report.articlesUpdated += 1 }
+            if saved.revision == existing.revision {
+                if attached { try await articles.renderAgain(id: existing.id!) }
+                report.articlesUnchanged += 1
+            } else {
+                report.articlesUpdated += 1
+            }
         case .moved:
             // Renamed in Lore since it was imported: the person's choice stands.
             report.articlesUnchanged += 1
         case nil:
-            _ = try await articles.create(draft, by: principal)
+            let article = try await articles.create(draft, by: principal)
+            // Files attach to an existing page; the page is then rendered again to show them.
+            if try await attachFiles(from: folder, to: slug, by: principal), let id = article.id { try await articles.renderAgain(id: id) }
             report.articlesCreated += 1
         }
+    }
+
+    /// Attaches the files of `folder` the article does not have yet (by name); true if any was.
+    private func attachFiles(from folder: URL, to slug: String, by principal: Principal) async throws -> Bool {
+        guard let attachments, let files = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else {
+            return false
+        }
+        let present = Set(try await attachments.attachments(of: .article(slug: slug), for: principal).map(\.attachment.name))
+        var attached = false
+        for file in files.sorted(by: { $0.lastPathComponent < $1.lastPathComponent })
+        where !file.lastPathComponent.hasPrefix(".") && !present.contains(file.lastPathComponent) {
+            _ = try await attachments.upload(FileChunks(url: file), name: file.lastPathComponent, to: .article(slug: slug), by: principal)
+            attached = true
+        }
+        return attached
     }
 }

@@ -106,6 +106,20 @@ public struct AttachmentService: Sendable {
         }
     }
 
+    /// Removes the bytes no attachment uses any more (after an article was purged). Files
+    /// written in the last hour are left alone: an upload of the same bytes may be about to use them.
+    @discardableResult
+    public func removeUnusedFiles() async throws -> Int {
+        let candidates = store.digests(olderThan: Date().addingTimeInterval(-3600))
+        let used = try await database.reader.read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT digest FROM attachment")) }
+        var removed = 0
+        for digest in candidates where !used.contains(digest) {
+            try? FileManager.default.removeItem(at: store.path(of: digest))
+            removed += 1
+        }
+        return removed
+    }
+
     // MARK: Owners
 
     private static func editableOwner(_ owner: AttachmentOwner, _ policy: AccessPolicy, _ db: Database) throws -> (Attachment.Owner, Int64) {

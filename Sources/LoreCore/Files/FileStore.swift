@@ -56,13 +56,29 @@ public struct FileStore: Sendable {
         let destination = path(of: digest)
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: destination.path) {
-            // The same bytes are stored already: keep one copy.
+            // The same bytes are stored already: keep one copy, marked as just used so that a
+            // clean-up running before its row is written leaves it alone.
             try FileManager.default.removeItem(at: temporary)
+            try FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: destination.path)
         } else {
             try FileManager.default.moveItem(at: temporary, to: destination)
         }
         moved = true
         return Stored(digest: digest, size: size, head: head)
+    }
+
+    /// The digests of the stored files last written before `date`.
+    func digests(olderThan date: Date) -> [String] {
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])
+        var digests: [String] = []
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathComponents.contains("incoming") == false, url.lastPathComponent.count == 64,
+                  let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey]),
+                  values.isRegularFile == true, let modified = values.contentModificationDate, modified < date
+            else { continue }
+            digests.append(url.lastPathComponent)
+        }
+        return digests
     }
 
     /// Where the bytes with this digest live. Digests are checked to be hex, so no name can

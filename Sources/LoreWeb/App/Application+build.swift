@@ -35,12 +35,13 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
 
             """.utf8))
     }
+    let files = fileStore(arguments)
     let principals = PrincipalLoader(database: database)
     if arguments.importContentOnFirstStart, try await database.isEmpty() {
         guard let administratorId = bootstrap.administrator.id,
               let principal = try await principals.principal(userId: administratorId)
         else { throw NotFound() }
-        let report = try await ContentImporter(database: database)
+        let report = try await ContentImporter(database: database, files: files)
             .importFolder(at: arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"), by: principal)
         logger.info("Imported the sample content", metadata: [
             "categories": "\(report.categoriesCreated)", "articles": "\(report.articlesCreated)",
@@ -68,7 +69,7 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     let views = try await ViewRenderer(templatesDirectory: resource("Templates").path)
     let services = AppServices(
         database: database, views: views, passwordCost: arguments.passwordCost,
-        files: arguments.inMemory ? nil : FileStore(root: URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("files")),
+        files: files,
         uploadLimit: arguments.uploadLimitMiB << 20)
     let sessions = SessionStore(database: database)
     let router = Router(context: AppRequestContext.self)
@@ -113,4 +114,13 @@ private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {
     if arguments.inMemory { return try AppDatabase.inMemory() }
     try FileManager.default.createDirectory(atPath: arguments.dataDirectory, withIntermediateDirectories: true)
     return try AppDatabase.open(path: URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("lore.sqlite").path)
+}
+
+/// Uploaded files live beside the database, in `files/`; an in-memory application (tests)
+/// keeps them in a fresh temporary folder.
+func fileStore(_ arguments: AppArguments) -> FileStore {
+    let root = arguments.inMemory
+        ? FileManager.default.temporaryDirectory.appendingPathComponent("lore-files-\(UUID().uuidString)")
+        : URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("files")
+    return FileStore(root: root)
 }

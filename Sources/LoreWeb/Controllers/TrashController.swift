@@ -56,6 +56,7 @@ struct TrashController {
     @Sendable func purge(request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require("id", as: Int64.self)
         try await services.articles.purge(id: id, by: context.requirePrincipal())
+        try await services.attachments.removeUnusedFiles()
         return .redirect(to: "/trash?notice=purged")
     }
 }

@@ -48,6 +48,30 @@ import Testing
         #expect(try await world.current("otpusk").revision == 2)
     }
 
+    @Test func anArticlesFilesFolderBecomesItsAttachmentsOnce() async throws {
+        let world = try await TestWorld()
+        let root = try makeFolder([
+            "company/_category.md": "---\ntitle: Company\n---\n",
+            "company/office.md": "---\ntitle: Office\n---\n![Plan](file:plan.png) and [the order](file:order.txt).\n",
+            "company/office.files/order.txt": "Order No. 1",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+        try Data(png).write(to: root.appendingPathComponent("company/office.files/plan.png"))
+        let store = FileStore(root: root.appendingPathComponent("store"))
+        let importer = ContentImporter(database: world.database, files: store)
+        let report = try await importer.importFolder(at: root, by: world.principal)
+        #expect(report.problems.isEmpty, "a .files folder is not a category")
+        let office = try await world.current("office")
+        #expect(office.html.contains(#/<img src="/files/\d+/plan.png" alt="Plan"/#))
+        #expect(office.html.contains(#/<a href="/files/\d+/order.txt">the order</a>/#))
+        _ = try await importer.importFolder(at: root, by: world.principal)
+        let attachments = try await AttachmentService(database: world.database, store: store)
+            .attachments(of: .article(slug: "office"), for: world.principal)
+        #expect(attachments.map(\.attachment.name).sorted() == ["order.txt", "plan.png"], "importing again attaches nothing twice")
+        #expect(try await world.current("office").revision == 1)
+    }
+
     @Test func reportsBadFilesAndGoesOn() async throws {
         let world = try await TestWorld()
         let root = try makeFolder([

@@ -133,3 +133,24 @@ import Testing
         #expect(missing.html.contains("src=\"\""), "an unknown name points nowhere")
     }
 }
+
+extension AttachmentServiceTests {
+    @Test func purgingAnArticleRemovesItsFilesButNotBytesOthersUse() async throws {
+        let (world, service, article) = try await setUp()
+        let other = try await world.article("Other", in: world.category("Elsewhere"))
+        _ = try await service.upload(Chunks(pieces: [Self.png]), name: "shared.png", to: .article(slug: article.slug), by: world.principal)
+        _ = try await service.upload(Chunks(pieces: [Self.png]), name: "shared.png", to: .article(slug: other.slug), by: world.principal)
+        let own = try await service.upload(Chunks(pieces: [[9, 9, 9]]), name: "own.bin", to: .article(slug: article.slug), by: world.principal)
+        try await world.articles.delete(id: article.id!, by: world.principal)
+        try await world.articles.purge(id: article.id!, by: world.principal)
+        #expect(try await world.database.reader.read { db in try Attachment.fetchCount(db) } == 1)
+        // Files younger than an hour are spared: age them as if the purge came later.
+        for name in storedFiles(service) {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)],
+                                                  ofItemAtPath: service.store.root.appendingPathComponent(name).path)
+        }
+        #expect(try await service.removeUnusedFiles() == 1)
+        #expect(!FileManager.default.fileExists(atPath: service.store.path(of: own.digest).path))
+        #expect(storedFiles(service).count == 1, "the bytes the other article uses stay")
+    }
+}
