@@ -10,6 +10,11 @@ import GRDB
 /// ("evacua…") can be longer than the word's stem ("evacu"), so prefixes are looked up among
 /// whole words, unstemmed.
 ///
+/// Documents also hold every pair of neighbouring stems as one more token, colocated with the
+/// second word: a phrase query then reads the short list of its pairs instead of checking the
+/// positions of two common words in every page that has both (see ``FTS5Syntax/term(_:)``).
+/// A query string that starts with ``pairMarker`` asks for a phrase as its pairs.
+///
 /// Snippets tokenize documents again at query time, so this works on the UTF-8 bytes SQLite
 /// hands over, without making Swift strings. SQLite creates one instance per table per
 /// connection, and a connection is used by one thread at a time, as libstemmer's handles need.
@@ -19,6 +24,15 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
     private let stemmer: Stemmer
     /// Holds a word whose ё became е.
     private var folded: [UInt8] = []
+    /// The stem before the current one in this text, for word pairs.
+    private var previousStem: [UInt8] = []
+    private var pair: [UInt8] = []
+    /// This query string asks for word pairs; `pairsSent` counts them.
+    private var pairQuery = false
+    private var pairsSent = 0
+
+    /// Starts a query string that stands for a phrase as its word pairs.
+    static let pairMarker: UInt8 = 0x01
 
     private struct Pass {
         let tokenizer: StemmingTokenizer
@@ -35,14 +49,29 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
     func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?,
                   nText: CInt, tokenCallback: @escaping FTS5TokenCallback) -> CInt {
         var pass = Pass(tokenizer: self, context: context, tokenization: tokenization, callback: tokenCallback)
-        return withUnsafeMutablePointer(to: &pass) { passPointer in
-            wrapped.tokenize(context: passPointer, tokenization: tokenization, pText: pText, nText: nText) { raw, flags, token, length, start, end in
+        previousStem.removeAll(keepingCapacity: true)
+        pairsSent = 0
+        var text = pText
+        var length = nText
+        pairQuery = tokenization.contains(.query) && length > 0 && UInt8(bitPattern: pText?.pointee ?? 0) == Self.pairMarker
+        if pairQuery {
+            text = pText.map { $0 + 1 }
+            length -= 1
+        }
+        let result = withUnsafeMutablePointer(to: &pass) { passPointer in
+            wrapped.tokenize(context: passPointer, tokenization: tokenization, pText: text, nText: length) { raw, flags, token, length, start, end in
                 guard let raw, let token, length > 0 else { return 0 }
                 let pass = raw.assumingMemoryBound(to: Pass.self).pointee
                 let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(token).assumingMemoryBound(to: UInt8.self), count: Int(length))
                 return pass.tokenizer.accept(bytes, flags: flags, start: start, end: end, pass)
             }
         }
+        // A "phrase" of one word has no pair: it is searched as the word.
+        if result == 0, pairQuery, pairsSent == 0, !previousStem.isEmpty {
+            let stem = previousStem
+            return stem.withUnsafeBufferPointer { Self.send($0, 0, 0, 0, pass) }
+        }
+        return result
     }
 
     private func accept(_ token: UnsafeBufferPointer<UInt8>, flags: CInt, start: CInt, end: CInt, _ pass: Pass) -> CInt {
@@ -61,10 +90,30 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
 
     private func emit(_ word: UnsafeBufferPointer<UInt8>, cyrillic: Bool, flags: CInt, start: CInt, end: CInt, _ pass: Pass) -> CInt {
         if pass.tokenization.contains(.prefix) { return Self.send(word, flags, start, end, pass) }
-        guard let stem = stemmer.stem(word, russian: cyrillic) else { return Self.send(word, flags, start, end, pass) }
-        let result = Self.send(stem, flags, start, end, pass)
-        guard result == 0, !pass.tokenization.contains(.query), !stem.elementsEqual(word) else { return result }
-        return Self.send(word, flags | Self.colocated, start, end, pass)
+        let stem = stemmer.stem(word, russian: cyrillic) ?? word
+        let stemIsWord = stem.elementsEqual(word)
+        if pairQuery { return sendPair(endingWith: stem, flags, start, end, pass) }
+        var result = Self.send(stem, flags, start, end, pass)
+        if result == 0, !pass.tokenization.contains(.query), !stemIsWord {
+            result = Self.send(word, flags | Self.colocated, start, end, pass)
+        }
+        guard result == 0, !pass.tokenization.contains(.query) else { return result }
+        return sendPair(endingWith: stem, flags | Self.colocated, start, end, pass)
+    }
+
+    /// Sends the pair of the previous stem and this one (if there was a previous one), and
+    /// remembers this one. `stem` may point into the stemmer's buffer, so it is copied first.
+    private func sendPair(endingWith stem: UnsafeBufferPointer<UInt8>, _ flags: CInt, _ start: CInt, _ end: CInt, _ pass: Pass) -> CInt {
+        let current = Array(stem)
+        defer { previousStem = current }
+        guard !previousStem.isEmpty else { return 0 }
+        pair.removeAll(keepingCapacity: true)
+        pair.append(Self.pairMarker)
+        pair.append(contentsOf: previousStem)
+        pair.append(0x20)
+        pair.append(contentsOf: current)
+        pairsSent += 1
+        return pair.withUnsafeBufferPointer { Self.send($0, flags, start, end, pass) }
     }
 
     private static let colocated = FTS5TokenFlags.colocated.rawValue

@@ -103,6 +103,10 @@ extension AppDatabase {
         }
         migrator.registerMigration("v7 client registry", migrate: Self.addClientRegistry)
         migrator.registerMigration("v8 attachments", migrate: Self.addAttachments)
+        migrator.registerMigration("v9 word pairs in the search index") { db in
+            // The tokenizer now adds word pairs, which phrase searches rely on.
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }
 }

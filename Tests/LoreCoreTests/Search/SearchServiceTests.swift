@@ -34,6 +34,21 @@ import Testing
         #expect(suggested.count == 1 && suggested[0].lowercased().hasPrefix(String(typed.lowercased().prefix(4))))
     }
 
+    @Test func phrasesMatchAdjacentWordsInAnyFormAndNothingElse() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Отпуск", in: hr, body: "Отпуска без содержания оформляют заранее.")
+        try await world.article("Порядок", in: hr, body: "Без отпуска содержания не бывает.")
+        try await world.article("Trip", in: hr, body: "Planning trips early. Trip planning\n\nis done by HR.")
+        try await world.article("Title pair", in: hr, body: "Pairs never join the title to the text.")
+        #expect(try await titles("\"отпуск без содержания\"", world) == ["Отпуск"], "word forms, and only where adjacent")
+        #expect(try await titles("\"отпуском без\"", world) == ["Отпуск"])
+        #expect(try await titles("\"trip planning\"", world) == ["Trip"])
+        #expect(try await titles("\"planning trips\"", world) == ["Trip"])
+        #expect(try await titles("\"pair pairs\"", world).isEmpty, "a title and its text are not one run of words")
+        #expect(try await titles("\"отпуск\"", world).count == 2, "a phrase of one word is the word")
+    }
+
     @Test func aTitleMatchRanksAboveABodyMatch() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")

@@ -20,9 +20,13 @@ enum FTS5Syntax {
     }
 
     /// A word or phrase; a prefix search is FTS5's `"phrase" *`, which applies the
-    /// prefix to the phrase's last token.
+    /// prefix to the phrase's last token. A phrase of several words is searched by its word
+    /// pairs (see ``StemmingTokenizer``): the same pages, found without reading the positions
+    /// of its words in every page that has them all.
     static func term(_ term: SearchTerm) -> String {
-        string(term.text) + (term.isPrefix ? " *" : "")
+        if term.isPrefix { return string(term.text) + " *" }
+        if term.words.count > 1 { return string(String(UnicodeScalar(StemmingTokenizer.pairMarker)) + term.text) }
+        return string(term.text)
     }
 
     /// One AND-ed group: a single term, or `("a" OR "b")`.

@@ -76,16 +76,27 @@ import Testing
          #"("отпуск" AND "trip plan" AND ("2024" OR "2025") AND "док" *) NOT "draft""#),
     ]
 
+    /// The expressions above without the mark that sends a phrase to its word pairs, which
+    /// `phrasesOfSeveralWordsAreSearchedByTheirPairs` checks.
+    static func readable(_ expression: String?) -> String? {
+        expression?.replacingOccurrences(of: "\u{1}", with: "")
+    }
+
     @Test(arguments: cases)
     func output(input: String, expected: String?) {
-        #expect(SearchQuery(input).expression == expected, "input: \(input.debugDescription)")
+        #expect(Self.readable(SearchQuery(input).expression) == expected, "input: \(input.debugDescription)")
+    }
+
+    @Test func phrasesOfSeveralWordsAreSearchedByTheirPairs() {
+        #expect(SearchQuery(#""trip plan" e-mail word "single""#).expression == "\"\u{1}trip plan\" AND \"\u{1}e mail\" AND \"word\" AND \"single\"")
+        #expect(SearchQuery(#""trip pla"*"#).expression == #""trip pla" *"#, "a prefix phrase keeps its words: pairs cannot end in a prefix")
     }
 
     @Test func termsAndExclusionsAreReportedInOrder() {
         let query = SearchQuery(#"a "b c" -d OR e* -"f g""#)
         #expect(query.terms == ["a", "b c", "e"])
         #expect(query.excluded == ["d", "f g"])
-        #expect(query.expression == #"("a" AND "b c" AND "e" *) NOT "d" NOT "f g""#)
+        #expect(Self.readable(query.expression) == #"("a" AND "b c" AND "e" *) NOT "d" NOT "f g""#)
         #expect(!query.wasTruncated)
     }
 
