@@ -44,17 +44,11 @@ public struct SearchService: Sendable {
                 .dropFirst(offset).prefix(perPage)
             // Snippets tokenize the text again: only for the page shown, never for every match.
             let ids = best.map(\.match.document)
-            let snippets: SQLRequest<Row> = """
-                SELECT rowid, snippet(searchIndex, 2, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text,
-                       snippet(searchIndex, -1, \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS best
-                FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
-                """
+            var snippetById = try Self.snippets(expression, column: 2, ids, db)
             // The text reads best; when the words matched only elsewhere (the title, a heading, the
             // category), the part that matched says why the page was found.
-            let snippetById = Dictionary(try snippets.fetchAll(db).map { row -> (Int64, String) in
-                let text: String = row["text"] ?? ""
-                return (row["rowid"], text.contains(SearchHighlight.start) ? text : row["best"] ?? text)
-            }) { first, _ in first }
+            let elsewhere = ids.filter { !(snippetById[$0]?.contains(SearchHighlight.start) ?? false) }
+            if !elsewhere.isEmpty { snippetById.merge(try Self.snippets(expression, column: -1, elsewhere, db)) { _, best in best } }
             let hits = best.map { item in item.document.hit(snippetHTML: SearchHighlight.html(snippetById[item.match.document] ?? "")) }
             return (hits, total)
         }
@@ -102,6 +96,15 @@ public struct SearchService: Sendable {
             conditions += " AND a.updatedAt >= \(Date().addingTimeInterval(-Double(days) * 86_400))"
         }
         return "FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid \(joins) WHERE \(conditions)"
+    }
+
+    /// Each document's snippet from `column` (-1: the column that matched best).
+    private static func snippets(_ expression: String, column: Int, _ ids: [Int64], _ db: Database) throws -> [Int64: String] {
+        let request: SQLRequest<Row> = """
+            SELECT rowid, snippet(searchIndex, \(column), \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text
+            FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
+            """
+        return Dictionary(try request.fetchAll(db).map { ($0["rowid"], $0["text"] ?? "") }) { first, _ in first }
     }
 
     /// True for the documents `d` of the given kinds that the principal may see.

@@ -15,8 +15,7 @@ import GRDB
 /// positions of two common words in every page that has both (see ``FTS5Syntax/term(_:)``).
 /// A query string that starts with ``pairMarker`` asks for a phrase as its pairs.
 ///
-/// Snippets tokenize documents again at query time, so this works on the UTF-8 bytes SQLite
-/// hands over, without making Swift strings. SQLite creates one instance per table per
+/// Indexing works on the UTF-8 bytes SQLite hands over, without making Swift strings. SQLite creates one instance per table per
 /// connection, and a connection is used by one thread at a time, as libstemmer's handles need.
 final class StemmingTokenizer: FTS5CustomTokenizer {
     static let name = "lore"
@@ -48,6 +47,12 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
 
     func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?,
                   nText: CInt, tokenCallback: @escaping FTS5TokenCallback) -> CInt {
+        // Snippets and highlights take the matches' positions from the index and tokenize only to
+        // find where each position is in the text: unicode61's words, one per position, are
+        // enough, and the stems and pairs (which share their word's position) would be wasted work.
+        if tokenization.contains(.aux) {
+            return wrapped.tokenize(context: context, tokenization: tokenization, pText: pText, nText: nText, tokenCallback: tokenCallback)
+        }
         var pass = Pass(tokenizer: self, context: context, tokenization: tokenization, callback: tokenCallback)
         previousStem.removeAll(keepingCapacity: true)
         pairsSent = 0
