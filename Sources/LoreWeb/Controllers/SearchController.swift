@@ -29,18 +29,12 @@ struct SearchController {
         let hints: [String]
         let categoryOptions: [CategoryOption]
         let author: String
-        let withinOptions: [WithinOption]
+        let withinOptions: [Choice]
         /// Nil for those who may not see clients: for them there is only one kind of result.
         let typeOptions: [Choice]?
         let hasTypeFilter: Bool
         let newerURL: String?
         let olderURL: String?
-    }
-
-    struct WithinOption {
-        let value: String
-        let label: String
-        let selected: Bool
     }
 
     struct Suggestion: Encodable {
@@ -86,10 +80,8 @@ struct SearchController {
             hints: text.isEmpty || total > 0 ? [] : Self.hints(query, filter, t),
             categoryOptions: CategoryOption.options(tree, selected: filter.categoryId),
             author: filter.author ?? "",
-            withinOptions: [WithinOption(value: "", label: t["search_any_time"], selected: filter.changedWithinDays == nil)]
-                + Self.withinDays.map { days in
-                    WithinOption(value: String(days), label: t.plural("search_within_days", days), selected: filter.changedWithinDays == days)
-                },
+            withinOptions: Choice.options(Self.withinDays.map { (String($0), t.plural("search_within_days", $0)) },
+                                          selected: filter.changedWithinDays.map(String.init) ?? "", none: t["search_any_time"]),
             typeOptions: principal.has(.clientsRead)
                 ? [Choice(value: "", label: t["search_type_all"], selected: filter.kind == nil)]
                     + SearchHit.Kind.allCases.map { Choice(value: $0.rawValue, label: t["search_type_\($0.rawValue)"], selected: filter.kind == $0) }

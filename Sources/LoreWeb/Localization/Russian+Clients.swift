@@ -1,5 +1,5 @@
 extension Translations {
-    /// Тексты реестра клиентов, отдельно от текстов вики.
+    /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
         "clients": "Клиенты",
         "new_client": "Новый клиент",
@@ -203,14 +203,5 @@ extension Translations {
         "import_field_contactPhone": "Телефон контакта",
         "import_field_contactEmail": "Эл. почта контакта",
         "notice_clients_imported": "Клиенты загружены.",
-        "attachments": "Файлы",
-        "attachments_hint": "Выберите файлы, перетащите их на текст или вставьте картинку; до 25 МиБ каждый.",
-        "attach_files": "Прикрепить файлы",
-        "attachments_after_save": "Сначала сохраните статью — потом к ней можно прикрепить файлы.",
-        "insert_file": "Вставить",
-        "delete_file_confirm": "Убрать файл из списка? Старые версии, где он показан, его сохранят.",
-        "upload_too_large": "Файл больше {size} — это предел для Lore.",
-        "notice_file_deleted": "Файл убран.",
-        "no_attachments": "Файлов пока нет.",
     ]
 }
