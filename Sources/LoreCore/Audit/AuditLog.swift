@@ -25,6 +25,8 @@ public struct AuditLog: Sendable {
         case clientsImported = "clients.imported"
         case clientDeleted = "client.deleted"
         case clientRestored = "client.restored"
+        case apiTokenCreated = "api_token.created"
+        case apiTokenRevoked = "api_token.revoked"
     }
 
     let database: AppDatabase

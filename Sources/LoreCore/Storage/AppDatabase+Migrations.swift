@@ -107,6 +107,19 @@ extension AppDatabase {
             // The tokenizer now adds word pairs, which phrase searches rely on.
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v10 API tokens") { db in
+            try db.create(table: "apiToken") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.column("name", .text).notNull()
+                t.column("digest", .text).notNull().unique()
+                t.column("isReadOnly", .boolean).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("expiresAt", .datetime)
+                t.column("lastUsedAt", .datetime)
+                t.column("revokedAt", .datetime)
+            }
+        }
         return migrator
     }
 }
