@@ -224,6 +224,8 @@ enum PermissionTable {
         Row("POST /login", "/login", otherwise: .unauthorized, fields: [("login", "ivan"), ("password", "wrong")]),
         Row("POST /logout", "/logout", otherwise: .seeOther, endsSession: true),
         Row("GET /me", "/me", otherwise: .ok),
+        Row("POST /me/tokens", "/me/tokens", otherwise: .unprocessableContent, fields: [("name", "")]),
+        Row("POST /me/tokens/{id}/revoke", "/me/tokens/999999/revoke", otherwise: .notFound),
         Row("POST /me/logout-everywhere", "/me/logout-everywhere", otherwise: .seeOther, endsSession: true),
         Row("GET /c/**", "/c/{path}", .category(.read), allowed: .ok),
         Row("GET /categories/new", "/categories/new?parent={category}", otherwise: .ok),

@@ -100,6 +100,7 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     ClientTimelineController(services: services).addRoutes(to: router)
     ClientImportController(services: services).addRoutes(to: router)
     FileController(services: services, attachments: services.attachments).addRoutes(to: router)
+    AccountController(services: services, tokens: ApiTokenService(database: database)).addRoutes(to: router)
     ChangesController(services: services, secure: arguments.secureCookies).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)

@@ -13,7 +13,6 @@ struct AuthController {
         router.get("/login", use: loginForm)
         router.post("/login", use: login)
         router.post("/logout", use: logout)
-        router.get("/me", use: me)
         router.post("/me/logout-everywhere", use: logoutEverywhere)
     }
 
@@ -21,11 +20,6 @@ struct AuthController {
         let login: String
         let next: String
         let failed: Bool
-    }
-
-    struct MeView {
-        let displayName: String
-        let username: String
     }
 
     @Sendable func loginForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -57,13 +51,6 @@ struct AuthController {
         var response = Response.redirect(to: "/login")
         response.setCookie(sessionCookie("", maxAge: 0))
         return response
-    }
-
-    @Sendable func me(request: Request, context: AppRequestContext) async throws -> Response {
-        guard let session = context.session, let principal = context.principal else { throw NotFound() }
-        let user = try await services.users.user(id: session.userId)
-        let view = MeView(displayName: principal.displayName, username: user.username)
-        return try await services.renderPage("me", view, title: context.translations["my_account"], request: request, context: context)
     }
 
     @Sendable func logoutEverywhere(request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,0 +1,77 @@
+import Hummingbird
+import LoreCore
+
+/// One's own account page: who one is, signing out everywhere, and personal API tokens —
+/// made here, shown once, revoked here.
+struct AccountController {
+    let services: AppServices
+    let tokens: ApiTokenService
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/me", use: me)
+        router.post("/me/tokens", use: createToken)
+        router.post("/me/tokens/:id/revoke", use: revokeToken)
+    }
+
+    struct TokenRow {
+        let id: Int64
+        let name: String
+        let details: String
+        let isActive: Bool
+        let revokeURL: String
+    }
+
+    struct MeView {
+        let displayName: String
+        let username: String
+        let tokens: [TokenRow]
+        /// The secret of the token just made: shown this once.
+        let newSecret: String?
+        let tokenName: String
+        let fieldErrors: [String: String]
+        let errors: [FormErrors.Item]
+    }
+
+    @Sendable func me(request: Request, context: AppRequestContext) async throws -> Response {
+        try await page(secret: nil, name: "", errors: .none, request: request, context: context)
+    }
+
+    @Sendable func createToken(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let form = try await FormData.read(from: request)
+        let days = Int(form["expires"])
+        do {
+            let (_, secret) = try await tokens.create(name: form["name"], readOnly: form["readOnly"] == "on",
+                                                      expiresInDays: days.flatMap { $0 > 0 ? $0 : nil }, by: principal)
+            // Rendered, not redirected: the secret must not travel in an address.
+            return try await page(secret: secret, name: "", errors: .none, request: request, context: context)
+        } catch let error as ValidationError {
+            return try await page(secret: nil, name: form["name"], errors: FormErrors(error, t: context.translations, order: ["name", "expires"]),
+                                  status: .unprocessableContent, request: request, context: context)
+        }
+    }
+
+    @Sendable func revokeToken(request: Request, context: AppRequestContext) async throws -> Response {
+        try await tokens.revoke(id: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
+        return .redirect(to: "/me?notice=token_revoked#tokens")
+    }
+
+    private func page(secret: String?, name: String, errors: FormErrors, status: HTTPResponse.Status = .ok,
+                      request: Request, context: AppRequestContext) async throws -> Response {
+        guard let session = context.session, let principal = context.principal else { throw NotFound() }
+        let t = context.translations
+        let user = try await services.users.user(id: session.userId)
+        let rows = try await tokens.tokens(for: principal).map { token in
+            var details = [t.format("token_created", ["date": DisplayDate.format(token.createdAt, context.language)])]
+            if token.isReadOnly { details.append(t["token_read_only"]) }
+            if let expires = token.expiresAt { details.append(t.format("token_expires", ["date": DisplayDate.day(expires, context.language)])) }
+            if let used = token.lastUsedAt { details.append(t.format("token_used", ["date": DisplayDate.format(used, context.language)])) }
+            if let revoked = token.revokedAt { details.append(t.format("token_revoked_on", ["date": DisplayDate.format(revoked, context.language)])) }
+            return TokenRow(id: token.id ?? 0, name: token.name, details: details.joined(separator: " · "), isActive: token.isValid(),
+                            revokeURL: "/me/tokens/\(token.id ?? 0)/revoke")
+        }
+        let view = MeView(displayName: principal.displayName, username: user.username, tokens: rows, newSecret: secret, tokenName: name,
+                          fieldErrors: errors.fieldErrors, errors: errors.errors)
+        return try await services.renderPage("me", view, title: t["my_account"], request: request, context: context, status: status)
+    }
+}
