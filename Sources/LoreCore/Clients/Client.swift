@@ -47,6 +47,14 @@ public struct Client: Codable, Sendable, Equatable, Identifiable, FetchableRecor
 
     public var isDeleted: Bool { deletedAt != nil }
 
+    /// An empty card, for a ``ClientDraft`` to fill in.
+    static func blank(by authorId: Int64, at now: Date) -> Client {
+        Client(slug: "", name: "", kind: .company, status: .lead, segment: "", source: "", frequency: "", managerId: nil,
+               legalName: "", inn: "", kpp: "", ogrn: "", legalAddress: "", bankDetails: "", address: "", phones: "", emails: "",
+               website: "", officeHours: "", preferences: "", tags: [], notes: "", notesHTML: "", version: 1,
+               createdById: authorId, createdAt: now, updatedById: authorId, updatedAt: now)
+    }
+
     static let live = Column("deletedAt") == nil
 }
 

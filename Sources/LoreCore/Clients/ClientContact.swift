@@ -23,6 +23,12 @@ public struct ClientContact: Codable, Sendable, Equatable, Identifiable, Fetchab
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// An empty contact of a card, for a ``ContactDraft`` to fill in.
+    static func blank(of clientId: Int64) -> ClientContact {
+        ClientContact(clientId: clientId, name: "", position: "", phones: "", email: "", messengers: "", preferredChannel: "",
+                      callWhen: "", doNotCall: "", birthday: "", notes: "")
+    }
 }
 
 /// How a contact prefers to be reached.

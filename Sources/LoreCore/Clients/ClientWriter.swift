@@ -19,11 +19,7 @@ struct ClientWriter {
     private var log: ClientChangeLog { ClientChangeLog(db: db, authorId: authorId, at: now) }
 
     func insert(_ draft: ClientDraft) throws -> Client {
-        var client = Client(
-            slug: "", name: "", kind: .company, status: .lead, segment: "", source: "", frequency: "", managerId: nil,
-            legalName: "", inn: "", kpp: "", ogrn: "", legalAddress: "", bankDetails: "", address: "", phones: "", emails: "",
-            website: "", officeHours: "", preferences: "", tags: [], notes: "", notesHTML: "", version: 1,
-            createdById: authorId, createdAt: now, updatedById: authorId, updatedAt: now)
+        var client = Client.blank(by: authorId, at: now)
         try draft.apply(to: &client, db)
         client.slug = try Slug.free(from: client.name, fallback: "client") { try Client.filter(Column("slug") == $0).fetchCount(db) > 0 }
         client.notesHTML = try renderNotes(client.notes, of: nil)
@@ -47,8 +43,7 @@ struct ClientWriter {
 
     func addContact(_ draft: ContactDraft, to client: Client) throws -> ClientContact {
         guard let clientId = client.id else { throw NotFound() }
-        var contact = ClientContact(clientId: clientId, name: "", position: "", phones: "", email: "", messengers: "",
-                                    preferredChannel: "", callWhen: "", doNotCall: "", birthday: "", notes: "")
+        var contact = ClientContact.blank(of: clientId)
         try draft.apply(to: &contact)
         try contact.insert(db)
         try log.record(.contact, of: clientId, id: contact.id, label: contact.name, before: nil, after: ClientChangeLog.fields(of: contact))

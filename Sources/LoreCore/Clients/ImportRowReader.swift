@@ -83,10 +83,7 @@ struct ImportRowReader {
             // Whoever sees only their own clients imports cards for themselves.
             draft.manager = String(userId)
         }
-        var scratch = Client(slug: "", name: "", kind: .company, status: .lead, segment: "", source: "", frequency: "", managerId: nil,
-                             legalName: "", inn: "", kpp: "", ogrn: "", legalAddress: "", bankDetails: "", address: "", phones: "",
-                             emails: "", website: "", officeHours: "", preferences: "", tags: [], notes: "", notesHTML: "", version: 1,
-                             createdById: 0, createdAt: Date(), updatedById: 0, updatedAt: Date())
+        var scratch = Client.blank(by: 0, at: Date())
         do {
             try draft.apply(to: &scratch, db)
         } catch let error as ValidationError {
@@ -103,8 +100,7 @@ struct ImportRowReader {
             person.position = contactValues[1]
             person.phones = contactValues[2]
             person.email = contactValues[3]
-            var scratchContact = ClientContact(clientId: 0, name: "", position: "", phones: "", email: "", messengers: "",
-                                               preferredChannel: "", callWhen: "", doNotCall: "", birthday: "", notes: "")
+            var scratchContact = ClientContact.blank(of: 0)
             do {
                 try person.apply(to: &scratchContact)
             } catch let error as ValidationError {

@@ -55,6 +55,15 @@ extension AppServices {
         return article
     }
 
+    /// The client card named by the request's `slug`, when the principal may edit cards: 404
+    /// when it is hidden, 403 when it may only be read.
+    func editableClientCard(_ context: AppRequestContext) async throws -> ClientCard {
+        let principal = try context.requirePrincipal()
+        let card = try await clientQueries.card(slug: context.parameters.require("slug"), for: principal)
+        try AccessPolicy(principal).requireClients(.clientsEdit)
+        return card
+    }
+
     /// Renders a page whose trail is just Home › its title: the administration and account pages.
     func renderPage<View>(
         _ template: String, _ view: View, title: String, request: Request, context: AppRequestContext,

@@ -26,12 +26,12 @@ struct ClientContactController {
     static let fieldOrder = ["name", "position", "phones", "email", "messengers", "preferredChannel", "callWhen", "doNotCall", "birthday", "notes"]
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         return try await form(ContactDraft(), card: card, contactId: nil, errors: .none, request: request, context: context)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let draft = Self.draft(try await FormData.read(from: request))
         do {
             _ = try await services.clients.addContact(draft, to: card.client.slug, by: context.requirePrincipal())
@@ -43,13 +43,13 @@ struct ClientContactController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let contact = try Self.contact(card, context)
         return try await form(ContactDraft(contact), card: card, contactId: contact.id, errors: .none, request: request, context: context)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let contact = try Self.contact(card, context)
         let draft = Self.draft(try await FormData.read(from: request))
         do {
@@ -62,18 +62,10 @@ struct ClientContactController {
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let contact = try Self.contact(card, context)
         try await services.clients.deleteContact(id: contact.id ?? 0, of: card.client.slug, by: context.requirePrincipal())
         return .redirect(to: Paths.client(card.client.slug) + "?notice=saved#contacts")
-    }
-
-    /// The card, when the principal may edit it: 404 when hidden, 403 when only readable.
-    private func editableCard(_ context: AppRequestContext) async throws -> ClientCard {
-        let principal = try context.requirePrincipal()
-        let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
-        try AccessPolicy(principal).requireClients(.clientsEdit)
-        return card
     }
 
     private static func contact(_ card: ClientCard, _ context: AppRequestContext) throws -> ClientContact {

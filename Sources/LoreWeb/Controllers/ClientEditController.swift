@@ -56,8 +56,7 @@ struct ClientEditController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: context.requirePrincipal())
-        try AccessPolicy(context.requirePrincipal()).requireClients(.clientsEdit)
+        let card = try await services.editableClientCard(context)
         return try await form(ClientDraft(card.client), editing: card.client, errors: .none, request: request, context: context)
     }
 

@@ -28,12 +28,12 @@ struct ClientTimelineController {
     static let fieldOrder = ["kind", "date", "contact", "summary", "outcome", "nextStep", "nextStepDue", "article"]
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         return try await form(InteractionDraft(), card: card, interactionId: nil, errors: .none, request: request, context: context)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let draft = Self.draft(try await FormData.read(from: request))
         do {
             _ = try await services.clients.logInteraction(draft, on: card.client.slug, by: context.requirePrincipal())
@@ -45,14 +45,14 @@ struct ClientTimelineController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let interaction = try Self.interaction(card, context)
         return try await form(InteractionDraft(interaction), card: card, interactionId: interaction.id, errors: .none,
                               request: request, context: context)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
-        let card = try await editableCard(context)
+        let card = try await services.editableClientCard(context)
         let interaction = try Self.interaction(card, context)
         let draft = Self.draft(try await FormData.read(from: request))
         do {
@@ -92,13 +92,6 @@ struct ClientTimelineController {
         let slug = try context.parameters.require("slug")
         try await services.clients.unlinkArticle(context.parameters.require("article"), from: slug, by: context.requirePrincipal())
         return .redirect(to: Paths.client(slug) + "?notice=saved#knowledge")
-    }
-
-    private func editableCard(_ context: AppRequestContext) async throws -> ClientCard {
-        let principal = try context.requirePrincipal()
-        let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
-        try AccessPolicy(principal).requireClients(.clientsEdit)
-        return card
     }
 
     private static func interaction(_ card: ClientCard, _ context: AppRequestContext) throws -> ClientInteraction {
