@@ -30,7 +30,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Largest file an upload may be, in MiB (env: LORE_MAX_UPLOAD_MIB).")
     var maxUploadMib: Int = Environment.value("LORE_MAX_UPLOAD_MIB").flatMap { Int($0) } ?? 25
 
+    @Option(name: .long, help: "Requests a minute each API token may make; 0 for no limit (env: LORE_API_RATE_LIMIT).")
+    var apiRateLimit: Int = Environment.value("LORE_API_RATE_LIMIT").flatMap { Int($0) } ?? 600
+
     func run() async throws {
+        guard (0...1_000_000).contains(apiRateLimit) else { throw ValidationError("--api-rate-limit must be between 0 and 1000000.") }
         guard (1...4096).contains(maxUploadMib) else { throw ValidationError("--max-upload-mib must be between 1 and 4096.") }
         guard (1...3650).contains(reactivationDays) else {
             throw ValidationError("--reactivation-days must be between 1 and 3650.")
@@ -43,7 +47,8 @@ struct Serve: AsyncParsableCommand {
             // The first administrator's password: read from the environment only, so it never shows in `ps`.
             adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
             importContentOnFirstStart: !noSampleContent, demoPassword: Environment.value("LORE_DEMO_PASSWORD"),
-            secureCookies: secureCookies, reactivationDays: reactivationDays, uploadLimitMiB: maxUploadMib, logLevel: level)
+            secureCookies: secureCookies, reactivationDays: reactivationDays, uploadLimitMiB: maxUploadMib,
+            apiRateLimit: apiRateLimit, logLevel: level)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func everyRouteHasARow() async throws {
-        let router = try await buildRouter(Self.arguments(), logger: Logger(label: "test"))
+        let router = try await buildRouters(Self.arguments(), logger: Logger(label: "test")).web
         // RouterPath prints parameters as {name}; the recursive wildcard as **.
         let registered = Set(router.routes.map { "\($0.method) \($0.path)" })
         let listed = Set(PermissionTable.rows.map(\.route))

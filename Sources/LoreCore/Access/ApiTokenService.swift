@@ -52,15 +52,19 @@ public struct ApiTokenService: Sendable {
         }
     }
 
-    /// The valid token this secret belongs to, if any, marked as used now.
+    /// The valid token this secret belongs to, if any, marked as used now. The mark is written at
+    /// most once a minute, so that a busy program's reads do not each cost a write.
     public func authenticate(secret: String) async throws -> ApiToken? {
         guard secret.hasPrefix(ApiToken.prefix) else { return nil }
         let digest = SecretToken.digest(secret)
-        return try await database.writer.write { db in
-            guard var token = try ApiToken.filter(Column("digest") == digest).fetchOne(db), token.isValid() else { return nil }
-            token.lastUsedAt = Date()
-            try token.update(db, columns: ["lastUsedAt"])
-            return token
+        guard var token = try await database.reader.read({ db in try ApiToken.filter(Column("digest") == digest).fetchOne(db) }),
+              token.isValid() else { return nil }
+        let now = Date()
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            token.lastUsedAt = now
+            let marked = token
+            try await database.writer.write { db in try marked.update(db, columns: ["lastUsedAt"]) }
         }
+        return token
     }
 }

@@ -40,6 +40,20 @@ public struct ArticleQueries: Sendable {
         }
     }
 
+    /// Live articles the principal may read, in id order after `afterId`: the page a program
+    /// walks through all of them with, which inserts and edits elsewhere never shift.
+    public func page(inCategory categoryId: Int64? = nil, updatedSince: Date? = nil, after afterId: Int64?, limit: Int,
+                     for principal: Principal) async throws -> [Article] {
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in
+            var request = Article.filter(Article.live).filter(policy.readableArticles())
+            if let categoryId { request = request.filter(Column("categoryId") == categoryId) }
+            if let updatedSince { request = request.filter(Column("updatedAt") >= updatedSince) }
+            if let afterId { request = request.filter(Column("id") > afterId) }
+            return try request.order(Column("id")).limit(limit).fetchAll(db)
+        }
+    }
+
     public func recentlyChanged(limit: Int, for principal: Principal) async throws -> [Article] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in

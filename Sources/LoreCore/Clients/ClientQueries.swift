@@ -18,14 +18,24 @@ public struct ClientQueries: Sendable {
         return try await database.reader.read { db in
             let conditions = Self.conditions(filter, policy)
             let total = try SQLRequest<Int>("SELECT COUNT(*) FROM client WHERE \(conditions)").fetchOne(db) ?? 0
-            let items = try Self.items(conditions, filter, limit: perPage, offset: max(0, page - 1) * perPage, db)
+            let items = try Self.items(conditions, order: Self.order(filter), limit: perPage, offset: max(0, page - 1) * perPage, db)
             return (items, total)
+        }
+    }
+
+    /// Matching clients in id order after `afterId`: the pages a program walks the registry
+    /// with, which new and changed cards never shift.
+    public func page(_ filter: ClientFilter, after afterId: Int64?, limit: Int, for principal: Principal) async throws -> [ClientListItem] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            try Self.items(Self.conditions(filter, policy) + " AND client.id > \(afterId ?? 0)", order: "client.id", limit: limit, offset: 0, db)
         }
     }
 
     /// Every matching client, for an export: the caller has checked clients.export.
     func all(_ filter: ClientFilter, policy: AccessPolicy, _ db: Database) throws -> [ClientListItem] {
-        try Self.items(Self.conditions(filter, policy), filter, limit: nil, offset: 0, db)
+        try Self.items(Self.conditions(filter, policy), order: Self.order(filter), limit: nil, offset: 0, db)
     }
 
     public func card(slug: String, for principal: Principal) async throws -> ClientCard {
@@ -132,14 +142,17 @@ public struct ClientQueries: Sendable {
 
     static let lastContact: SQL = "(SELECT MAX(occurredAt) FROM clientInteraction i WHERE i.clientId = client.id)"
 
-    private static func items(_ conditions: SQL, _ filter: ClientFilter, limit: Int?, offset: Int, _ db: Database) throws -> [ClientListItem] {
+    private static func order(_ filter: ClientFilter) -> SQL {
         let direction: SQL = filter.descending ? "DESC" : "ASC"
-        let order: SQL = switch filter.sort {
+        return switch filter.sort {
         case .name: "client.name COLLATE \(ClientQueries.byName) \(direction)"
         case .status: "CASE client.status \(statusOrder) END \(direction), client.name COLLATE \(ClientQueries.byName)"
         case .lastContact: "lastContactAt IS NULL, lastContactAt \(direction), client.name COLLATE \(ClientQueries.byName)"
         case .updated: "client.updatedAt \(direction)"
         }
+    }
+
+    private static func items(_ conditions: SQL, order: SQL, limit: Int?, offset: Int, _ db: Database) throws -> [ClientListItem] {
         let page: SQL = limit.map { "LIMIT \($0) OFFSET \(offset)" } ?? ""
         let request: SQLRequest<Row> = """
             SELECT client.*, u.displayName AS managerName, \(lastContact) AS lastContactAt

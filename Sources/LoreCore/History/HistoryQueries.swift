@@ -14,14 +14,24 @@ public struct HistoryQueries: Sendable {
     /// A page of one article's history, newest first, and how many revisions it has in all.
     public func history(of article: Article, page: Int, perPage: Int = 50, for principal: Principal) async throws
         -> (revisions: [RevisionSummary], total: Int) {
+        try await revisions(of: article, before: nil, offset: max(0, page - 1) * perPage, limit: perPage, for: principal)
+    }
+
+    /// Revisions older than `before` (all when nil), newest first: the keyset page the API
+    /// walks history with.
+    public func history(of article: Article, before: Int?, limit: Int, for principal: Principal) async throws -> [RevisionSummary] {
+        try await revisions(of: article, before: before, offset: 0, limit: limit, for: principal).revisions
+    }
+
+    private func revisions(of article: Article, before: Int?, offset: Int, limit: Int, for principal: Principal) async throws
+        -> (revisions: [RevisionSummary], total: Int) {
         guard let id = article.id else { throw NotFound() }
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             try policy.requireHistory(of: article, db)
-            let offset = max(0, page - 1) * perPage
             let request: SQLRequest<Row> = """
                 SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins)
-                WHERE r.articleId = \(id) ORDER BY r.number DESC LIMIT \(perPage) OFFSET \(offset)
+                WHERE r.articleId = \(id) AND r.number < \(before ?? Int.max) ORDER BY r.number DESC LIMIT \(limit) OFFSET \(offset)
                 """
             let total = try Revision.filter(Column("articleId") == id).fetchCount(db)
             return (try request.fetchAll(db).map(RevisionSummary.init(row:)), total)

@@ -27,13 +27,15 @@ public struct AppArguments: Sendable {
     public var reactivationDays: Int
     /// Uploads larger than this are refused with 413.
     public var uploadLimitMiB: Int
+    /// Requests a minute each API token may make before 429; 0 turns the limit off.
+    public var apiRateLimit: Int
     public var logLevel: Logger.Level
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
         demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12,
-        reactivationDays: Int = 60, uploadLimitMiB: Int = 25, logLevel: Logger.Level = .info
+        reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
@@ -49,6 +51,7 @@ public struct AppArguments: Sendable {
         self.passwordCost = passwordCost
         self.reactivationDays = reactivationDays
         self.uploadLimitMiB = uploadLimitMiB
+        self.apiRateLimit = apiRateLimit
         self.logLevel = logLevel
     }
 }

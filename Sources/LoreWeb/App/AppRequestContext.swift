@@ -14,6 +14,8 @@ struct AppRequestContext: RequestContext {
     /// The secret that forms of this browser must send back with a change.
     var csrfToken: String = ""
     var language: Language = .en
+    /// The personal token a JSON API request came with; nil on the web.
+    var apiToken: ApiToken?
 
     /// The client's IP address, for the audit log and for slowing down password guessing.
     let clientAddress: String

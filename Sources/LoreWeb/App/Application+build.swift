@@ -8,14 +8,14 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     var logger = Logger(label: "lore")
     logger.logLevel = arguments.logLevel
     return Application(
-        router: try await buildRouter(arguments, logger: logger),
+        router: try await buildRouters(arguments, logger: logger),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "Lore"),
         logger: logger)
 }
 
 /// Opens the database, makes sure an administrator and (on first start) the sample content
-/// exist, and assembles the router with every route.
-func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Router<AppRequestContext> {
+/// exist, and assembles the web's and the API's routers with every route.
+func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> LoreRouters {
     let resources = URL(fileURLWithPath: arguments.resourcesDirectory, isDirectory: true)
     // Folders are resolved because directory listings do not follow a symbolic link at the top.
     func resource(_ name: String) -> URL { resources.appendingPathComponent(name).resolvingSymlinksInPath() }
@@ -100,7 +100,8 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     ClientTimelineController(services: services).addRoutes(to: router)
     ClientImportController(services: services).addRoutes(to: router)
     FileController(services: services, attachments: services.attachments).addRoutes(to: router)
-    AccountController(services: services, tokens: ApiTokenService(database: database)).addRoutes(to: router)
+    let tokens = ApiTokenService(database: database)
+    AccountController(services: services, tokens: tokens).addRoutes(to: router)
     ChangesController(services: services, secure: arguments.secureCookies).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)
@@ -108,7 +109,9 @@ func buildRouter(_ arguments: AppArguments, logger: Logger) async throws -> Rout
     let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
     UserAdminController(services: services, accounts: accounts).addRoutes(to: router)
     SeeAsController(services: services, accounts: accounts, secureCookies: arguments.secureCookies).addRoutes(to: router)
-    return router
+    let api = try ApiRoutes(services: services, tokens: tokens, principals: principals, rateLimit: arguments.apiRateLimit,
+                            openAPIDocument: resource("Public/api/v1/openapi.json")).router()
+    return LoreRouters(web: router, api: api)
 }
 
 private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {

@@ -1,0 +1,35 @@
+import Hummingbird
+import LoreCore
+
+/// Search, with the web's query language (words, "phrases", prefix*, -exclusions) and ranking.
+struct ApiSearchController {
+    let services: AppServices
+
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.get("/api/v1/search", use: search)
+    }
+
+    @Sendable func search(request: Request, context: AppRequestContext) async throws -> Response {
+        let parameters = request.uri.queryParameters
+        // The cursor holds the next page's number; pages keep the first page's limit.
+        let cursor = try ApiCursor(parameters, kind: "search")
+        guard let text = parameters.get("q"), let expression = SearchQuery(String(text.prefix(SearchController.maxQueryLength))).expression else {
+            throw ApiProblem.invalidParameter("q", "q must hold at least one word to search for.")
+        }
+        let kind = try parameters.get("kind").map { value in
+            guard let kind = SearchHit.Kind(rawValue: value) else { throw ApiProblem.invalidParameter("kind", "kind must be article or client.") }
+            return kind
+        }
+        let category = try parameters.get("category").map { value in
+            guard let id = Int64(value) else { throw ApiProblem.invalidParameter("category", "category must be a category id.") }
+            return id
+        }
+        let page = Int(cursor.position ?? 1)
+        let (hits, total) = try await services.search.search(
+            expression, filter: SearchFilter(categoryId: category, kind: kind), page: page, perPage: cursor.limit, for: context.requirePrincipal())
+        let shown = min(total, SearchService.countLimit)
+        let next = page * cursor.limit < shown ? cursor.encode(Int64(page + 1)) : nil
+        return try ApiJSON.response(ApiSearchResults(total: shown, totalIsLowerBound: total > SearchService.countLimit,
+                                                     items: hits.map(ApiSearchResults.Hit.init), nextCursor: next), request: request)
+    }
+}
