@@ -6,14 +6,14 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 
-.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test
+.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 run: deps release
 	.build/release/lore serve
 
-## Install what is missing and run every test: Swift unit and route tests, then the browser tests.
-test: deps browser-deps unit-test browser-test
+## Install what is missing and run every test: Swift unit and route tests, the browser tests, then the crash test (short mode).
+test: deps browser-deps unit-test browser-test crash-test
 
 ## Measure diff and merge, search over 100,000 articles, and page latency and throughput, in release mode (see README, "Speed").
 bench: deps release
@@ -35,13 +35,17 @@ unit-test: build-tests
 browser-test: build-tests
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/browser
 
+## Kill the server with SIGKILL while clients save, 5 times, and check that no acknowledged save is lost (full run: python3 Tests/ops/crash_test.py --rounds 100).
+crash-test: build-tests
+	python3 Tests/ops/crash_test.py --binary .build/debug/lore
+
 deps:
 	@$(call apt_install,$(BUILD_PACKAGES))
 
 browser-deps:
 	@$(call apt_install,$(BROWSER_PACKAGES))
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV) || { $(call apt_install,python3-venv) && python3 -m venv $(VENV); }
-	@$(VENV)/bin/python -c "import selenium, pytest" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest
+	@$(VENV)/bin/python -c "import selenium, pytest, jsonschema" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest jsonschema
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install

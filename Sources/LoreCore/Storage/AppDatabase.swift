@@ -41,6 +41,11 @@ public struct AppDatabase: Sendable {
 }
 
 extension AppDatabase {
+    /// Copies the write-ahead log into the database file and empties it, waiting for readers.
+    public func checkpoint() async throws {
+        try await writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
     /// True before anything was written: no category and no article yet.
     public func isEmpty() async throws -> Bool {
         try await reader.read { db in

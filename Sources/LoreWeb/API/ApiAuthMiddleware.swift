@@ -26,21 +26,27 @@ struct ApiAuthMiddleware: RouterMiddleware {
         let decision = await limiter.take(for: tokenId)
         let limitHeaders: HTTPFields = limiter.perMinute > 0
             ? [.rateLimitLimit: String(limiter.perMinute), .rateLimitRemaining: String(decision.remaining)] : [:]
-        guard decision.allowed else {
-            var problem = ApiProblem(.tooManyRequests, "rate_limited", detail: "This token may make \(limiter.perMinute) requests a minute.")
-            problem.headers = limitHeaders
-            problem.headers[.retryAfter] = String(decision.retryAfter)
-            throw problem
+        // From here on every answer, errors included, tells the program its allowance.
+        do {
+            guard decision.allowed else {
+                var problem = ApiProblem(.tooManyRequests, "rate_limited", detail: "This token may make \(limiter.perMinute) requests a minute.")
+                problem.headers[.retryAfter] = String(decision.retryAfter)
+                throw problem
+            }
+            if token.isReadOnly, ![.get, .head].contains(request.method) {
+                throw ApiProblem(.forbidden, "read_only_token", detail: "This token may only read.")
+            }
+            var context = context
+            context.principal = principal.acting(from: context.clientAddress)
+            context.apiToken = token
+            var response = try await next(request, context)
+            response.headers.append(contentsOf: limitHeaders)
+            return response
+        } catch {
+            var problem = (error as? ApiProblem) ?? ApiErrorMiddleware.problem(for: error, context: context)
+            problem.headers.append(contentsOf: limitHeaders)
+            return try ApiJSON.problem(problem)
         }
-        if token.isReadOnly, ![.get, .head].contains(request.method) {
-            throw ApiProblem(.forbidden, "read_only_token", detail: "This token may only read.")
-        }
-        var context = context
-        context.principal = principal.acting(from: context.clientAddress)
-        context.apiToken = token
-        var response = try await next(request, context)
-        response.headers.append(contentsOf: limitHeaders)
-        return response
     }
 
     static func bearer(_ header: String?) -> String? {

@@ -19,7 +19,7 @@ struct ApiRoutes {
             LanguageMiddleware()
             ApiErrorMiddleware()
         }
-        let account = ApiAccountController(services: services, openAPIDocument: ByteBuffer(bytes: try Data(contentsOf: openAPIDocument)))
+        let account = ApiAccountController(services: services, openAPIDocument: try Data(contentsOf: openAPIDocument))
         account.addPublicRoutes(to: router)
         let secured = router.group().add(middleware: ApiAuthMiddleware(tokens: tokens, principals: principals, limiter: ApiRateLimiter(perMinute: rateLimit)))
         account.addRoutes(to: secured)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Hummingbird
 import LoreCore
@@ -6,8 +7,15 @@ import NIOCore
 /// Who the token acts as, and the API's own description.
 struct ApiAccountController {
     let services: AppServices
-    /// The OpenAPI document, read once at start-up.
+    /// The OpenAPI document, read once at start-up, and its tag.
     let openAPIDocument: ByteBuffer
+    let openAPITag: String
+
+    init(services: AppServices, openAPIDocument: Data) {
+        self.services = services
+        self.openAPIDocument = ByteBuffer(bytes: openAPIDocument)
+        openAPITag = "\"" + SHA256.hash(data: openAPIDocument).prefix(8).map { String(format: "%02x", $0) }.joined() + "\""
+    }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/api/v1/me", use: me)
@@ -30,7 +38,8 @@ struct ApiAccountController {
     }
 
     @Sendable func openAPI(request: Request, context: AppRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: ApiJSON.contentType, .cacheControl: "public, max-age=300"],
-                 body: .init(byteBuffer: openAPIDocument))
+        let headers: HTTPFields = [.contentType: ApiJSON.contentType, .cacheControl: "public, max-age=300", .eTag: openAPITag]
+        if ETagList(request.headers[.ifNoneMatch]).matches(openAPITag) { return Response(status: .notModified, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: openAPIDocument))
     }
 }

@@ -78,6 +78,6 @@ struct ApiArticle: Encodable, Sendable {
     }
 
     struct MoveInput: Decodable, Sendable {
-        let categoryId: Int64
+        let categoryId: Int64?
     }
 }

@@ -44,7 +44,7 @@ struct ApiArticleController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await ApiBody.decode(ApiArticle.Input.self, from: request)
-        let article = try await services.articles.create(input.draft, by: context.requirePrincipal())
+        let article = try await Self.sayingWhatIsMissing(input) { try await services.articles.create(input.draft, by: context.requirePrincipal()) }
         return try ApiJSON.created(try await present(article, context), at: "/api/v1/articles/\(article.slug)",
                                    version: ApiArticle.version(article), request: request)
     }
@@ -57,7 +57,9 @@ struct ApiArticleController {
             throw ApiProblem(.badRequest, "invalid_precondition", detail: "The article has no revision \(base) yet.")
         }
         do {
-            let saved = try await services.articles.save(id: article.id ?? 0, input.draft, baseRevision: base, by: context.requirePrincipal())
+            let saved = try await Self.sayingWhatIsMissing(input) {
+                try await services.articles.save(id: article.id ?? 0, input.draft, baseRevision: base, by: context.requirePrincipal())
+            }
             return try ApiJSON.response(try await present(saved, context, merged: base != article.revision),
                                         version: ApiArticle.version(saved), request: request)
         } catch let conflict as EditConflict {
@@ -68,8 +70,9 @@ struct ApiArticleController {
     @Sendable func move(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await services.liveArticle(context)
         let input = try await ApiBody.decode(ApiArticle.MoveInput.self, from: request)
+        guard let categoryId = input.categoryId else { throw ValidationError(field: "category", .required) }
         var draft = ArticleDraft(article)
-        draft.categoryId = input.categoryId
+        draft.categoryId = categoryId
         // Based on the revision just read: a save in between is merged, as the text is unchanged.
         let moved = try await services.articles.save(id: article.id ?? 0, draft, baseRevision: article.revision, by: context.requirePrincipal())
         return try ApiJSON.response(try await present(moved, context), version: ApiArticle.version(moved), request: request)
@@ -92,6 +95,16 @@ struct ApiArticleController {
     @Sendable func trash(request: Request, context: AppRequestContext) async throws -> Response {
         let articles = try await services.queries.trash(for: context.requirePrincipal())
         return try ApiJSON.response(ApiItems(items: try await summaries(articles)), request: request)
+    }
+
+    /// A category left out is "required", not the "not found" its stand-in id 0 would give.
+    private static func sayingWhatIsMissing(_ input: ApiArticle.Input, _ write: () async throws -> Article) async throws -> Article {
+        do {
+            return try await write()
+        } catch var error as ValidationError where input.categoryId == nil && error.fields["category"] != nil {
+            error.fields["category"] = .required
+            throw error
+        }
     }
 
     private func summaries(_ articles: [Article]) async throws -> [ApiArticle.Summary] {

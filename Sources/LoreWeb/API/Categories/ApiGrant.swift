@@ -31,7 +31,7 @@ struct ApiGrant: Encodable, Sendable {
             for (index, item) in grants.enumerated() {
                 if let name = item.level, AccessLevel(apiName: name) == nil {
                     throw ApiProblem(.unprocessableContent, "validation_failed", errors: [
-                        .init(field: "grants[\(index)].level", code: "invalid_choice", message: "Use none, read, edit, manage or null."),
+                        .init(field: "grants[\(index)].level", code: "not_found", message: "Use none, read, edit, manage or null."),
                     ])
                 }
                 // updateValue, as assigning nil through the subscript would remove the role instead.

@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Makes, lists and prunes backups in one folder while the server runs. A backup is a
+/// consistent snapshot (`VACUUM INTO` reads in one transaction, so writes go on meanwhile)
+/// plus the uploaded files that snapshot refers to — files are named by their content and
+/// never change, so copying them after the snapshot is as consistent as the snapshot.
+public struct Backups: Sendable {
+    let database: AppDatabase
+    let files: FileStore
+    public let directory: URL
+
+    public init(database: AppDatabase, files: FileStore, directory: URL) {
+        self.database = database
+        self.files = files
+        self.directory = directory
+    }
+
+    /// Writes a new archive, verifies it by reading it back, and returns it.
+    public func create(now: Date = Date()) async throws -> (archive: BackupArchive, manifest: BackupManifest) {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let scratch = directory.appendingPathComponent(".backup-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let snapshot = scratch.appendingPathComponent(BackupManifest.databaseName)
+        try await database.reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [snapshot.path]) }
+        try BackupArchive.checkIntegrity(of: snapshot)
+        let queue = try DatabaseQueue(path: snapshot.path, configuration: AppDatabase.makeConfiguration())
+        let (digests, articles, clients) = try await queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT DISTINCT digest FROM attachment ORDER BY digest"),
+             try Article.filter(Article.live).fetchCount(db),
+             try Client.filter(Column("deletedAt") == nil).fetchCount(db))
+        }
+        try queue.close()
+
+        var entries = [BackupManifest.Entry(name: BackupManifest.databaseName, size: try Self.size(of: snapshot), sha256: try Self.sha256(of: snapshot))]
+        var present: [(name: String, url: URL)] = []
+        var missing: [String] = []
+        for digest in digests {
+            let url = files.path(of: digest)
+            guard let size = try? Self.size(of: url) else {
+                missing.append(digest)
+                continue
+            }
+            let name = "files/\(digest.prefix(2))/\(digest.dropFirst(2).prefix(2))/\(digest)"
+            entries.append(.init(name: name, size: size, sha256: digest))
+            present.append((name, url))
+        }
+        let manifest = BackupManifest(format: BackupManifest.currentFormat, createdAt: now, articles: articles, clients: clients,
+                                      entries: entries, missingFiles: missing)
+        let partial = scratch.appendingPathComponent("archive.tar")
+        var writer = try TarWriter(creating: partial)
+        try writer.add(name: BackupManifest.name, data: try BackupManifest.encoder().encode(manifest), modified: now)
+        try writer.add(name: BackupManifest.databaseName, file: snapshot, modified: now)
+        for file in present { try writer.add(name: file.name, file: file.url, modified: now) }
+        try writer.finish()
+        _ = try BackupArchive.verify(partial)
+        let final = directory.appendingPathComponent(BackupArchive.name(for: now))
+        try FileManager.default.moveItem(at: partial, to: final)
+        guard let archive = BackupArchive(final) else { throw BackupError.invalid("it could not be written") }
+        return (archive, manifest)
+    }
+
+    /// The backups in the folder, newest first.
+    public func list() -> [BackupArchive] {
+        let urls = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.fileSizeKey])) ?? []
+        return urls.compactMap(BackupArchive.init).sorted { $0.createdAt > $1.createdAt }
+    }
+
+    /// Deletes all but the newest `keep` backups; returns what it deleted.
+    @discardableResult
+    public func prune(keep: Int) throws -> [BackupArchive] {
+        let old = Array(list().dropFirst(max(1, keep)))
+        for archive in old { try FileManager.default.removeItem(at: archive.url) }
+        return old
+    }
+
+    static func size(of url: URL) throws -> Int {
+        guard let size = try url.resourceValues(forKeys: [.fileSizeKey]).fileSize else { throw CocoaError(.fileReadUnknown) }
+        return size
+    }
+
+    static func sha256(of url: URL) throws -> String {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty { hasher.update(data: piece) }
+        return hex(hasher.finalize())
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import LoreCore
+
+struct RestoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Check a backup archive completely, then put it in place of the data directory's database and files.",
+        discussion: "Refuses a damaged or incomplete archive, and a data directory a running server uses. What was there is moved to replaced-<time>/ in the data directory, not deleted.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The archive, lore-backup-….tar.")
+    var archive: String
+
+    @Flag(name: .long, help: "Only check the archive; change nothing.")
+    var checkOnly = false
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: archive)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ValidationError("'\(archive)' does not exist.") }
+        do {
+            if checkOnly {
+                let manifest = try BackupArchive.verify(url)
+                print("The archive is complete and undamaged: \(manifest.articles) articles, \(manifest.clients) clients, made \(manifest.createdAt).")
+                return
+            }
+            let report = try Restore.run(archive: url, into: URL(fileURLWithPath: common.data, isDirectory: true))
+            print("Restored the backup made \(report.manifest.createdAt): \(report.manifest.articles) articles, \(report.manifest.clients) clients.")
+            if let previous = report.previous { print("The previous database and files are in \(previous.path).") }
+        } catch let error as BackupError {
+            print(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
