@@ -30,6 +30,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Largest file an upload may be, in MiB (env: LORE_MAX_UPLOAD_MIB).")
     var maxUploadMib: Int = Environment.value("LORE_MAX_UPLOAD_MIB").flatMap { Int($0) } ?? 25
 
+    @OptionGroup var backup: BackupOptions
+
+    @Option(name: .long, help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
+    var metricsToken: String? = Environment.value("LORE_METRICS_TOKEN")
+
     @Option(name: .long, help: "Requests a minute each API token may make; 0 for no limit (env: LORE_API_RATE_LIMIT).")
     var apiRateLimit: Int = Environment.value("LORE_API_RATE_LIMIT").flatMap { Int($0) } ?? 600
 
@@ -48,7 +53,8 @@ struct Serve: AsyncParsableCommand {
             adminPassword: Environment.value("LORE_ADMIN_PASSWORD"),
             importContentOnFirstStart: !noSampleContent, demoPassword: Environment.value("LORE_DEMO_PASSWORD"),
             secureCookies: secureCookies, reactivationDays: reactivationDays, uploadLimitMiB: maxUploadMib,
-            apiRateLimit: apiRateLimit, logLevel: level)
+            apiRateLimit: apiRateLimit, backupDirectory: backup.directory, backupInterval: BackupSchedule.interval(backup.every) ?? nil,
+            backupKeep: backup.keep, metricsToken: metricsToken, logLevel: level)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

@@ -278,6 +278,9 @@ enum PermissionTable {
         Row("POST /admin/users/{id}/active", "/admin/users/9999/active", otherwise: .notFound, fields: [("active", "0")]),
         Row("POST /admin/users/{id}/password-link", "/admin/users/9999/password-link", otherwise: .notFound),
         Row("GET /admin/audit", "/admin/audit", admins, otherwise: .notFound),
+        Row("GET /admin/backups", "/admin/backups", admins, otherwise: .notFound),
+        // The tests' database lives in memory, where there is nothing to back up.
+        Row("POST /admin/backups", "/admin/backups", otherwise: .notFound),
         Row("POST /admin/users/{id}/see-as", "/admin/users/9999/see-as", otherwise: .notFound),
         Row("POST /see-as/stop", "/see-as/stop", otherwise: .seeOther),
         Row("GET /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound),

@@ -27,6 +27,7 @@ public struct AuditLog: Sendable {
         case clientRestored = "client.restored"
         case apiTokenCreated = "api_token.created"
         case apiTokenRevoked = "api_token.revoked"
+        case backupCreated = "backup.created"
     }
 
     let database: AppDatabase

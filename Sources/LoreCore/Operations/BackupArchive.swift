@@ -40,6 +40,14 @@ public struct BackupArchive: Sendable, Equatable {
     /// digest, and the database it holds must pass SQLite's integrity check. With `extractTo`,
     /// the entries are also written there (the folder is the new data directory's content).
     public static func verify(_ url: URL, extractTo folder: URL? = nil) throws -> BackupManifest {
+        do {
+            return try readAndCheck(url, extractTo: folder)
+        } catch let error as TarError {
+            throw BackupError.invalid(error.description)
+        }
+    }
+
+    private static func readAndCheck(_ url: URL, extractTo folder: URL?) throws -> BackupManifest {
         var reader = try TarReader(reading: url)
         defer { reader.close() }
         guard let first = try reader.next(), first.name == BackupManifest.name, first.size < 64 << 20 else {

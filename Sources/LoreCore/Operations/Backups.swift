@@ -18,7 +18,8 @@ public struct Backups: Sendable {
     }
 
     /// Writes a new archive, verifies it by reading it back, and returns it.
-    public func create(now: Date = Date()) async throws -> (archive: BackupArchive, manifest: BackupManifest) {
+    /// `principal` is who asked, for the audit log; nil for the schedule and the command line.
+    public func create(now: Date = Date(), by principal: Principal? = nil) async throws -> (archive: BackupArchive, manifest: BackupManifest) {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let scratch = directory.appendingPathComponent(".backup-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -59,6 +60,8 @@ public struct Backups: Sendable {
         let final = directory.appendingPathComponent(BackupArchive.name(for: now))
         try FileManager.default.moveItem(at: partial, to: final)
         guard let archive = BackupArchive(final) else { throw BackupError.invalid("it could not be written") }
+        try await AuditLog(database: database).record(.backupCreated, actor: principal?.userId, subject: final.lastPathComponent,
+                                                      address: principal?.address ?? "")
         return (archive, manifest)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// How to run the web application; the `serve` command fills it from flags and `LORE_*` variables.
@@ -29,13 +30,21 @@ public struct AppArguments: Sendable {
     public var uploadLimitMiB: Int
     /// Requests a minute each API token may make before 429; 0 turns the limit off.
     public var apiRateLimit: Int
+    /// Where backups go; `backups/` in the data directory when nil.
+    public var backupDirectory: String?
+    /// Seconds between scheduled backups; nil: the server does not back up by itself.
+    public var backupInterval: TimeInterval?
+    public var backupKeep: Int
+    /// Bearer token `/metrics` asks for; without one, metrics answer on the loopback address only.
+    public var metricsToken: String?
     public var logLevel: Logger.Level
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
         demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12,
-        reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600, logLevel: Logger.Level = .info
+        reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600,
+        backupDirectory: String? = nil, backupInterval: TimeInterval? = nil, backupKeep: Int = 7, metricsToken: String? = nil, logLevel: Logger.Level = .info
     ) {
         self.host = host
         self.port = port
@@ -52,6 +61,10 @@ public struct AppArguments: Sendable {
         self.reactivationDays = reactivationDays
         self.uploadLimitMiB = uploadLimitMiB
         self.apiRateLimit = apiRateLimit
+        self.backupDirectory = backupDirectory
+        self.backupInterval = backupInterval
+        self.backupKeep = backupKeep
+        self.metricsToken = metricsToken
         self.logLevel = logLevel
     }
 }

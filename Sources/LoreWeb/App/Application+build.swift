@@ -2,14 +2,24 @@ import Foundation
 import Hummingbird
 import Logging
 import LoreCore
+import ServiceLifecycle
 
 /// The web application: `lore serve` runs what this returns; tests drive it directly.
 public func buildApplication(_ arguments: AppArguments) async throws -> some ApplicationProtocol {
     var logger = Logger(label: "lore")
     logger.logLevel = arguments.logLevel
+    // Before the database is opened: a second server, or a restore, must not share the directory.
+    let lock = try arguments.inMemory ? nil : DataDirectoryLock(directory: try dataDirectory(arguments))
+    let routers = try await buildRouters(arguments, logger: logger)
+    var services: [any Service] = []
+    if let lock { services.append(ShutdownCheckpoint(database: routers.database, lock: lock, logger: logger)) }
+    if let backups = routers.backups, let interval = arguments.backupInterval {
+        services.append(BackupSchedule(backups: backups, interval: interval, keep: arguments.backupKeep, logger: logger))
+    }
     return Application(
-        router: try await buildRouters(arguments, logger: logger),
+        router: routers,
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "Lore"),
+        services: services,
         logger: logger)
 }
 
@@ -36,6 +46,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
             """.utf8))
     }
     let files = fileStore(arguments)
+    let backups = try backups(arguments, database: database, files: files)
     let principals = PrincipalLoader(database: database)
     if arguments.importContentOnFirstStart, try await database.isEmpty() {
         guard let administratorId = bootstrap.administrator.id,
@@ -106,18 +117,36 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
+    BackupController(services: services, backups: backups, interval: arguments.backupInterval, keep: arguments.backupKeep).addRoutes(to: router)
     let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
     UserAdminController(services: services, accounts: accounts).addRoutes(to: router)
     SeeAsController(services: services, accounts: accounts, secureCookies: arguments.secureCookies).addRoutes(to: router)
     let api = try ApiRoutes(services: services, tokens: tokens, principals: principals, rateLimit: arguments.apiRateLimit,
                             openAPIDocument: resource("Public/api/v1/openapi.json")).router()
-    return LoreRouters(web: router, api: api)
+    let metrics = RequestMetrics()
+    let ops = OpsRoutes(database: database, metrics: metrics, metricsToken: arguments.metricsToken,
+                        dataFile: arguments.inMemory ? nil : try dataDirectory(arguments).appendingPathComponent("lore.sqlite"), backups: backups)
+    return LoreRouters(web: router, api: api, ops: ops.router(), log: RequestLog(metrics: metrics), database: database, backups: backups)
 }
 
 private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {
     if arguments.inMemory { return try AppDatabase.inMemory() }
+    return try AppDatabase.open(path: try dataDirectory(arguments).appendingPathComponent("lore.sqlite").path)
+}
+
+/// The data directory, created if missing.
+private func dataDirectory(_ arguments: AppArguments) throws -> URL {
     try FileManager.default.createDirectory(atPath: arguments.dataDirectory, withIntermediateDirectories: true)
-    return try AppDatabase.open(path: URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("lore.sqlite").path)
+    return URL(fileURLWithPath: arguments.dataDirectory, isDirectory: true)
+}
+
+/// Backups go to `--backup-dir`, or `backups/` beside the database; a database in memory
+/// (tests) is backed up only into a folder given explicitly.
+private func backups(_ arguments: AppArguments, database: AppDatabase, files: FileStore) throws -> Backups? {
+    guard !arguments.inMemory || arguments.backupDirectory != nil else { return nil }
+    let folder = try arguments.backupDirectory.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? dataDirectory(arguments).appendingPathComponent("backups", isDirectory: true)
+    return Backups(database: database, files: files, directory: folder)
 }
 
 /// Uploaded files live beside the database, in `files/`; an in-memory application (tests)

@@ -4,7 +4,7 @@ import Logging
 import LoreCore
 
 /// Turns every error into a page in the site's look and the reader's language.
-/// Internals never reach the page: a 500 shows only a reference to find the log line by.
+/// Internals never reach the page: it shows only a reference to find the log line by.
 struct ErrorPageMiddleware: RouterMiddleware {
     let services: AppServices
 
@@ -29,7 +29,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await errorPage(error.status, key, request: request, context: context)
         } catch {
             context.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
-            return try await errorPage(.internalServerError, "server_error", request: request, context: context, requestId: context.id)
+            return try await errorPage(.internalServerError, "server_error", request: request, context: context)
         }
     }
 
@@ -40,11 +40,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let requestId: String?
     }
 
+    /// Every error page names its request, so that what a person reports leads to the log line.
     private func errorPage(
-        _ status: HTTPResponse.Status, _ key: String, request: Request, context: AppRequestContext, requestId: String? = nil
+        _ status: HTTPResponse.Status, _ key: String, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let t = context.translations
-        let view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: t["\(key)_message"], requestId: requestId)
+        let view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: t["\(key)_message"], requestId: context.id)
         // The sidebar needs the database, which may be what failed: an error page must still render.
         let page = (try? await services.pages.page(view, title: view.heading, request: request, context: context))
             ?? services.pages.bare(view, title: view.heading, request: request, context: context)

@@ -8,4 +8,5 @@ extension HTTPField.Name {
     static let xCSRFToken = Self("X-CSRF-Token")!
     static let rateLimitLimit = Self("RateLimit-Limit")!
     static let rateLimitRemaining = Self("RateLimit-Remaining")!
+    static let xRequestId = Self("X-Request-Id")!
 }

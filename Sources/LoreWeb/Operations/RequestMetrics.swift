@@ -25,27 +25,3 @@ final class RequestMetrics: Sendable {
         registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "lore", metricName: name, unitName: "", helpText: help)).set(value)
     }
 }
-
-/// Counts and times every request by its route pattern (`/a/{slug}`), never its address: the
-/// label set stays small and no slug or token ends up in the metrics.
-struct MetricsMiddleware: RouterMiddleware {
-    let metrics: RequestMetrics
-
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
-        let started = ContinuousClock.now
-        do {
-            let response = try await next(request, context)
-            metrics.record(route: Self.route(context), method: request.method.rawValue, status: response.status.code,
-                           duration: ContinuousClock.now - started)
-            return response
-        } catch {
-            let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            metrics.record(route: Self.route(context), method: request.method.rawValue, status: status, duration: ContinuousClock.now - started)
-            throw error
-        }
-    }
-
-    static func route(_ context: AppRequestContext) -> String {
-        context.endpointPath ?? "unmatched"
-    }
-}

@@ -30,6 +30,7 @@ struct Chrome {
     var canCreateTopLevel = false
     var canManageUsers = false
     var canReadAudit = false
+    var canBackUp = false
     var canSeeClients = false
     /// Shown as a banner with a way back while a user manager sees as someone else.
     var seeingAs: String?

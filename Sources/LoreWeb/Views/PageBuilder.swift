@@ -8,7 +8,7 @@ struct PageBuilder: Sendable {
     /// Notices are passed as `?notice=key` after a redirect; only known keys are shown.
     static let notices: Set<String> = [
         "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty", "password_set",
-        "merged", "restored_revision", "purged", "role_deleted", "client_trashed", "step_done", "article_not_found", "clients_imported", "file_deleted", "token_revoked",
+        "merged", "restored_revision", "purged", "role_deleted", "client_trashed", "step_done", "article_not_found", "clients_imported", "file_deleted", "token_revoked", "backup_made",
     ]
 
     func page<Content>(
@@ -38,6 +38,7 @@ struct PageBuilder: Sendable {
             canCreateTopLevel: context.principal?.has(.rolesManage) ?? false,
             canManageUsers: context.principal?.has(.usersManage) ?? false,
             canReadAudit: context.principal?.has(.auditRead) ?? false,
+            canBackUp: context.principal?.isAdministrator ?? false,
             canSeeClients: context.principal?.has(.clientsRead) ?? false,
             seeingAs: context.seeingAs.map { t.format("seeing_as", ["name": $0]) },
             languages: Language.allCases.map { language in
