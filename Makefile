@@ -6,21 +6,21 @@ BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 
-.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test
+.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test ops-test speed-test
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 run: deps release
 	.build/release/lore serve
 
-## Install what is missing and run every test: Swift unit and route tests, the browser tests, then the crash test (short mode).
-test: deps browser-deps unit-test browser-test crash-test
+## Install what is missing and run every test: Swift unit and route tests, the browser tests, the crash test and the page benchmark (short modes), the operations tests.
+test: deps browser-deps unit-test browser-test crash-test ops-test speed-test
 
 ## Measure diff and merge, search over 100,000 articles, and page latency and throughput, in release mode (see README, "Speed").
 bench: deps release
 	$(SWIFT) build -c release --product lore-bench
 	.build/release/lore-bench
 	@$(call apt_install,wrk curl)
-	Tests/bench/pages.sh
+	Tests/bench/speed.sh
 
 release:
 	$(SWIFT) build -c release --product lore
@@ -38,6 +38,16 @@ browser-test: build-tests
 ## Kill the server with SIGKILL while clients save, 5 times, and check that no acknowledged save is lost (full run: python3 Tests/ops/crash_test.py --rounds 100).
 crash-test: build-tests
 	python3 Tests/ops/crash_test.py --binary .build/debug/lore
+
+## Operations over real processes: graceful shutdown under load, no secrets in logs, health and metrics, backup and restore while writing, export and import.
+ops-test: build-tests browser-deps
+	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/ops
+
+## The page benchmark in its short mode (debug build, 200 articles, 2 s a page): every answer must be a success.
+speed-test: build-tests
+	@$(call apt_install,wrk curl)
+	data=$$(mktemp -d) && LORE_BIN=.build/debug/lore LORE_BENCH_BIN=.build/debug/lore-bench LORE_SPEED_DIR=$$data Tests/bench/speed.sh --short; \
+	  status=$$?; rm -rf $$data; exit $$status
 
 deps:
 	@$(call apt_install,$(BUILD_PACKAGES))

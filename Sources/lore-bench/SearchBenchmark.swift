@@ -55,7 +55,21 @@ enum SearchBenchmark {
         }
     }
 
-    static func write(_ database: AppDatabase, _ admin: Principal, path: String, vocabulary: inout Vocabulary) async throws {
+    /// A database of the benchmark's company at LORE_BENCH_DB, for serving: the administrator
+    /// (password bench-password) and the reader of a tenth (bench-password-long) can sign in.
+    static func buildWorld() async throws {
+        guard let path = ProcessInfo.processInfo.environment["LORE_BENCH_DB"] else {
+            say("Set LORE_BENCH_DB to the database file to fill.")
+            return
+        }
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let database = try AppDatabase.open(path: path)
+        let (admin, _) = try await World.build(database)
+        var vocabulary = Vocabulary(seed: 7)
+        try await write(database, admin, path: path, vocabulary: &vocabulary, reindex: false)
+    }
+
+    static func write(_ database: AppDatabase, _ admin: Principal, path: String, vocabulary: inout Vocabulary, reindex: Bool = true) async throws {
         let clock = ContinuousClock()
         let categories = try await World.categories(database, admin)
         let writing = clock.now
@@ -68,9 +82,11 @@ enum SearchBenchmark {
             if number % 5000 == 4999 { say("\rwritten \(number + 1)/\(articleCount) articles", newline: false) }
         }
         say("\rwrote \(articleCount) articles (saved and indexed one by one) in \(seconds(clock.now - writing))")
-        let indexing = clock.now
-        try await SearchService(database: database).reindex { _, _ in }
-        say("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
+        if reindex {
+            let indexing = clock.now
+            try await SearchService(database: database).reindex { _, _ in }
+            say("index build (lore reindex) of \(articleCount) articles: \(seconds(clock.now - indexing))")
+        }
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         say("database size: \(size / 1_048_576) MiB")
     }

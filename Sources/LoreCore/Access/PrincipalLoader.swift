@@ -3,6 +3,9 @@ import GRDB
 /// Builds the ``Principal`` for a request from the database as it is now.
 public struct PrincipalLoader: Sendable {
     let database: AppDatabase
+    /// Principals read since anything but sessions last changed: roles, grants and accounts
+    /// all bump that generation, so a change applies to the very next request.
+    private let known = ChangeKeyedCache<Int64, Principal?>()
 
     public init(database: AppDatabase) {
         self.database = database
@@ -10,7 +13,11 @@ public struct PrincipalLoader: Sendable {
 
     /// The signed-in user's principal, or nil when the account is gone or deactivated.
     public func principal(userId: Int64) async throws -> Principal? {
-        try await database.reader.read { db in try Self.principal(userId: userId, db) }
+        let generation = database.changes.content
+        if let cached = known.value(for: userId, generation: generation) { return cached }
+        let principal = try await database.reader.read { db in try Self.principal(userId: userId, db) }
+        known.store(principal, for: userId, generation: generation)
+        return principal
     }
 
     /// Anyone not signed in: the Guest role's rights only.

@@ -7,6 +7,9 @@ public struct SessionStore: Sendable {
     let database: AppDatabase
     public let idleTimeout: TimeInterval
     public let lifetime: TimeInterval
+    /// Sessions read since the session table last changed, by stored id: most requests then
+    /// need no database read to know who is asking. Any sign-in, sign-out or refresh empties it.
+    private let known = ChangeKeyedCache<String, Session>()
 
     public init(database: AppDatabase, idleTimeout: TimeInterval = 7 * 86_400, lifetime: TimeInterval = 30 * 86_400) {
         self.database = database
@@ -30,7 +33,13 @@ public struct SessionStore: Sendable {
     public func resume(token: String, now: Date = Date()) async throws -> Session? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
         let id = SecretToken.digest(token)
-        guard var session = try await database.reader.read({ db in try Session.fetchOne(db, key: id) }) else { return nil }
+        let generation = database.changes.sessions
+        var found = known.value(for: id, generation: generation)
+        if found == nil {
+            found = try await database.reader.read { db in try Session.fetchOne(db, key: id) }
+            if let found { known.store(found, for: id, generation: generation) }
+        }
+        guard var session = found else { return nil }
         if session.expiresAt <= now || session.lastSeenAt.addingTimeInterval(idleTimeout) <= now {
             try await end(id: id)
             return nil

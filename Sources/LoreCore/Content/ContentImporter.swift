@@ -49,7 +49,9 @@ public struct ContentImporter: Sendable {
         for entry in entries {
             let name = entry.lastPathComponent
             if (try? entry.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                if relativePath.isEmpty, name == SampleClients.folder { continue }
+                // The sample client cards' folder; a category of that name (with its _category.md) is imported.
+                if relativePath.isEmpty, name == SampleClients.folder,
+                   !FileManager.default.fileExists(atPath: entry.appendingPathComponent(Self.categoryFile).path) { continue }
                 if name.hasSuffix(Self.filesSuffix) { continue }
                 guard Slug.isValid(name) else {
                     report.problems.append("\(name): folder names must be slugs (a-z, 0-9, -)")

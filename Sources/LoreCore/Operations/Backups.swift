@@ -57,7 +57,12 @@ public struct Backups: Sendable {
         for file in present { try writer.add(name: file.name, file: file.url, modified: now) }
         try writer.finish()
         _ = try BackupArchive.verify(partial)
-        let final = directory.appendingPathComponent(BackupArchive.name(for: now))
+        // Two backups in the same second (a click and the schedule) each get a name of their own.
+        var stamp = now
+        while FileManager.default.fileExists(atPath: directory.appendingPathComponent(BackupArchive.name(for: stamp)).path) {
+            stamp = stamp.addingTimeInterval(1)
+        }
+        let final = directory.appendingPathComponent(BackupArchive.name(for: stamp))
         try FileManager.default.moveItem(at: partial, to: final)
         guard let archive = BackupArchive(final) else { throw BackupError.invalid("it could not be written") }
         try await AuditLog(database: database).record(.backupCreated, actor: principal?.userId, subject: final.lastPathComponent,

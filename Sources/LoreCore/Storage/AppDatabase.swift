@@ -4,6 +4,8 @@ import GRDB
 /// Owns the database connection and its schema. Every service reads and writes through it.
 public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// Bumped by every commit that changes what a page could show.
+    public let changes = DatabaseChanges()
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
     public static func open(path: String) throws -> AppDatabase {
@@ -24,6 +26,7 @@ public struct AppDatabase: Sendable {
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.migrator.migrate(writer)
+        writer.add(transactionObserver: DatabaseChanges.Observer(changes), extent: .databaseLifetime)
     }
 
     public var reader: any DatabaseReader { writer }

@@ -20,6 +20,8 @@ struct AppServices: Sendable {
     let attachments: AttachmentService
     let views: ViewRenderer
     let pages: PageBuilder
+    /// Rendered article and category pages, per kind of reader.
+    let pageCache: PageCache
 
     /// `files` is where uploads are kept; by default a fresh folder of its own, for tests.
     init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12, files: FileStore? = nil,
@@ -43,6 +45,7 @@ struct AppServices: Sendable {
             limit: uploadLimit)
         self.views = views
         pages = PageBuilder(categories: categories)
+        pageCache = PageCache(changes: database.changes)
     }
 }
 

@@ -60,8 +60,10 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
         for problem in report.problems { logger.warning("Import problem: \(problem)") }
         if arguments.demoAccounts {
             let demo = try await SampleAccess(database: database, passwordCost: arguments.passwordCost).apply(by: principal, password: arguments.demoPassword)
+            // A password the operator chose is theirs already: only a generated one is printed.
+            let shown = { (password: String) in arguments.demoPassword == nil ? password : "(LORE_DEMO_PASSWORD)" }
             let lines = demo.map { user in
-                "  \(user.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(user.password)  \(user.displayName)"
+                "  \(user.username.padding(toLength: 8, withPad: " ", startingAt: 0)) \(shown(user.password))  \(user.displayName)"
                     + (user.roles.isEmpty ? "" : " (\(user.roles.joined(separator: ", ")))")
             }
             FileHandle.standardOutput.write(Data("""

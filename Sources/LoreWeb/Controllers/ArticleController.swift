@@ -40,11 +40,20 @@ struct ArticleController {
         let historyURL: String?
     }
 
+    /// A page made for the same rights since the last change is that page, hidden parts and all.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let slug = try context.parameters.require("slug")
+        return try await services.pageCache.page(Paths.article(slug), request: request, context: context) { key, generation in
+            try await page(slug, caching: key, generation: generation, request: request, context: context)
+        }
+    }
+
+    private func page(_ slug: String, caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws
+        -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let article: Article
-        switch try await services.queries.article(slug: context.parameters.require("slug"), for: principal) {
+        switch try await services.queries.article(slug: slug, for: principal) {
         case .found(let found): article = found
         case .moved(let slug): return .redirect(to: Paths.article(slug), type: .permanent)
         }
@@ -72,7 +81,7 @@ struct ArticleController {
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: article.title), currentCategoryId: category.id)
-        return try services.views.render("article", page)
+        return try services.views.render("article", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {

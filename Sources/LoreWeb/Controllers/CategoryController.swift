@@ -53,9 +53,16 @@ struct CategoryController {
     static let fieldOrder = ["title", "slug", "parent", "description"]
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
+        let path = context.parameters.getCatchAll().joined(separator: "/")
+        return try await services.pageCache.page(Paths.category(path), request: request, context: context) { key, generation in
+            try await page(path, caching: key, generation: generation, request: request, context: context)
+        }
+    }
+
+    private func page(_ path: String, caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws
+        -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let path = context.parameters.getCatchAll().joined(separator: "/")
         let category = try await services.categories.category(path: path, for: principal)
         guard let id = category.id else { throw NotFound() }
         let tree = try await services.categories.tree(for: principal)
@@ -78,7 +85,7 @@ struct CategoryController {
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage), currentCategoryId: id, tree: tree)
-        return try services.views.render("category", page)
+        return try services.views.render("category", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LoreCore
 
@@ -24,7 +25,18 @@ struct HomeController {
         let reminders: ReminderView?
     }
 
+    /// Shared by readers with the same rights — except for the reminders, which are each
+    /// person's own and change with the day.
     @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let reminders = principal.has(.clientsRead) && !principal.isGuest
+        let extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
+        return try await services.pageCache.page("/", extra: extra, request: request, context: context) { key, generation in
+            try await page(caching: key, generation: generation, request: request, context: context)
+        }
+    }
+
+    private func page(caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
@@ -43,7 +55,7 @@ struct HomeController {
                                language: context.language)
                 : nil)
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
-        return try services.views.render("home", page)
+        return try services.views.render("home", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 
     /// Remembers the chosen language for a year and returns to the page the switch was on.

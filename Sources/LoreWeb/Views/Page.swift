@@ -5,8 +5,8 @@ struct Page<Content> {
     let lang: String
     let title: String
     /// Every form sends it back as `_csrf`.
-    let csrf: String
-    let chrome: Chrome
+    var csrf: String
+    var chrome: Chrome
     let content: Content
 }
 

@@ -30,10 +30,26 @@ struct ViewRenderer: Sendable {
     }
 
     func render<Content>(_ template: String, _ page: Page<Content>, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(TemplateData.flatten(page) as Any, withTemplate: template) else { throw MissingTemplate(name: template) }
+        let html = try html(template, page)
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func html<Content>(_ template: String, _ page: Page<Content>) throws -> String {
+        guard let html = library.render(TemplateData.flatten(page) as Any, withTemplate: template) else { throw MissingTemplate(name: template) }
+        return html
+    }
+
+    /// Renders the page once with the cache's markers in place of the reader's own values, keeps
+    /// it, and answers with those values filled in.
+    func render<Content>(_ template: String, _ page: Page<Content>, caching key: PageCache.Key?, in cache: PageCache, generation: Int,
+                         context: AppRequestContext) throws -> Response {
+        guard let key else { return try render(template, page) }
+        var shared = page
+        shared.csrf = cache.csrfMarker
+        if shared.chrome.userName != nil { shared.chrome.userName = cache.userNameMarker }
+        return cache.store(try html(template, shared), generation: generation, as: key, context: context)
     }
 }
