@@ -3,7 +3,7 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import new_browser
+from conftest import DEMO_PASSWORD, new_browser, new_driver
 from helpers import click_and_load, fill, find, open_page, path_of, sign_in, text_of
 
 
@@ -52,3 +52,20 @@ def test_admin_grants_a_new_role_and_its_member_edits(driver, server, marker):
         assert f"Reviewed by payroll {marker}." in text_of(colleague, "article#article .markdown-body")
     finally:
         colleague.quit()
+
+
+def test_admin_backs_up_from_the_page_and_others_never_see_it(driver, server):
+    open_page(driver, server, "/admin/backups")
+    before = len(driver.find_elements(By.CSS_SELECTOR, "#backups tbody tr"))
+    click_and_load(driver, find(driver, "#backup-now"))
+    assert "made and verified" in text_of(driver, "body")
+    rows = driver.find_elements(By.CSS_SELECTOR, "#backups tbody tr")
+    assert len(rows) == before + 1
+    assert rows[0].text.startswith("lore-backup-") and ("MiB" in rows[0].text or "KiB" in rows[0].text)
+    ivan = new_driver(server, "ivan", DEMO_PASSWORD)
+    try:
+        assert "Backups" not in text_of(ivan, "header")
+        open_page(ivan, server, "/admin/backups")
+        assert "Backup" not in text_of(ivan, "main")
+    finally:
+        ivan.quit()
