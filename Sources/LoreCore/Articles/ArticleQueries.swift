@@ -63,11 +63,19 @@ public struct ArticleQueries: Sendable {
 
     /// Trashed articles the principal may restore (edit in their category).
     public func trash(for principal: Principal) async throws -> [Article] {
+        try await database.reader.read { db in try Self.restorable(principal).order(Column("deletedAt").desc).fetchAll(db) }
+    }
+
+    /// The trashed article at this address, if the principal may restore it.
+    public func trashed(slug: String, for principal: Principal) async throws -> Article {
+        let article = try await database.reader.read { db in try Self.restorable(principal).filter(Column("slug") == slug).fetchOne(db) }
+        guard let article else { throw NotFound() }
+        return article
+    }
+
+    private static func restorable(_ principal: Principal) -> QueryInterfaceRequest<Article> {
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            try Article.filter(Column("deletedAt") != nil).filter(policy.readableArticles())
-                .filter(policy.categories("categoryId", atLeast: .edit)).order(Column("deletedAt").desc).fetchAll(db)
-        }
+        return Article.filter(Column("deletedAt") != nil).filter(policy.readableArticles()).filter(policy.categories("categoryId", atLeast: .edit))
     }
 
     /// "What links here": live articles whose text names this one by slug, title or an old slug.

@@ -86,8 +86,7 @@ struct ApiArticleController {
 
     @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let slug = try context.parameters.require("slug")
-        guard let trashed = try await services.queries.trash(for: principal).first(where: { $0.slug == slug }) else { throw NotFound() }
+        let trashed = try await services.queries.trashed(slug: context.parameters.require("slug"), for: principal)
         let restored = try await services.articles.restore(id: trashed.id ?? 0, by: principal)
         return try ApiJSON.response(try await present(restored, context), version: ApiArticle.version(restored), request: request)
     }

@@ -71,13 +71,15 @@ struct ApiCategoryController {
         return try ApiJSON.response(ApiItems(items: ApiGrant.list(grid)), request: request)
     }
 
-    /// The category as the caller sees it now, with their level and the articles they may read.
+    /// The category as the caller sees it now, with their level and the articles they may read
+    /// (counted in SQL with the tree, as the list does).
     private func category(_ id: Int64, _ context: AppRequestContext) async throws -> ApiCategory {
         let principal = try context.requirePrincipal()
-        let category = try await services.categories.category(id: id, for: principal)
+        guard let node = try await services.categories.tree(for: principal).flattened.first(where: { $0.category.id == id }) else {
+            throw NotFound()
+        }
         let level = try await services.categories.level(inCategory: id, for: principal)
-        let count = try await services.queries.articles(inCategory: id, for: principal).count
-        return ApiCategory(category, articleCount: count, access: level)
+        return ApiCategory(node.category, articleCount: node.articleCount, access: level)
     }
 
     static func id(_ context: AppRequestContext) throws -> Int64 {
