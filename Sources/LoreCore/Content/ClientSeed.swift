@@ -28,54 +28,26 @@ struct ClientSeed: Decodable {
         var nextStepInDays: Int?
     }
 
-    var name: String
-    var kind: String?
-    var status: String?
-    var segment: String?
-    var source: String?
-    var frequency: String?
+    /// The card's own fields; `manager` below is a username, looked up on import.
+    var fields: ClientFields
     var manager: String?
-    var legalName: String?
-    var inn: String?
-    var kpp: String?
-    var ogrn: String?
-    var legalAddress: String?
-    var bankDetails: String?
-    var address: String?
-    var phones: String?
-    var emails: String?
-    var website: String?
-    var officeHours: String?
-    var preferences: String?
-    var tags: [String]?
-    var notes: String?
     var contacts: [Contact]?
     var interactions: [Interaction]?
 
+    private enum CodingKeys: String, CodingKey {
+        case manager, contacts, interactions
+    }
+
+    init(from decoder: any Decoder) throws {
+        fields = try ClientFields(from: decoder)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        manager = try container.decodeIfPresent(String.self, forKey: .manager)
+        contacts = try container.decodeIfPresent([Contact].self, forKey: .contacts)
+        interactions = try container.decodeIfPresent([Interaction].self, forKey: .interactions)
+    }
+
     func draft(managerId: Int64?) -> ClientDraft {
-        var draft = ClientDraft()
-        draft.name = name
-        draft.kind = kind ?? ClientKind.company.rawValue
-        draft.status = status ?? ClientStatus.lead.rawValue
-        draft.segment = segment ?? ""
-        draft.source = source ?? ""
-        draft.frequency = frequency ?? ""
-        draft.manager = managerId.map(String.init) ?? ""
-        draft.legalName = legalName ?? ""
-        draft.inn = inn ?? ""
-        draft.kpp = kpp ?? ""
-        draft.ogrn = ogrn ?? ""
-        draft.legalAddress = legalAddress ?? ""
-        draft.bankDetails = bankDetails ?? ""
-        draft.address = address ?? ""
-        draft.phones = phones ?? ""
-        draft.emails = emails ?? ""
-        draft.website = website ?? ""
-        draft.officeHours = officeHours ?? ""
-        draft.preferences = preferences ?? ""
-        draft.tags = (tags ?? []).joined(separator: ", ")
-        draft.notes = notes ?? ""
-        return draft
+        fields.draft(manager: managerId.map(String.init) ?? "")
     }
 }
 
