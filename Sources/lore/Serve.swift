@@ -32,6 +32,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var backup: BackupOptions
 
+    @OptionGroup var connections: ConnectionOptions
+
     @Option(name: .long, help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
     var metricsToken: String? = Environment.value("LORE_METRICS_TOKEN")
 
@@ -54,7 +56,8 @@ struct Serve: AsyncParsableCommand {
             importContentOnFirstStart: !noSampleContent, demoPassword: Environment.value("LORE_DEMO_PASSWORD"),
             secureCookies: secureCookies, reactivationDays: reactivationDays, uploadLimitMiB: maxUploadMib,
             apiRateLimit: apiRateLimit, backupDirectory: backup.directory, backupInterval: BackupSchedule.interval(backup.every) ?? nil,
-            backupKeep: backup.keep, metricsToken: metricsToken, logLevel: level)
+            backupKeep: backup.keep, metricsToken: metricsToken, logLevel: level,
+            connectionLimits: connections.limits, trustedProxies: TrustedProxies(connections.trustedProxy))
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

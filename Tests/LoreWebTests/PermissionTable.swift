@@ -189,7 +189,7 @@ enum PermissionTable {
          Row("POST /clients/import", "/clients/import", [.admin: .unsupportedMediaType, .sergey: .unsupportedMediaType], otherwise: .notFound),
          Row("POST /clients/import/check", "/clients/import/check", [.admin: .unprocessableContent, .sergey: .unprocessableContent],
              otherwise: .notFound, fields: [("data", "TmFtZQ0K"), ("action", "import")]),
-         Row("GET /clients/export.csv", "/clients/export.csv", clientUsers, otherwise: .notFound)],
+         Row("POST /clients/export.csv", "/clients/export.csv", clientUsers, otherwise: .notFound)],
         clientRows("GET /clients/{slug}", "/clients/{client}", allowed: .ok),
         clientRows("GET /clients/{slug}/edit", "/clients/{client}/edit", allowed: .ok),
         clientRows("POST /clients/{slug}/edit", "/clients/{client}/edit", allowed: .unprocessableContent,

@@ -90,10 +90,23 @@ import Testing
             #expect(try await seeing.get("/admin/users").status == .notFound)
             let edit = try await seeing.postForm("/a/first-day-checklist/edit", EditingRoutesTests.articleFields(body: "changed while seeing as"))
             #expect(edit.status == .forbidden)
+            #expect(try await seeing.postForm("/clients/export.csv", []).status == .forbidden, "no export while seeing as someone")
             #expect(try await seeing.postForm("/see-as/stop", []).status == .seeOther)
-            var back = seeing
-            back.cookies["lore_see_as"] = nil
-            #expect(try await back.get("/a/salary-review-procedure").status == .ok)
+            #expect(try await seeing.get("/a/salary-review-procedure").status == .ok)
+            let audit = try await seeing.get("/admin/audit").text
+            #expect(audit.contains("see_as.started") && audit.contains("see_as.stopped"))
+        }
+    }
+
+    @Test func aSeeAsCookieIsNotTrusted() async throws {
+        try await LeakTests.run(as: "ivan") { ivan in
+            var forged = ivan
+            // Whom to see as lives in the session on the server; a cookie naming the administrator (id 1) changes nothing.
+            forged.cookies["lore_see_as"] = "1"
+            let page = try await forged.get("/a/salary-review-procedure")
+            let audit = try await forged.get("/admin/audit")
+            #expect(page.status == .notFound)
+            #expect(audit.status == .notFound)
         }
     }
 }

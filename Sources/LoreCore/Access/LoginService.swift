@@ -19,22 +19,34 @@ public struct LoginService: Sendable {
     }
 
     /// The user when the credentials are right and the account active; nil otherwise.
+    /// Throws ``LoginThrottled`` when too many attempts for the account or from the address wait already.
     public func authenticate(login: String, password: String, address: String) async throws -> User? {
-        let name = login.trimmingCharacters(in: .whitespaces).lowercased()
-        let keys = ["user:" + name, "address:" + address]
-        let wait = await throttle.delay(for: keys)
-        if wait > 0 { try await Task.sleep(for: .seconds(wait)) }
-        let user = try await database.reader.read { db in
-            try User.filter(Column("username") == name || Column("email") == name).fetchOne(db)
+        let name = String(login.trimmingCharacters(in: .whitespaces).lowercased().prefix(200))
+        let attempt = LoginThrottle.Attempt(account: name, address: address)
+        guard await throttle.admit(attempt) else {
+            try await audit.record(.loginFailed, actor: nil, subject: String(name.prefix(100)), address: address)
+            throw LoginThrottled()
         }
-        let matches = Bcrypt.verify(password, hash: user?.passwordHash ?? decoyHash)
+        let user: User?
+        do {
+            user = try await database.reader.read { db in
+                try User.filter(Column("username") == name || Column("email") == name).fetchOne(db)
+            }
+        } catch {
+            await throttle.finished(attempt, succeeded: false)
+            throw error
+        }
+        let matches = await PasswordHash.matches(password, hash: user?.passwordHash ?? decoyHash)
         guard let user, matches, user.isActive, let id = user.id else {
-            await throttle.failed(keys)
+            await throttle.finished(attempt, succeeded: false)
             try await audit.record(.loginFailed, actor: nil, subject: String(name.prefix(100)), address: address)
             return nil
         }
-        await throttle.succeeded(keys)
+        await throttle.finished(attempt, succeeded: true)
         try await audit.record(.loginSucceeded, actor: id, subject: user.username, address: address)
         return user
     }
 }
+
+/// Too many sign-in attempts for one account or from one address are already waiting.
+public struct LoginThrottled: Error, Sendable {}

@@ -12,6 +12,8 @@ public struct Session: Codable, Sendable, Equatable, FetchableRecord, Persistabl
     /// The absolute end, however active the session is.
     public var expiresAt: Date
     public var address: String
+    /// Whose rights this browser is looking with ("see as", ``SeeAs``); nil normally.
+    public var seeAsUserId: Int64?
 
     public static let databaseTableName = "session"
 }

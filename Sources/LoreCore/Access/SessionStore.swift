@@ -23,7 +23,7 @@ public struct SessionStore: Sendable {
         let token = SecretToken.random()
         let session = Session(
             id: SecretToken.digest(token), userId: userId, csrfToken: SecretToken.random(), createdAt: now,
-            lastSeenAt: now, expiresAt: now.addingTimeInterval(lifetime), address: address)
+            lastSeenAt: now, expiresAt: now.addingTimeInterval(lifetime), address: address, seeAsUserId: nil)
         try await database.writer.write { db in try session.insert(db) }
         return (session, token)
     }

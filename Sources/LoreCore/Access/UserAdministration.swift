@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import HummingbirdBcrypt
 
 /// What administrators (users.manage) do with accounts: create or invite, change, deactivate, and hand
 /// out one-time links to set a password. Accounts are never deleted: history names its authors.
@@ -67,7 +66,7 @@ public struct UserAdministration: Sendable {
         }
         try validator.check()
         // Hashing is slow by design: do it before taking the write lock.
-        let hash = Bcrypt.hash(plain, cost: passwordCost)
+        let hash = await PasswordHash.make(plain, cost: passwordCost)
         return try await database.writer.write { db in
             if try User.filter(Column("username") == username).fetchCount(db) > 0 { throw ValidationError(field: "username", .duplicate) }
             if !email.isEmpty, try User.filter(Column("email") == email).fetchCount(db) > 0 { throw ValidationError(field: "email", .duplicate) }
@@ -141,7 +140,7 @@ public struct UserAdministration: Sendable {
     public func redeem(token: String, password: String, address: String = "", now: Date = Date()) async throws -> User {
         if let problem = PasswordPolicy.problem(with: password) { throw ValidationError(field: "password", problem) }
         guard let owner = try await linkOwner(token: token, now: now), let id = owner.id else { throw NotFound() }
-        let hash = Bcrypt.hash(password, cost: passwordCost)
+        let hash = await PasswordHash.make(password, cost: passwordCost)
         return try await database.writer.write { db in
             // Checked again inside the write: two tabs must not both use one link.
             try db.execute(sql: "DELETE FROM passwordLink WHERE token = ? AND expiresAt > ?", arguments: [SecretToken.digest(token), now])

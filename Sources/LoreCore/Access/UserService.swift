@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import HummingbirdBcrypt
 
 /// The first administrator, password resets and the account list of the command line.
 public struct UserService: Sendable {
@@ -32,7 +31,7 @@ public struct UserService: Sendable {
         let chosen = password.flatMap { $0.isEmpty ? nil : $0 }
         let plain = chosen ?? Self.randomPassword()
         // Hashing is slow by design: do it before taking the write lock.
-        let hash = Bcrypt.hash(plain, cost: passwordCost)
+        let hash = await PasswordHash.make(plain, cost: passwordCost)
         let user = try await database.writer.write { db in
             var user = User(
                 id: nil, username: Self.administratorUsername, email: nil,
@@ -57,7 +56,7 @@ public struct UserService: Sendable {
     public func resetPassword(username: String, to password: String, by principal: Principal) async throws {
         guard principal.has(.usersManage) else { throw AccessDenied() }
         if let problem = PasswordPolicy.problem(with: password) { throw ValidationError(field: "password", problem) }
-        let hash = Bcrypt.hash(password, cost: passwordCost)
+        let hash = await PasswordHash.make(password, cost: passwordCost)
         try await database.writer.write { db in
             guard let user = try User.filter(Column("username") == username).fetchOne(db), let id = user.id else { throw NotFound() }
             try db.execute(sql: "UPDATE user SET passwordHash = ? WHERE id = ?", arguments: [hash, id])

@@ -27,6 +27,8 @@ public struct ArticleDraft: Sendable, Equatable {
     }
 
     public static let maxTitleBytes = 300
-    public static let maxBodyBytes = 1 << 20
+    /// A long regulation is 60 KB of Markdown; four times that is room for any real page and a
+    /// ceiling on what one save or preview can cost.
+    public static let maxBodyBytes = 256 << 10
     public static let maxSummaryBytes = 500
 }

@@ -28,6 +28,8 @@ public struct AuditLog: Sendable {
         case apiTokenCreated = "api_token.created"
         case apiTokenRevoked = "api_token.revoked"
         case backupCreated = "backup.created"
+        case seeAsStarted = "see_as.started"
+        case seeAsStopped = "see_as.stopped"
     }
 
     let database: AppDatabase

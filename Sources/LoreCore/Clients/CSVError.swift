@@ -8,6 +8,8 @@ public struct CSVError: Error, Equatable, Sendable {
         /// Over `CSVReader.maxRows` data rows or `CSVReader.maxScalars`
         /// characters; `line` is where the limit was hit.
         case tooLarge
+        /// Over `CSVReader.maxColumns` fields in one record.
+        case tooWide
     }
 
     public let kind: Kind

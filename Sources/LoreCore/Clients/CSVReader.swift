@@ -11,6 +11,9 @@ public enum CSVReader: Sendable {
     /// Counted in Unicode scalars, which equals characters for Russian and
     /// Latin text and is cheap to count while parsing.
     public static let maxScalars = 1_000_000
+    /// A client list has a few dozen columns; a header of thousands is an attack on the
+    /// preview, which shows a mapping choice for each.
+    public static let maxColumns = 200
 
     public static func read(_ text: String) throws(CSVError) -> CSVTable {
         var body = Substring(text).unicodeScalars
@@ -147,15 +150,15 @@ fileprivate struct CSVParser {
         if state == .quoteInQuoted { protectedCount = field.count }
         // A file ending in a newline leaves an empty record here, which
         // `endRecord` drops as a blank line.
-        endField()
+        try endField()
         try endRecord()
     }
 
     private mutating func plain(_ scalar: Unicode.Scalar) throws(CSVError) {
         if scalar == delimiter {
-            endField()
+            try endField()
         } else if scalar == "\n" || scalar == "\r" {
-            endField()
+            try endField()
             try endRecord()
             newLine(after: scalar)
             recordLine = line
@@ -177,7 +180,8 @@ fileprivate struct CSVParser {
         skipLF = scalar == "\r"
     }
 
-    private mutating func endField() {
+    private mutating func endField() throws(CSVError) {
+        if fields.count >= CSVReader.maxColumns { throw CSVError(kind: .tooWide, line: line) }
         var end = field.count
         while end > protectedCount && (field[end - 1] == " " || field[end - 1] == "\t") {
             end -= 1

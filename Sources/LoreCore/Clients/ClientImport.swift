@@ -77,6 +77,7 @@ public struct ClientImport: Sendable {
             switch error.kind {
             case .empty: return failed(.empty)
             case .tooLarge: return failed(.tooLarge)
+            case .tooWide: return failed(.tooManyColumns)
             case .unterminatedQuote: return failed(.unterminatedQuote(line: error.line))
             }
         }

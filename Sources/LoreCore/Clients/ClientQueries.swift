@@ -18,7 +18,7 @@ public struct ClientQueries: Sendable {
         return try await database.reader.read { db in
             let conditions = Self.conditions(filter, policy)
             let total = try SQLRequest<Int>("SELECT COUNT(*) FROM client WHERE \(conditions)").fetchOne(db) ?? 0
-            let items = try Self.items(conditions, order: Self.order(filter), limit: perPage, offset: max(0, page - 1) * perPage, db)
+            let items = try Self.items(conditions, order: Self.order(filter), limit: perPage, offset: Paging.offset(page: page, perPage: perPage), db)
             return (items, total)
         }
     }

@@ -35,6 +35,7 @@ public struct ImportPreview: Sendable {
     public enum FileProblem: Sendable, Equatable {
         case empty
         case tooLarge
+        case tooManyColumns
         case unterminatedQuote(line: Int)
         case noNameColumn
         case columnTwice(ClientColumn)

@@ -14,7 +14,7 @@ public struct HistoryQueries: Sendable {
     /// A page of one article's history, newest first, and how many revisions it has in all.
     public func history(of article: Article, page: Int, perPage: Int = 50, for principal: Principal) async throws
         -> (revisions: [RevisionSummary], total: Int) {
-        try await revisions(of: article, before: nil, offset: max(0, page - 1) * perPage, limit: perPage, for: principal)
+        try await revisions(of: article, before: nil, offset: Paging.offset(page: page, perPage: perPage), limit: perPage, for: principal)
     }
 
     /// Revisions older than `before` (all when nil), newest first: the keyset page the API
@@ -62,7 +62,7 @@ public struct HistoryQueries: Sendable {
             }
             if let username = filter.username { conditions += " AND u.username = \(username.lowercased())" }
             if filter.hideMinor { conditions += " AND NOT r.isMinor" }
-            let offset = max(0, page - 1) * perPage
+            let offset = Paging.offset(page: page, perPage: perPage)
             let request: SQLRequest<Row> = """
                 SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins)
                 WHERE \(conditions) ORDER BY r.createdAt DESC, r.id DESC LIMIT \(perPage) OFFSET \(offset)

@@ -7,7 +7,7 @@ public struct MarkdownRenderer: Sendable {
     public init() {}
 
     public func render(_ markdown: String, resolver: any WikiLinkResolver) throws -> RenderedMarkdown {
-        var source = markdown
+        var source = BracketLimiter.limited(markdown)
         // cmark >= 0.29 is safe by default: raw HTML is omitted and javascript:/vbscript:/file: URLs dropped.
         let parsed = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in

@@ -35,7 +35,7 @@ public struct SearchService: Sendable {
             let found = try scan.fetchAll(db).compactMap(Match.init)
             let total = found.count
             guard total > 0 else { return ([], 0) }
-            let offset = max(0, page - 1) * perPage
+            let offset = Paging.offset(page: page, perPage: perPage)
             let window = found.sorted { $0.rank < $1.rank }.prefix(offset + perPage + Self.candidates)
             let documents = try Self.documents(Array(window), db)
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.

@@ -120,6 +120,12 @@ extension AppDatabase {
                 t.column("revokedAt", .datetime)
             }
         }
+        migrator.registerMigration("v11 see-as in the session") { db in
+            // Kept on the server: a cookie naming whom to see as was trusted before.
+            try db.alter(table: "session") { t in
+                t.add(column: "seeAsUserId", .integer).references("user", onDelete: .setNull)
+            }
+        }
         return migrator
     }
 }

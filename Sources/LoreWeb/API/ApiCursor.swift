@@ -29,10 +29,12 @@ struct ApiCursor {
             return
         }
         guard let decoded = Self.decode(cursor), decoded.hasPrefix(kind + ":"), let value = Int64(decoded.dropFirst(kind.count + 1)), value >= 0 else {
-            throw ApiProblem(.badRequest, "invalid_cursor", detail: "Use the nextCursor of the previous page of this list.")
+            throw Self.invalid
         }
         position = value
     }
+
+    static let invalid = ApiProblem(.badRequest, "invalid_cursor", detail: "Use the nextCursor of the previous page of this list.")
 
     /// One more than the page holds: when it comes back, there is a next page.
     var fetchLimit: Int { limit + 1 }

@@ -38,13 +38,17 @@ public struct AppArguments: Sendable {
     /// Bearer token `/metrics` asks for; without one, metrics answer on the loopback address only.
     public var metricsToken: String?
     public var logLevel: Logger.Level
+    /// Timeouts and limits for slow or greedy clients.
+    public var connectionLimits: ConnectionLimits
+    public var trustedProxies: TrustedProxies
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
         contentDirectory: String? = nil, adminPassword: String? = nil, inMemory: Bool = false, importContentOnFirstStart: Bool = true,
         demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12,
         reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600,
-        backupDirectory: String? = nil, backupInterval: TimeInterval? = nil, backupKeep: Int = 7, metricsToken: String? = nil, logLevel: Logger.Level = .info
+        backupDirectory: String? = nil, backupInterval: TimeInterval? = nil, backupKeep: Int = 7, metricsToken: String? = nil, logLevel: Logger.Level = .info,
+        connectionLimits: ConnectionLimits = .init(), trustedProxies: TrustedProxies = .init([])
     ) {
         self.host = host
         self.port = port
@@ -66,5 +70,7 @@ public struct AppArguments: Sendable {
         self.backupKeep = backupKeep
         self.metricsToken = metricsToken
         self.logLevel = logLevel
+        self.connectionLimits = connectionLimits
+        self.trustedProxies = trustedProxies
     }
 }

@@ -11,14 +11,17 @@ struct AppRequestContext: RequestContext {
     var session: Session?
     /// Whose rights a user manager is browsing with ("see as"); nil normally.
     var seeingAs: String?
+    /// The signed-in user while they see as someone else (``principal`` is then the one seen).
+    var viewer: Principal?
     /// The secret that forms of this browser must send back with a change.
     var csrfToken: String = ""
     var language: Language = .en
     /// The personal token a JSON API request came with; nil on the web.
     var apiToken: ApiToken?
 
-    /// The client's IP address, for the audit log and for slowing down password guessing.
-    let clientAddress: String
+    /// The client's IP address, for the audit log and for slowing down password guessing: the
+    /// connection's peer, or the client a trusted proxy names (set by ``LoreResponder``).
+    var clientAddress: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -16,8 +16,12 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     if let backups = routers.backups, let interval = arguments.backupInterval {
         services.append(BackupSchedule(backups: backups, interval: interval, keep: arguments.backupKeep, logger: logger))
     }
+    let limits = arguments.connectionLimits
+    let counter = ConnectionCounter(limit: limits.maxConnectionsPerAddress)
     return Application(
         router: routers,
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [ConnectionGuard(limits: limits, counter: counter, trustedProxies: arguments.trustedProxies)])),
         configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: "Lore"),
         services: services,
         logger: logger)
@@ -85,11 +89,12 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
         files: files,
         uploadLimit: arguments.uploadLimitMiB << 20)
     let sessions = SessionStore(database: database)
+    let seeAs = SeeAs(database: database, principals: principals)
     let router = Router(context: AppRequestContext.self)
     router.addMiddleware {
         SecurityHeadersMiddleware()
         LanguageMiddleware()
-        SessionMiddleware(sessions: sessions, principals: principals, secureCookies: arguments.secureCookies)
+        SessionMiddleware(sessions: sessions, principals: principals, seeAs: seeAs, secureCookies: arguments.secureCookies)
         ErrorPageMiddleware(services: services)
         OriginCheckMiddleware()
         CSRFMiddleware()
@@ -122,13 +127,14 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     BackupController(services: services, backups: backups, interval: arguments.backupInterval, keep: arguments.backupKeep).addRoutes(to: router)
     let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
     UserAdminController(services: services, accounts: accounts).addRoutes(to: router)
-    SeeAsController(services: services, accounts: accounts, secureCookies: arguments.secureCookies).addRoutes(to: router)
+    SeeAsController(services: services, seeAs: seeAs).addRoutes(to: router)
     let api = try ApiRoutes(services: services, tokens: tokens, principals: principals, rateLimit: arguments.apiRateLimit,
                             openAPIDocument: resource("Public/api/v1/openapi.json")).router()
     let metrics = RequestMetrics()
     let ops = OpsRoutes(database: database, metrics: metrics, metricsToken: arguments.metricsToken,
                         dataFile: arguments.inMemory ? nil : try dataDirectory(arguments).appendingPathComponent("lore.sqlite"), backups: backups)
-    return LoreRouters(web: router, api: api, ops: ops.router(), log: RequestLog(metrics: metrics), database: database, backups: backups)
+    return LoreRouters(web: router, api: api, ops: ops.router(), log: RequestLog(metrics: metrics), trustedProxies: arguments.trustedProxies,
+                       database: database, backups: backups)
 }
 
 private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {

@@ -10,12 +10,13 @@ struct LoreRouters: HTTPResponderBuilder {
     let api: Router<AppRequestContext>
     let ops: Router<AppRequestContext>
     let log: RequestLog
+    let trustedProxies: TrustedProxies
     /// What the application's background services need besides the routers.
     let database: AppDatabase
     let backups: Backups?
 
     func buildResponder() -> LoreResponder {
-        LoreResponder(web: web.buildResponder(), api: api.buildResponder(), ops: ops.buildResponder(), log: log)
+        LoreResponder(web: web.buildResponder(), api: api.buildResponder(), ops: ops.buildResponder(), log: log, trustedProxies: trustedProxies)
     }
 }
 
@@ -24,16 +25,32 @@ struct LoreResponder: HTTPResponder {
     let api: RouterResponder<AppRequestContext>
     let ops: RouterResponder<AppRequestContext>
     let log: RequestLog
+    let trustedProxies: TrustedProxies
 
     static let opsPaths: Set<String> = ["/healthz", "/metrics"]
 
     func respond(to request: Request, context: AppRequestContext) async throws -> Response {
         let started = ContinuousClock.now
+        var context = context
+        context.clientAddress = trustedProxies.client(peer: context.clientAddress, forwardedFor: request.headers[.xForwardedFor])
+        // TRACE would echo the request, cookies included; CONNECT makes no sense to a wiki.
+        if [.trace, .connect].contains(request.method) {
+            log.finished(request, context, status: 405, since: started)
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD, POST, PUT, DELETE", .xRequestId: context.id])
+        }
+        // HEAD is GET without the body: the routes are written for GET once.
+        var routed = request
+        if request.method == .head {
+            var head = request.head
+            head.method = .get
+            routed = Request(head: head, body: request.body)
+        }
         let path = request.uri.path
         let router = path.hasPrefix("/api/") ? api : Self.opsPaths.contains(path) ? ops : web
         do {
-            var response = try await router.respond(to: request, context: context)
+            var response = try await router.respond(to: routed, context: context)
             response.headers[.xRequestId] = context.id
+            if request.method == .head { response.body = .init() }
             log.finished(request, context, status: response.status.code, since: started)
             return response
         } catch {

@@ -20,6 +20,7 @@ struct AuthController {
         let login: String
         let next: String
         let failed: Bool
+        var throttled = false
     }
 
     @Sendable func loginForm(request: Request, context: AppRequestContext) async throws -> Response {
@@ -31,9 +32,14 @@ struct AuthController {
     @Sendable func login(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(from: request)
         let next = LocalPath.sanitized(form["next"])
-        guard let user = try await logins.authenticate(login: form["login"], password: form["password"], address: context.clientAddress),
-              let userId = user.id
-        else {
+        let authenticated: User?
+        do {
+            authenticated = try await logins.authenticate(login: form["login"], password: form["password"], address: context.clientAddress)
+        } catch is LoginThrottled {
+            return try await loginPage(LoginView(login: form["login"], next: next, failed: false, throttled: true),
+                                       request: request, context: context, status: .tooManyRequests)
+        }
+        guard let user = authenticated, let userId = user.id else {
             return try await loginPage(LoginView(login: form["login"], next: next, failed: true), request: request, context: context, status: .unauthorized)
         }
         if let old = context.session { try await sessions.end(id: old.id) }

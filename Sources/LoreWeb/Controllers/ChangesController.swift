@@ -49,7 +49,7 @@ struct ChangesController {
         let tree = try await services.categories.tree(for: principal)
         // A guest who may read nothing is asked to sign in, as on the home page.
         if tree.isEmpty, context.isGuest { throw NotFound() }
-        let (filter, page) = Self.filter(request)
+        let (filter, page) = try Self.filter(request)
         let changes = try await services.history.recentChanges(filter, page: page, perPage: Self.perPage, for: principal)
         let query = Self.query(filter)
         let view = ChangesView(
@@ -67,7 +67,7 @@ struct ChangesController {
     @Sendable func feed(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let (filter, _) = Self.filter(request)
+        let (filter, _) = try Self.filter(request)
         let changes = try await services.history.recentChanges(filter, page: 1, perPage: Self.perPage, for: principal)
         // Feed readers need absolute addresses; the request's own host is the one the reader used.
         let origin = (secure ? "https://" : "http://") + (request.head.authority ?? "localhost")
@@ -86,12 +86,12 @@ struct ChangesController {
         return try services.views.renderDocument("changes-atom", feed, contentType: "application/atom+xml; charset=utf-8")
     }
 
-    private static func filter(_ request: Request) -> (ChangeFilter, page: Int) {
+    private static func filter(_ request: Request) throws -> (ChangeFilter, page: Int) {
         let query = request.uri.queryParameters
         let user = query.get("user").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
         let filter = ChangeFilter(categoryId: query.get("category").flatMap { Int64($0) }, username: user,
                                   hideMinor: query.get("minor") == "hide")
-        return (filter, max(1, query.get("page").flatMap { Int($0) } ?? 1))
+        return (filter, try PageNumber.parse(query.get("page")))
     }
 
     private static func query(_ filter: ChangeFilter, page: Int? = nil) -> String {

@@ -93,7 +93,7 @@ struct ClientController {
             columns: columns, sort: query.filter.sort.rawValue, order: query.filter.descending ? "desc" : "asc",
             rows: rows, count: t.plural("client_count", total),
             previousURL: page > 1 ? query.url(page: page - 1) : nil,
-            nextURL: page * Self.perPage < total ? query.url(page: page + 1) : nil,
+            nextURL: Paging.hasPage(after: page, perPage: Self.perPage, total: total) ? query.url(page: page + 1) : nil,
             canEdit: principal.has(.clientsEdit), canImport: principal.has(.clientsEdit),
             exportURL: principal.has(.clientsExport) ? query.url(path: "/clients/export.csv") : nil,
             canDelete: principal.has(.clientsDelete))

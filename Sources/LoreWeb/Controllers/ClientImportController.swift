@@ -12,7 +12,8 @@ struct ClientImportController {
         router.get("/clients/import", use: uploadForm)
         router.post("/clients/import", use: upload)
         router.post("/clients/import/check", use: check)
-        router.get("/clients/export.csv", use: export)
+        // A POST: an export is an act, audited, and refused while seeing as someone else.
+        router.post("/clients/export.csv", use: export)
     }
 
     @Sendable func uploadForm(request: Request, context: AppRequestContext) async throws -> Response {

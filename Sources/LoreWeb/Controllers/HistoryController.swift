@@ -58,7 +58,7 @@ struct HistoryController {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let article = try await services.liveArticle(context)
-        let page = max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1)
+        let page = try PageNumber.parse(request.uri.queryParameters.get("page"))
         let (revisions, total) = try await services.history.history(of: article, page: page, perPage: Self.perPage, for: principal)
         let tree = try await services.categories.tree(for: principal)
         let rows = RevisionRow.rows(revisions, categories: tree, t: t)
@@ -67,7 +67,7 @@ struct HistoryController {
             articleTitle: article.title, articleURL: Paths.article(article.slug), compareURL: Paths.article(article.slug) + "/diff",
             revisions: rows, canCompare: total > 1,
             newerURL: page > 1 ? "\(url)?page=\(page - 1)" : nil,
-            olderURL: page * Self.perPage < total ? "\(url)?page=\(page + 1)" : nil)
+            olderURL: Paging.hasPage(after: page, perPage: Self.perPage, total: total) ? "\(url)?page=\(page + 1)" : nil)
         let title = t.format("history_of", ["title": article.title])
         return try await render("history", view, title: title, article: article, tree: tree, request: request, context: context)
     }
@@ -115,8 +115,8 @@ struct HistoryController {
         let t = context.translations
         let article = try await services.liveArticle(context)
         let query = request.uri.queryParameters
-        let to = query.get("to").flatMap { Int($0) } ?? article.revision
-        let from = query.get("from").flatMap { Int($0) } ?? to - 1
+        let to = try PageNumber.revision(query.get("to")) ?? article.revision
+        let from = try PageNumber.revision(query.get("from")) ?? to - 1
         // Compared in the order they were written, whichever way round they were asked for.
         let older = try await services.history.revision(min(from, to), of: article, for: principal)
         let newer = try await services.history.revision(max(from, to), of: article, for: principal)

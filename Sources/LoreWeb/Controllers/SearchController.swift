@@ -26,6 +26,8 @@ struct SearchController {
         let searched: Bool
         let summary: String
         let results: [ResultView]
+        /// Said when the query was longer or more complex than search reads.
+        let shortened: String?
         let hints: [String]
         let categoryOptions: [CategoryOption]
         let author: String
@@ -60,7 +62,7 @@ struct SearchController {
             author: parameters.get("author").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) },
             changedWithinDays: parameters.get("within").flatMap { Int($0) }.flatMap { Self.withinDays.contains($0) ? $0 : nil },
             kind: parameters.get("type").flatMap(SearchHit.Kind.init(rawValue:)))
-        let page = max(1, min(500, parameters.get("page").flatMap { Int($0) } ?? 1))
+        let page = min(500, try PageNumber.parse(parameters.get("page")))
         var hits: [SearchHit] = []
         var total = 0
         if let expression = query.expression {
@@ -77,6 +79,8 @@ struct SearchController {
                            trail: hit.kind == .client ? t["client_result"] : Self.trail(hit.categoryId, categories),
                            changedLine: t.format("changed_by", ["date": DisplayDate.format(hit.updatedAt, t.language), "name": hit.updatedBy]))
             },
+            shortened: query.wasTruncated
+                ? t.format("search_shortened", ["terms": String(SearchQuery.maxTerms), "prefixes": String(SearchQuery.maxPrefixes)]) : nil,
             hints: text.isEmpty || total > 0 ? [] : Self.hints(query, filter, t),
             categoryOptions: CategoryOption.options(tree, selected: filter.categoryId),
             author: filter.author ?? "",
@@ -88,7 +92,7 @@ struct SearchController {
                 : nil,
             hasTypeFilter: principal.has(.clientsRead),
             newerURL: page > 1 ? pageURL(page - 1) : nil,
-            olderURL: page * Self.perPage < total ? pageURL(page + 1) : nil)
+            olderURL: Paging.hasPage(after: page, perPage: Self.perPage, total: total) ? pageURL(page + 1) : nil)
         let title = text.isEmpty ? t["search"] : t.format("search_for", ["query": text])
         let rendered = try await services.pages.page(view, title: title, request: request, context: context,
                                                      breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: t["search"]), tree: tree)

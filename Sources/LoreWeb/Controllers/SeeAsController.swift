@@ -2,13 +2,12 @@ import Hummingbird
 import LoreCore
 
 /// "See as": a user manager browses exactly what another user can see, to check their rights.
-/// Nothing can be changed meanwhile (see ``CSRFMiddleware``).
+/// Nothing can be changed meanwhile (see ``CSRFMiddleware``); whom is seen lives in the session.
 struct SeeAsController {
     static let stopPath = "/see-as/stop"
 
     let services: AppServices
-    let accounts: UserAdministration
-    let secureCookies: Bool
+    let seeAs: SeeAs
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/admin/users/:id/see-as", use: start)
@@ -16,21 +15,14 @@ struct SeeAsController {
     }
 
     @Sendable func start(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try await accounts.account(id: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
-        guard account.user.isActive, let id = account.user.id else { throw NotFound() }
-        var response = Response.redirect(to: "/")
-        response.setCookie(cookie(String(id), maxAge: 3600))
-        return response
+        guard let session = context.session, context.seeingAs == nil else { throw NotFound() }
+        try await seeAs.start(session: session, targetId: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
+        return .redirect(to: "/")
     }
 
     @Sendable func stop(request: Request, context: AppRequestContext) async throws -> Response {
-        var response = Response.redirect(to: "/admin/users")
-        response.setCookie(cookie("", maxAge: 0))
-        return response
-    }
-
-    private func cookie(_ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: SessionMiddleware.seeAsCookie, value: value, maxAge: maxAge, path: "/",
-               secure: secureCookies, httpOnly: true, sameSite: .lax)
+        guard let session = context.session else { throw NotFound() }
+        if let viewer = context.viewer { try await seeAs.stop(session: session, by: viewer) }
+        return .redirect(to: "/admin/users")
     }
 }

@@ -27,7 +27,8 @@ struct ClientListQuery {
         }
         filter.sort = value("sort").flatMap(ClientFilter.Sort.init(rawValue:)) ?? .name
         filter.descending = value("order") == "desc"
-        page = value("page").flatMap { Int($0) }.map { min(max($0, 1), 10_000) } ?? 1
+        // The list's form carries filters as well: a page out of range shows the first, filters kept.
+        page = (try? PageNumber.parse(value("page"))) ?? 1
     }
 
     static func lastContactChoices(_ selected: String, t: Translations) -> [Choice] {

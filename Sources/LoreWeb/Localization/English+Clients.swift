@@ -166,6 +166,7 @@ extension Translations {
         "import_file_hint": "Up to 2 MiB and 10,000 rows. The first row holds the column names.",
         "import_upload": "Upload and check",
         "import_too_large": "The file is larger than 2 MiB or has more than 10,000 rows.",
+        "import_too_many_columns": "A line of the file has more than {max} columns. Check that it is a list of clients, one per line.",
         "import_no_file": "Choose a file to upload.",
         "import_empty": "The file is empty.",
         "import_unterminated_quote": "Line {line}: a quoted value is never closed.",

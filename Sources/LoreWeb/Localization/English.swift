@@ -81,6 +81,8 @@ extension Translations {
         "sign_in": "Sign in",
         "sign_out": "Sign out",
         "login_failed": "The username or password is not right. Check them and try again.",
+        "search_shortened": "Your query was shortened: search reads the first {terms} words and at most {prefixes} of them as word beginnings (word*).",
+        "login_throttled": "Too many sign-in attempts for this account or from this address are waiting. Wait a minute and try again.",
         "username_or_email": "Username or e-mail",
         "password": "Password",
         "my_account": "My account",

@@ -9,4 +9,5 @@ extension HTTPField.Name {
     static let rateLimitLimit = Self("RateLimit-Limit")!
     static let rateLimitRemaining = Self("RateLimit-Remaining")!
     static let xRequestId = Self("X-Request-Id")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -9,11 +9,9 @@ struct SessionMiddleware: RouterMiddleware {
     /// Guests have no session; their forms (the sign-in form) are protected by a token that is
     /// both in this cookie and in the form.
     static let guestTokenCookie = "lore_csrf"
-    /// Set by "see as": a user manager browses with another user's rights, and changes nothing.
-    static let seeAsCookie = "lore_see_as"
-
     let sessions: SessionStore
     let principals: PrincipalLoader
+    let seeAs: SeeAs
     let secureCookies: Bool
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
@@ -21,12 +19,13 @@ struct SessionMiddleware: RouterMiddleware {
         if let token = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.resume(token: token) {
             if let principal = try await principals.principal(userId: session.userId) {
                 context.session = session
-                context.principal = principal.acting(from: context.clientAddress)
+                let acting = principal.acting(from: context.clientAddress)
+                context.principal = acting
                 context.csrfToken = session.csrfToken
-                if principal.has(.usersManage), let id = request.cookies[Self.seeAsCookie].flatMap({ Int64($0.value) }),
-                   let seen = try await principals.principal(userId: id) {
-                    context.principal = seen
+                if let seen = try await seeAs.seen(in: session, by: acting) {
+                    context.principal = seen.acting(from: context.clientAddress)
                     context.seeingAs = seen.displayName
+                    context.viewer = acting
                 }
             } else {
                 // Deactivated while signed in: the session ends now.

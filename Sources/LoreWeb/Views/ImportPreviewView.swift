@@ -44,6 +44,7 @@ struct ImportPreviewView {
             switch problem {
             case .empty: t["import_empty"]
             case .tooLarge: t["import_too_large"]
+            case .tooManyColumns: t.format("import_too_many_columns", ["max": String(CSVReader.maxColumns)])
             case .unterminatedQuote(let line): t.format("import_unterminated_quote", ["line": String(line)])
             case .noNameColumn: t["import_no_name_column"]
             case .columnTwice(let column): t.format("import_column_twice", ["field": Self.label(column.rawValue, t)])

@@ -7,14 +7,54 @@ import Testing
     @Test func throttleSlowsDownProgressivelyAndForgets() async {
         let throttle = LoginThrottle(freeAttempts: 3, maxDelay: 20, forgetAfter: 900)
         let now = Date()
-        for _ in 0..<3 { await throttle.failed(["user:ivan"], now: now) }
-        #expect(await throttle.delay(for: ["user:ivan"], now: now) == 1)
-        for _ in 0..<10 { await throttle.failed(["user:ivan"], now: now) }
-        #expect(await throttle.delay(for: ["user:ivan"], now: now) == 20)
-        #expect(await throttle.delay(for: ["user:olga"], now: now) == 0, "other accounts are not affected")
-        #expect(await throttle.delay(for: ["user:ivan"], now: now.addingTimeInterval(901)) == 0)
-        await throttle.succeeded(["user:ivan"])
-        #expect(await throttle.delay(for: ["user:ivan"], now: now) == 0)
+        let guess = LoginThrottle.Attempt(account: "ivan", address: "10.0.0.9")
+        for _ in 0..<3 { await throttle.finished(guess, succeeded: false, now: now) }
+        #expect(await throttle.delay(for: guess, now: now) == 1)
+        for _ in 0..<10 { await throttle.finished(guess, succeeded: false, now: now) }
+        #expect(await throttle.delay(for: guess, now: now) == 20)
+        #expect(await throttle.delay(for: .init(account: "olga", address: "10.0.0.2"), now: now) == 0, "other accounts and addresses are not affected")
+        #expect(await throttle.delay(for: .init(account: "ivan", address: "10.0.0.2"), now: now) == 20, "the account is slowed from anywhere")
+        #expect(await throttle.delay(for: .init(account: "olga", address: "10.0.0.9"), now: now) == 20, "so is the address, for any account")
+        #expect(await throttle.delay(for: guess, now: now.addingTimeInterval(901)) == 0)
+    }
+
+    @Test func aSuccessClearsOnlyItsOwnAccountAndAddress() async {
+        let throttle = LoginThrottle(freeAttempts: 3, maxDelay: 20, forgetAfter: 900)
+        let now = Date()
+        let attacker = LoginThrottle.Attempt(account: "ivan", address: "10.0.0.9")
+        for _ in 0..<6 { await throttle.finished(attacker, succeeded: false, now: now) }
+        // The attacker signs in to their own account from the same address: their guesses still count.
+        await throttle.finished(.init(account: "mallory", address: "10.0.0.9"), succeeded: true, now: now)
+        #expect(await throttle.delay(for: attacker, now: now) == 8)
+        // Ivan signs in from his own desk: that does not reset the guesses at his account from elsewhere...
+        let owner = LoginThrottle.Attempt(account: "ivan", address: "10.0.0.2")
+        #expect(await throttle.delay(for: owner, now: now) == 8)
+        await throttle.finished(owner, succeeded: true, now: now)
+        #expect(await throttle.delay(for: attacker, now: now) == 8)
+        // ...but his own desk, now known, is no longer slowed by them.
+        #expect(await throttle.delay(for: owner, now: now) == 0)
+    }
+
+    @Test func parallelGuessesQueueOneAtATimeAndALongQueueIsRefused() async {
+        let throttle = LoginThrottle(freeAttempts: 100, maxDelay: 20, forgetAfter: 900, maxQueued: 2)
+        let guess = LoginThrottle.Attempt(account: "ivan", address: "10.0.0.9")
+        #expect(await throttle.admit(guess))
+        // While the first is checked, two more wait and the fourth is turned away at once.
+        let waiting = (0..<2).map { _ in
+            Task {
+                let admitted = await throttle.admit(guess)
+                if admitted { await throttle.finished(guess, succeeded: false) }
+                return admitted
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(100))
+        #expect(await throttle.admit(guess) == false)
+        #expect(await throttle.admit(.init(account: "olga", address: "10.0.0.2")), "others are not held up")
+        await throttle.finished(.init(account: "olga", address: "10.0.0.2"), succeeded: true)
+        await throttle.finished(guess, succeeded: false)
+        var admitted = 0
+        for task in waiting where await task.value { admitted += 1 }
+        #expect(admitted == 2)
     }
 
     @Test func authenticatesByUsernameOrEmailAndRecordsAttempts() async throws {

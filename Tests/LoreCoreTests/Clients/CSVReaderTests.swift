@@ -98,8 +98,16 @@ import Testing
         let big = "h\n" + String(repeating: "я", count: CSVReader.maxScalars - 2)
         #expect(try CSVReader.read(big).rows.count == 1)
         #expect(throws: CSVError(kind: .tooLarge, line: 2)) { try CSVReader.read(big + "я") }
-        let wide = String(repeating: "a;", count: 600_000)
-        #expect(throws: CSVError(kind: .tooLarge, line: 1)) { try CSVReader.read(wide) }
+        let long = String(repeating: "a", count: CSVReader.maxScalars + 1)
+        #expect(throws: CSVError(kind: .tooLarge, line: 1)) { try CSVReader.read(long) }
+    }
+
+    @Test func columnLimit() throws {
+        let widest = Array(repeating: "c", count: CSVReader.maxColumns).joined(separator: ";")
+        #expect(try CSVReader.read(widest + "\n" + widest).header.count == CSVReader.maxColumns)
+        // A 240,000-column header once took minutes and gigabytes to preview.
+        #expect(throws: CSVError(kind: .tooWide, line: 2)) { try CSVReader.read("h\n" + widest + ";c") }
+        #expect(throws: CSVError(kind: .tooWide, line: 1)) { try CSVReader.read(String(repeating: "a,", count: 240_000)) }
     }
 
     @Test func hostileQuotesAreLinear() throws {

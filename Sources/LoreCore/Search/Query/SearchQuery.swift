@@ -24,11 +24,14 @@
 ///   repeated `OR`, or one next to an exclusion, is ignored. Lower-case `or`/`или` are words.
 /// - **Prefix.** `word*` or `"a phra"*` (the star directly after the word or closing quote)
 ///   → `"word" *`. A star anywhere else is ignored.
-/// - **Limits.** At most ``maxTerms`` terms (exclusions included) and ``maxTermLength``
-///   characters per term. Extra terms are dropped, and an over-long term is shortened so
-///   that it matches more (see ``wasTruncated``).
+/// - **Limits.** At most ``maxTerms`` terms (exclusions included), ``maxPrefixes`` of them
+///   prefixes, and ``maxTermLength`` characters per term. Extra terms are dropped, extra
+///   prefixes are searched as whole words, and an over-long term is shortened so that it
+///   matches more (see ``wasTruncated``): each prefix reads the index for every word it
+///   starts, so a query of hundreds of them took seconds.
 public struct SearchQuery: Sendable, Equatable {
     public static let maxTerms = 32
+    public static let maxPrefixes = 8
     public static let maxTermLength = 200
 
     /// The FTS5 expression, or nil when nothing in the input can be searched.
@@ -48,6 +51,7 @@ public struct SearchQuery: Sendable, Equatable {
         var orPending = false
         var lastWasPositive = false  // an OR counts only right after a positive term
         var count = 0
+        var prefixes = 0
         var truncated = false
 
         tokens: for token in SearchQueryLexer(text, mode: .query) {
@@ -65,8 +69,16 @@ public struct SearchQuery: Sendable, Equatable {
                 }
                 count += 1
                 let limited = found.limited(to: Self.maxTermLength)
-                term = limited.term
+                var kept = limited.term
                 truncated = truncated || limited.wasCut
+                if kept.isPrefix {
+                    prefixes += 1
+                    if prefixes > Self.maxPrefixes {
+                        kept.isPrefix = false
+                        truncated = true
+                    }
+                }
+                term = kept
             }
             if case .excluded = token {
                 excluded.append(term)

@@ -25,10 +25,12 @@ struct ApiSearchController {
             return id
         }
         let page = Int(cursor.position ?? 1)
+        // A cursor is opaque but not secret: a made-up page number must not reach the arithmetic below.
+        guard (1...Paging.maxPage).contains(page) else { throw ApiCursor.invalid }
         let (hits, total) = try await services.search.search(
             expression, filter: SearchFilter(categoryId: category, kind: kind), page: page, perPage: cursor.limit, for: context.requirePrincipal())
         let shown = min(total, SearchService.countLimit)
-        let next = page * cursor.limit < shown ? cursor.encode(Int64(page + 1)) : nil
+        let next = Paging.hasPage(after: page, perPage: cursor.limit, total: shown) ? cursor.encode(Int64(page + 1)) : nil
         return try ApiJSON.response(ApiSearchResults(total: shown, totalIsLowerBound: total > SearchService.countLimit,
                                                      items: hits.map(ApiSearchResults.Hit.init), nextCursor: next), request: request)
     }

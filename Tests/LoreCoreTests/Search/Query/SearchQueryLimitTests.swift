@@ -9,6 +9,13 @@ import Testing
         #expect(query.wasTruncated)
     }
 
+    @Test func prefixesBeyondTheLimitAreSearchedAsWholeWords() {
+        let query = SearchQuery((1...20).map { "w\($0)*" }.joined(separator: " OR "))
+        #expect(query.wasTruncated)
+        #expect(query.expression?.components(separatedBy: "\" *").count == SearchQuery.maxPrefixes + 1)
+        #expect(!SearchQuery("a* b* c*").wasTruncated)
+    }
+
     @Test func exactlyTheLimitIsNotTruncated() {
         let words = (1...SearchQuery.maxTerms).map { "w\($0)" }
         let query = SearchQuery(words.joined(separator: " ") + " OR -")

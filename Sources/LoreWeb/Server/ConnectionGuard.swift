@@ -1,0 +1,138 @@
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+
+/// One per connection, between the HTTP codec and the application: it closes a connection
+/// that is too slow to send its request or that the answer never comes to, refuses a head
+/// too large at once (414, 431) before the application sees it, and keeps one address from
+/// holding more than its share of connections.
+final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private enum State {
+        case waitingForHead, readingBody, waitingForAnswer, answering, refused
+    }
+
+    private let limits: ConnectionLimits
+    private let counter: ConnectionCounter?
+    private let trustedProxies: TrustedProxies
+    private var state = State.waitingForHead
+    private var timer: Scheduled<Void>?
+    private var countedAddress: String?
+
+    init(limits: ConnectionLimits, counter: ConnectionCounter?, trustedProxies: TrustedProxies) {
+        self.limits = limits
+        self.counter = counter
+        self.trustedProxies = trustedProxies
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        // Added by the server after the connection was accepted, so it is active already.
+        if context.channel.isActive { started(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        if countedAddress == nil, timer == nil { started(context) }
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        timer?.cancel()
+        if let countedAddress { counter?.close(countedAddress) }
+        countedAddress = nil
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+    }
+
+    private func started(_ context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress?.ipAddress ?? ""
+        if let counter, !trustedProxies.contains(address) {
+            guard counter.open(address) else {
+                context.close(promise: nil)
+                return
+            }
+            countedAddress = address
+        }
+        arm(limits.headTimeout, context)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            guard state == .waitingForHead else { return }
+            if let status = refusal(head) {
+                refuse(status, context)
+                return
+            }
+            state = .readingBody
+            arm(limits.bodyTimeout, context)
+        case .body:
+            guard state == .readingBody else { return }
+            arm(limits.bodyTimeout, context)
+        case .end:
+            guard state == .readingBody else { return }
+            state = .waitingForAnswer
+            arm(limits.requestTimeout, context)
+        }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        switch unwrapOutboundIn(data) {
+        case .head(let head) where head.status.kind != .informational:
+            if state == .waitingForAnswer {
+                timer?.cancel()
+                state = .answering
+            }
+        case .end:
+            // The next request of a kept-alive connection has the head timeout from now.
+            if state == .answering || state == .waitingForAnswer {
+                state = .waitingForHead
+                arm(limits.headTimeout, context)
+            }
+        default:
+            break
+        }
+        context.write(data, promise: promise)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // The HTTP decoder's limits (a header line longer than it reads) end here, before any head.
+        if let error = error as? HTTPParserError, state == .waitingForHead {
+            refuse(error == .headerOverflow ? .requestHeaderFieldsTooLarge : .badRequest, context)
+            return
+        }
+        context.fireErrorCaught(error)
+    }
+
+    private func refusal(_ head: HTTPRequest) -> HTTPResponse.Status? {
+        if (head.path?.utf8.count ?? 0) > limits.maxTargetLength { return .uriTooLong }
+        let headerBytes = head.headerFields.reduce(0) { $0 + $1.name.rawName.utf8.count + $1.value.utf8.count + 4 }
+        if headerBytes > limits.maxHeaderBytes { return .requestHeaderFieldsTooLarge }
+        return nil
+    }
+
+    /// Answers with `status` and no body, and closes: the application never sees the request.
+    private func refuse(_ status: HTTPResponse.Status, _ context: ChannelHandlerContext) {
+        state = .refused
+        timer?.cancel()
+        let head = HTTPResponse(status: status, headerFields: [.contentLength: "0", .connection: "close"])
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+    }
+
+    private func arm(_ timeout: TimeAmount, _ context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = context.eventLoop.scheduleTask(in: timeout) { [weak self] in
+            guard let self, self.state != .answering else { return }
+            context.close(promise: nil)
+        }
+    }
+}
