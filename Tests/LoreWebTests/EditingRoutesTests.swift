@@ -62,12 +62,22 @@ import Testing
         }
     }
 
-    @Test func duplicateSlugIsRefused() async throws {
+    @Test func aTakenAddressGivesAFreeOneAndSaysSo() async throws {
         try await TestApp.run { client in
+            // Refusing would tell someone who may not read the page holding it that it exists.
             let response = try await client.postForm("/a/vacations/edit", Self.articleFields(slug: "first-day", body: "x"))
-            #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("This is already in use."))
-            #expect(response.text.contains("value=\"first-day\""))
+            #expect(response.headers[.location] == "/a/first-day-2?notice=address_taken")
+            #expect(try await client.get("/a/first-day-2?notice=address_taken").text.contains("The address you chose is taken"))
+        }
+    }
+
+    @Test func anOldAddressStaysWithItsPage() async throws {
+        try await TestApp.run { client in
+            _ = try await client.postForm("/a/vacations/edit", Self.articleFields(title: "Annual leave", slug: "annual-leave", body: "x"))
+            // Another page asking for the old address gets a free one; the old address still leads to its page.
+            let other = try await client.postForm("/a/first-day/edit", Self.articleFields(slug: "vacations", body: "y"))
+            #expect(other.headers[.location] == "/a/vacations-2?notice=address_taken")
+            #expect(try await client.get("/a/vacations").headers[.location] == "/a/annual-leave")
         }
     }
 

@@ -15,8 +15,7 @@ public struct ArticleService: Sendable {
         try await database.writer.write { db in
             let author = try principal.authorId()
             let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
-            let slug = draft.slug.isEmpty ? try Self.freeSlug(from: fields.title, db: db) : fields.slug
-            try Self.ensureSlugIsFree(slug, except: nil, db: db)
+            let slug = try Self.freeSlug(from: draft.slug.isEmpty ? fields.title : fields.slug, except: nil, db: db)
             let links = LinkIndex(db: db)
             let rendered = try renderer.render(fields.body, resolver: links.resolver)
             let now = Date()
@@ -27,7 +26,6 @@ public struct ArticleService: Sendable {
                 createdById: author, createdAt: now, updatedById: author, updatedAt: now,
                 deletedAt: nil, deletedById: nil)
             try article.insert(db)
-            try db.execute(sql: "DELETE FROM slugRedirect WHERE slug = ?", arguments: [slug])
             try Self.insertRevision(of: article, summary: fields.summary, db: db)
             try links.replaceLinks(from: article.id!, with: rendered.links)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
@@ -55,8 +53,7 @@ public struct ArticleService: Sendable {
             }
             if ConflictMarkers.contains(draft.body) { throw ValidationError(field: "body", .unresolvedConflict) }
             let fields = try Self.validate(draft, policy: policy, db: db)
-            let slug = draft.slug.isEmpty ? article.slug : fields.slug
-            try Self.ensureSlugIsFree(slug, except: id, db: db)
+            let slug = fields.slug.isEmpty || fields.slug == article.slug ? article.slug : try Self.freeSlug(from: fields.slug, except: id, db: db)
 
             if let position = draft.position, position != article.position {
                 article.position = position
@@ -190,7 +187,8 @@ public struct ArticleService: Sendable {
         let links = LinkIndex(db: db)
         let keysBefore = try links.keys(of: article)
         if slug != article.slug {
-            try db.execute(sql: "DELETE FROM slugRedirect WHERE slug = ?", arguments: [slug])
+            // Only the page's own old address can be taken back; others stay reserved to theirs.
+            try db.execute(sql: "DELETE FROM slugRedirect WHERE slug = ? AND articleId = ?", arguments: [slug, id])
             try db.execute(sql: "INSERT OR REPLACE INTO slugRedirect (slug, articleId) VALUES (?, ?)", arguments: [article.slug, id])
         }
         article.slug = slug
@@ -283,15 +281,18 @@ public struct ArticleService: Sendable {
         return ValidFields(title: title, slug: slug, body: body, summary: summary)
     }
 
-    private static func ensureSlugIsFree(_ slug: String, except id: Int64?, db: Database) throws {
-        var request = Article.filter(Column("slug") == slug)
-        if let id { request = request.filter(Column("id") != id) }
-        if try request.fetchCount(db) > 0 { throw ValidationError(field: "slug", .duplicate) }
-    }
-
-    /// A slug from the title that no article uses yet: "vacations", then "vacations-2", …
-    private static func freeSlug(from title: String, db: Database) throws -> String {
-        try Slug.free(from: title, fallback: "article") { try Article.filter(Column("slug") == $0).fetchCount(db) > 0 }
+    /// The address asked for (or made from the title) when nothing else holds it: no other page,
+    /// live, trashed or hidden, and no page's old address; otherwise the first free `slug-2`,
+    /// `slug-3` … An address in use is never refused, as a refusal would tell someone who may
+    /// not read a page that it exists; and an old address stays its page's, so nobody can take
+    /// over the links and bookmarks that lead to it.
+    private static func freeSlug(from text: String, except id: Int64?, db: Database) throws -> String {
+        try Slug.free(from: text, fallback: "article") { slug in
+            let pages = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article WHERE slug = ? AND id IS NOT ?", arguments: [slug, id]) ?? 0
+            let redirects = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM slugRedirect WHERE slug = ? AND articleId IS NOT ?",
+                                             arguments: [slug, id]) ?? 0
+            return pages + redirects > 0
+        }
     }
 
     private static func insertRevision(of article: Article, summary: String, isMinor: Bool = false, restoredFrom: Int? = nil,

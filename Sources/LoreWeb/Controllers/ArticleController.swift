@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import LoreCore
 
@@ -103,7 +104,7 @@ struct ArticleController {
             let saved = try await services.articles.save(id: article.id!, draft, baseRevision: base, by: context.requirePrincipal())
             let merged = base.map { saved.revision > $0 + 1 } ?? false
             let notice = saved.revision == article.revision ? "unchanged" : merged ? "merged" : "saved"
-            return .redirect(to: Paths.article(saved.slug) + "?notice=\(notice)")
+            return .redirect(to: Paths.article(saved.slug) + "?notice=" + Self.notice(notice, asked: draft.slug, got: saved.slug))
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: article, baseRevision: base ?? article.revision, error: error)
         } catch let conflict as EditConflict {
@@ -130,13 +131,19 @@ struct ArticleController {
         return try await editor.form(ArticleDraft(title: title, categoryId: categoryId ?? 0, body: ""), editing: nil, baseRevision: nil)
     }
 
+    /// Another page holds (or once held) the address asked for: the page got a free one, and says so.
+    private static func notice(_ notice: String, asked: String, got: String) -> String {
+        let asked = asked.trimmingCharacters(in: .whitespaces)
+        return asked.isEmpty || asked == got ? notice : "address_taken"
+    }
+
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(from: request)
         let draft = ArticleEditor.draft(from: form, fallbackCategory: 0)
         let editor = ArticleEditor(services: services, request: request, context: context)
         do {
             let article = try await services.articles.create(draft, by: context.requirePrincipal())
-            return .redirect(to: Paths.article(article.slug) + "?notice=saved")
+            return .redirect(to: Paths.article(article.slug) + "?notice=" + Self.notice("saved", asked: draft.slug, got: article.slug))
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: nil, baseRevision: nil, error: error)
         }

@@ -61,6 +61,7 @@ extension Translations {
         "trash_empty": "The trash is empty.",
         "restore": "Restore",
         "notice_saved": "Saved.",
+        "notice_address_taken": "Saved. The address you chose is taken, so the page got the one in the address bar.",
         "notice_unchanged": "Nothing changed, so nothing was saved.",
         "notice_trashed": "The article was moved to the trash.",
         "notice_restored": "The article was restored.",
