@@ -142,7 +142,7 @@ public struct RoleService: Sendable {
         try await database.writer.write { db in
             let policy = AccessPolicy(principal)
             if !principal.has(.rolesManage) { try policy.require(.manage, inCategory: categoryId, db) }
-            guard try Category.fetchOne(db, id: categoryId) != nil else { throw NotFound() }
+            guard let category = try Category.fetchOne(db, id: categoryId) else { throw NotFound() }
             for (roleId, level) in grants.sorted(by: { $0.key < $1.key }) {
                 guard try Role.fetchOne(db, id: roleId) != nil else { throw ValidationError(field: "role", .notFound) }
                 if let level {
@@ -157,6 +157,8 @@ public struct RoleService: Sendable {
                                     subject: "category \(categoryId) role \(roleId): \(level.map { "\($0)" } ?? "inherit")", db)
             }
             try EffectiveGrants.rebuild(db)
+            // Grants of its own decide how much of the path above its articles are indexed with.
+            try SearchIndex.updateArticles(inCategoryTree: category.path, db)
         }
     }
 

@@ -18,7 +18,7 @@ public struct CategoryService: Sendable {
     public func tree(for principal: Principal) async throws -> [CategoryNode] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            let categories = try Category.filter(policy.categories("id", atLeast: .read)).order(Category.displayOrder).fetchAll(db)
+            let categories = try ReaderCategories.read(policy, db).all
             let countRequest: SQLRequest<Row> = """
                 SELECT categoryId, COUNT(*) FROM article
                 WHERE deletedAt IS NULL AND \(policy.readableArticles()) GROUP BY categoryId
@@ -28,22 +28,16 @@ public struct CategoryService: Sendable {
         }
     }
 
+    /// A category by its address as the reader sees it (see ``ReaderCategories``).
     public func category(path: String, for principal: Principal) async throws -> Category {
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            guard let category = try Category.filter(Column("path") == path)
-                .filter(policy.categories("id", atLeast: .read)).fetchOne(db) else { throw NotFound() }
-            return category
-        }
+        return try await database.reader.read { db in try ReaderCategories.read(policy, db).category(path: path) }
     }
 
+    /// A category as the reader sees it: under a hidden parent, it stands at the top.
     public func category(id: Int64, for principal: Principal) async throws -> Category {
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            guard let category = try Category.filter(key: id)
-                .filter(policy.categories("id", atLeast: .read)).fetchOne(db) else { throw NotFound() }
-            return category
-        }
+        return try await database.reader.read { db in try ReaderCategories.read(policy, db).category(id: id) }
     }
 
     /// What the principal may do in each category it can see, for offering only allowed choices.
@@ -59,13 +53,9 @@ public struct CategoryService: Sendable {
 
     /// The category and the ones above it, root first, for breadcrumbs.
     public func lineage(of category: Category, for principal: Principal) async throws -> [Category] {
-        let segments = category.path.split(separator: "/")
-        let paths = segments.indices.map { segments[...$0].joined(separator: "/") }
+        guard let id = category.id else { return [] }
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            try Category.filter(paths.contains(Column("path"))).filter(policy.categories("id", atLeast: .read)).fetchAll(db)
-                .sorted { $0.path.count < $1.path.count }
-        }
+        return try await database.reader.read { db in try ReaderCategories.read(policy, db).lineage(of: id) }
     }
 
     // MARK: Changing
@@ -95,7 +85,7 @@ public struct CategoryService: Sendable {
                     """, arguments: [category.id, AccessLevel.edit.rawValue, Role.Kind.employee.rawValue])
             }
             try EffectiveGrants.rebuild(db)
-            return category
+            return try ReaderCategories.read(policy, db).category(id: category.id ?? 0)
         }
     }
 
@@ -105,6 +95,11 @@ public struct CategoryService: Sendable {
             let policy = AccessPolicy(principal)
             var category = try Self.existing(id, db: db, field: "id")
             try policy.require(.manage, inCategory: id, db)
+            var draft = draft
+            // The form showed a category under a hidden parent at the top: "no parent" keeps it where it is.
+            if draft.parentId == nil, let parentId = category.parentId, try policy.level(inCategory: parentId, db) < .read {
+                draft.parentId = parentId
+            }
             if draft.parentId != category.parentId { try Self.requireManage(under: draft.parentId, policy, db) }
             let fields = try Self.validate(draft, db: db)
             let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
@@ -141,7 +136,7 @@ public struct CategoryService: Sendable {
             if newPath != oldPath || fields.title != titleBefore {
                 try SearchIndex.updateArticles(inCategoryTree: newPath, db)
             }
-            return category
+            return try ReaderCategories.read(policy, db).category(id: id)
         }
     }
 

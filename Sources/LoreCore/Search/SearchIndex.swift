@@ -44,10 +44,15 @@ enum SearchIndex {
     static func update(_ article: Article, _ db: Database) throws {
         guard let id = article.id else { return }
         guard !article.isDeleted else { return try remove(.article, id, db) }
+        // The titles above the article's category, up to the first that sets grants of its own:
+        // below that one every category is seen by exactly those who see it, while a category
+        // above may be hidden from a reader of this one, and must not be found through it.
         let categoryPath = try String.fetchAll(db, sql: """
-            WITH RECURSIVE up(id, parentId, title, depth) AS (
-                SELECT id, parentId, title, 0 FROM category WHERE id = ?
-                UNION ALL SELECT c.id, c.parentId, c.title, up.depth + 1 FROM category c JOIN up ON c.id = up.parentId)
+            WITH RECURSIVE up(id, parentId, title, depth, ownGrants) AS (
+                SELECT id, parentId, title, 0, EXISTS (SELECT 1 FROM categoryGrant WHERE categoryId = category.id)
+                FROM category WHERE id = ?
+                UNION ALL SELECT c.id, c.parentId, c.title, up.depth + 1, EXISTS (SELECT 1 FROM categoryGrant WHERE categoryId = c.id)
+                FROM category c JOIN up ON c.id = up.parentId WHERE NOT up.ownGrants)
             SELECT title FROM up ORDER BY depth DESC
             """, arguments: [article.categoryId]).joined(separator: " › ")
         try put(.article, id, categoryId: article.categoryId, title: article.title, headings: article.outline.map(\.text).joined(separator: "\n"),
@@ -76,7 +81,8 @@ enum SearchIndex {
         try db.execute(sql: "DELETE FROM searchDocument WHERE id = ?", arguments: [rowid])
     }
 
-    /// After a category is renamed or moved: its articles and those below it carry its path.
+    /// After a category is renamed or moved, or its grants change: its articles and those below
+    /// it carry its path (as far up as it is seen alike).
     static func updateArticles(inCategoryTree path: String, _ db: Database) throws {
         let articles = try Article.fetchAll(db, sql: """
             SELECT article.* FROM article JOIN category ON category.id = article.categoryId

@@ -126,6 +126,9 @@ extension AppDatabase {
                 t.add(column: "seeAsUserId", .integer).references("user", onDelete: .setNull)
             }
         }
+        migrator.registerMigration("v12 category paths only as far up as they are seen alike") { db in
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }
 }
