@@ -39,7 +39,7 @@ browser-test: build-tests
 crash-test: build-tests
 	python3 Tests/ops/crash_test.py --binary .build/debug/lore
 
-## Operations over real processes: graceful shutdown under load, no secrets in logs, health and metrics, backup and restore while writing, export and import.
+## Operations over real processes: graceful shutdown under load, no secrets in logs, health and metrics, backup and restore while writing, export and import; the attack suite; schemathesis against the OpenAPI document.
 ops-test: build-tests browser-deps
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/ops
 
@@ -55,7 +55,7 @@ deps:
 browser-deps:
 	@$(call apt_install,$(BROWSER_PACKAGES))
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV) || { $(call apt_install,python3-venv) && python3 -m venv $(VENV); }
-	@$(VENV)/bin/python -c "import selenium, pytest, jsonschema" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest jsonschema
+	@$(VENV)/bin/python -c "import selenium, pytest, jsonschema, schemathesis" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest jsonschema schemathesis
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LoreCore
@@ -20,7 +21,7 @@ import Testing
 
     @Test func unexpectedErrorsShowAPageWithoutInternals() async throws {
         let views = try await ViewRenderer(templatesDirectory: TestApp.repositoryRoot.appendingPathComponent("Templates").path)
-        let services = AppServices(database: try AppDatabase.inMemory(), views: views)
+        let services = AppServices(database: try AppDatabase.inMemory(), views: views, apiSchemas: try ApiSchemas(document: Data("{}".utf8)))
         let router = Router(context: AppRequestContext.self)
         router.addMiddleware {
             ActAsAdministrator()

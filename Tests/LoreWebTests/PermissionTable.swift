@@ -209,7 +209,8 @@ enum PermissionTable {
         clientRows("POST /clients/{slug}/articles", "/clients/{client}/articles", allowed: .seeOther, fields: [("article", "history")]),
         clientRows("POST /clients/{slug}/articles/{article}/unlink", "/clients/{client}/articles/history/unlink", allowed: .seeOther),
         clientRows("POST /clients/{slug}/restore", "/clients/{client}/restore", allowed: .seeOther, deleters: true),
-        clientRows("POST /clients/{slug}/files", "/clients/{client}/files?name=card.txt", allowed: .created),
+        clientRows("POST /clients/{slug}/files", "/clients/{client}/files?name=card.txt", allowed: .created,
+                   fields: [("words", "in the file")]),
         clientRows("GET /files/{id}/{name}", "/files/{file:{client}}/card.txt", allowed: .ok),
     ].flatMap { $0 }
 
@@ -286,7 +287,8 @@ enum PermissionTable {
         Row("GET /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound),
         Row("POST /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound, fields: [("password", "a long new secret")]),
         // Every sample article and client card has a file, uploaded by the administrator first.
-        Row("POST /a/{slug}/files", "/a/{slug}/files?name=notes.txt", .article(.edit), allowed: .created),
+        Row("POST /a/{slug}/files", "/a/{slug}/files?name=notes.txt", .article(.edit), allowed: .created,
+            fields: [("words", "in the file")]),
         Row("GET /files/{id}/{name}", "/files/{file}/notes.txt", .article(.read), allowed: .ok),
         Row("POST /files/{id}/delete", "/files/{file}/delete", .article(.edit), allowed: .seeOther),
         Row("POST /a/{slug}/delete", "/a/{slug}/delete", .article(.edit), allowed: .seeOther),

@@ -37,6 +37,8 @@ public struct AttachmentService: Sendable {
         try await requireUpload(to: owner, by: principal)
         let author = try principal.authorId()
         let stored = try await store.store(chunks, limit: limit)
+        // An empty body is a failed upload, not a file anyone meant to share.
+        guard stored.size > 0 else { throw ValidationError(field: "file", .required) }
         let policy = AccessPolicy(principal)
         return try await database.writer.write { db in
             let (kind, ownerId) = try Self.editableOwner(owner, policy, db)

@@ -4,18 +4,22 @@ import Hummingbird
 /// Reads a JSON request body into an input type, or says precisely what is wrong with it:
 /// 415 when it is not JSON, 413 when too large, 400 naming the property of a type mismatch.
 enum ApiBody {
-    /// Room for a 1 MiB article whose every character JSON escapes.
-    static let limit = 8 << 20
+    /// Room for the largest article (256 KiB) whose every character JSON escapes as `\uXXXX`.
+    static let limit = 2 << 20
 
-    static func decode<Input: Decodable>(_ type: Input.Type, from request: Request) async throws -> Input {
+    /// Decodes the body, allowing only what its schema in the OpenAPI document allows.
+    static func decode<Input: ApiInput>(_ type: Input.Type, from request: Request, schemas: ApiSchemas) async throws -> Input {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard mediaType == "application/json" || mediaType.hasSuffix("+json") else {
             throw ApiProblem(.unsupportedMediaType, "unsupported_media_type", detail: "Send the body as application/json.")
         }
         let buffer = try await FormData.collect(request, limit: limit)
+        let body = Data(buffer.readableBytesView)
         do {
-            return try ApiJSON.decoder().decode(Input.self, from: Data(buffer.readableBytesView))
+            let input = try ApiJSON.decoder().decode(Input.self, from: body)
+            try schemas.check(body, against: Input.schema)
+            return input
         } catch let error as DecodingError {
             throw ApiProblem.badRequest(describe(error))
         }
@@ -47,4 +51,9 @@ enum ApiBody {
         default: "an object"
         }
     }
+}
+
+/// A request body of the API: decodable, and named by its schema in the OpenAPI document.
+protocol ApiInput: Decodable {
+    static var schema: String { get }
 }

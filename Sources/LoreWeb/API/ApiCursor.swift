@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
 
-/// The page a list answer continues from. Opaque to programs: base64url of `<kind>:<number>`,
-/// where the number is the last id seen (lists in id order), the last revision seen, or an
-/// offset (search, which is ranked). A cursor of another list is refused, not misread.
+/// The page a list answer continues from: `<kind>.<number>`, where the number is the last id
+/// seen (lists in id order), the last revision seen, or the next page (search, which is
+/// ranked). Programs pass it on as they got it; its shape is in the OpenAPI document, so that
+/// every cursor the document allows is one the server reads. A cursor of another list is
+/// refused, not misread.
 struct ApiCursor {
     static let defaultLimit = 50
     static let maxLimit = 100
@@ -28,7 +30,7 @@ struct ApiCursor {
             position = nil
             return
         }
-        guard let decoded = Self.decode(cursor), decoded.hasPrefix(kind + ":"), let value = Int64(decoded.dropFirst(kind.count + 1)), value >= 0 else {
+        guard cursor.hasPrefix(kind + "."), cursor.count <= kind.count + 19, let value = Int64(cursor.dropFirst(kind.count + 1)), value >= 0 else {
             throw Self.invalid
         }
         position = value
@@ -46,14 +48,7 @@ struct ApiCursor {
     }
 
     func encode(_ value: Int64) -> String {
-        Data("\(kind):\(value)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
-
-    private static func decode(_ cursor: String) -> String? {
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64).flatMap { String(data: $0, encoding: .utf8) }
+        "\(kind).\(value)"
     }
 }
 

@@ -19,14 +19,17 @@ struct AppServices: Sendable {
     let clientExport: ClientExport
     let attachments: AttachmentService
     let views: ViewRenderer
+    /// The JSON API's request schemas, from its OpenAPI document.
+    let apiSchemas: ApiSchemas
     let pages: PageBuilder
     /// Rendered article and category pages, per kind of reader.
     let pageCache: PageCache
 
     /// `files` is where uploads are kept; by default a fresh folder of its own, for tests.
     init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12, files: FileStore? = nil,
-         uploadLimit: Int = AttachmentService.defaultLimit) {
+         uploadLimit: Int = AttachmentService.defaultLimit, apiSchemas: ApiSchemas) {
         self.database = database
+        self.apiSchemas = apiSchemas
         users = UserService(database: database, passwordCost: passwordCost)
         roles = RoleService(database: database)
         categories = CategoryService(database: database)

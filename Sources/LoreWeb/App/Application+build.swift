@@ -87,7 +87,8 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     let services = AppServices(
         database: database, views: views, passwordCost: arguments.passwordCost,
         files: files,
-        uploadLimit: arguments.uploadLimitMiB << 20)
+        uploadLimit: arguments.uploadLimitMiB << 20,
+        apiSchemas: try ApiSchemas(document: Data(contentsOf: resource("Public/api/v1/openapi.json"))))
     let sessions = SessionStore(database: database)
     let seeAs = SeeAs(database: database, principals: principals)
     let router = Router(context: AppRequestContext.self)

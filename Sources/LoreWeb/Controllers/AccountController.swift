@@ -52,7 +52,7 @@ struct AccountController {
     }
 
     @Sendable func revokeToken(request: Request, context: AppRequestContext) async throws -> Response {
-        try await tokens.revoke(id: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
+        try await tokens.revoke(id: context.parameters.number("id"), by: context.requirePrincipal())
         return .redirect(to: "/me?notice=token_revoked#tokens")
     }
 

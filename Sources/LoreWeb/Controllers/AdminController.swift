@@ -77,7 +77,7 @@ struct AdminController {
     @Sendable func grantsForm(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         let grid = try await services.roles.grants(category: id, by: principal)
         guard let row = grid.rows.first else { throw NotFound() }
         let roles = zip(grid.roles, row.cells).compactMap { role, cell -> RoleGrantView? in
@@ -96,7 +96,7 @@ struct AdminController {
 
     @Sendable func saveGrants(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         let form = try await FormData.read(from: request)
         var grants: [Int64: AccessLevel?] = [:]
         for role in try await services.roles.roles() where role.kind != .administrator {

@@ -106,14 +106,14 @@ struct CategoryController {
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        let category = try await services.categories.category(id: context.parameters.number("id"), for: principal)
         if try await services.categories.level(inCategory: category.id!, for: principal) < .manage { throw AccessDenied() }
         return try await form(CategoryDraft(category), editing: category, errors: .none, request: request, context: context)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        let category = try await services.categories.category(id: context.parameters.number("id"), for: principal)
         let draft = try await Self.draft(from: request)
         do {
             let saved = try await services.categories.update(id: category.id!, with: draft, by: principal)
@@ -125,7 +125,7 @@ struct CategoryController {
 
     @Sendable func reorder(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        let category = try await services.categories.category(id: context.parameters.number("id"), for: principal)
         let form = try await FormData.read(from: request)
         guard let direction = CategoryService.Direction(rawValue: form["direction"]) else { throw HTTPError(.badRequest) }
         try await services.categories.reorder(id: category.id!, direction, by: principal)
@@ -134,7 +134,7 @@ struct CategoryController {
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let category = try await services.categories.category(id: context.parameters.require("id", as: Int64.self), for: principal)
+        let category = try await services.categories.category(id: context.parameters.number("id"), for: principal)
         do {
             try await services.categories.delete(id: category.id!, by: principal)
             return .redirect(to: try await parentURL(of: category, for: principal) + "?notice=category_deleted")

@@ -69,7 +69,7 @@ struct ClientContactController {
     }
 
     private static func contact(_ card: ClientCard, _ context: AppRequestContext) throws -> ClientContact {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         guard let contact = card.contacts.first(where: { $0.id == id }) else { throw NotFound() }
         return contact
     }

@@ -68,7 +68,7 @@ struct ClientTimelineController {
     /// Ticks a next step off, from the card or from the home page's reminders.
     @Sendable func done(request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
-        try await services.clients.completeStep(interaction: context.parameters.require("id", as: Int64.self), of: slug,
+        try await services.clients.completeStep(interaction: context.parameters.number("id"), of: slug,
                                                 by: context.requirePrincipal())
         let form = try await FormData.read(from: request)
         return .redirect(to: form["from"] == "home" ? "/?notice=step_done" : Paths.client(slug) + "?notice=step_done#timeline")
@@ -95,7 +95,7 @@ struct ClientTimelineController {
     }
 
     private static func interaction(_ card: ClientCard, _ context: AppRequestContext) throws -> ClientInteraction {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         guard let item = card.interactions.first(where: { $0.interaction.id == id }) else { throw NotFound() }
         return item.interaction
     }

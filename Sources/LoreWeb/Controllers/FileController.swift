@@ -43,7 +43,7 @@ struct FileController {
     private func upload(_ request: Request, _ context: AppRequestContext, to owner: AttachmentOwner) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let name = request.uri.queryParameters.get("name") ?? "file"
+        let name = FormData.query(of: request)["name"]
         let chunks = request.body.map { Array($0.readableBytesView) }
         do {
             let attachment = try await attachments.upload(chunks, name: name, to: owner, by: principal)
@@ -52,11 +52,13 @@ struct FileController {
                                           markdown: Self.markdown(for: attachment)), status: .created)
         } catch let tooLarge as FileStore.TooLarge {
             return try Self.json(Problem(error: t.format("upload_too_large", ["size": "\(tooLarge.limit >> 20) MiB"])), status: .contentTooLarge)
+        } catch is ValidationError {
+            return try Self.json(Problem(error: t["upload_empty"]), status: .unprocessableContent)
         }
     }
 
     @Sendable func serve(request: Request, context: AppRequestContext) async throws -> Response {
-        let (attachment, path) = try await attachments.file(id: context.parameters.require("id", as: Int64.self), for: context.requirePrincipal())
+        let (attachment, path) = try await attachments.file(id: context.parameters.number("id"), for: context.requirePrincipal())
         let etag = "\"\(attachment.digest)\""
         var headers: HTTPFields = [
             .contentType: attachment.contentType,
@@ -86,7 +88,7 @@ struct FileController {
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        let attachment = try await attachments.delete(id: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
+        let attachment = try await attachments.delete(id: context.parameters.number("id"), by: context.requirePrincipal())
         let form = try await FormData.read(from: request)
         return .redirect(to: LocalPath.sanitized(form["back"]) + (form["back"].contains("?") ? "&" : "?") + "notice=file_deleted"
                          + "#attachment-\(attachment.id ?? 0)")

@@ -143,8 +143,7 @@ struct HistoryController {
     // MARK: Helpers
 
     private func number(_ context: AppRequestContext) throws -> Int {
-        guard let number = context.parameters.get("number", as: Int.self) else { throw NotFound() }
-        return number
+        try context.parameters.number("number", as: Int.self)
     }
 
     private func articleId(_ article: Article) throws -> Int64 {

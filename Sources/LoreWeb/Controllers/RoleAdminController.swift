@@ -63,7 +63,7 @@ struct RoleAdminController {
     }
 
     @Sendable func edit(request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         let details = try await services.roles.details(id: id, by: try context.requirePrincipal())
         return try await editPage(details, name: details.role.name, capabilities: details.capabilities, errors: .none,
                                   request: request, context: context)
@@ -71,7 +71,7 @@ struct RoleAdminController {
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         let details = try await services.roles.details(id: id, by: principal)
         let form = try await FormData.read(from: request)
         let capabilities = Set(Capability.allCases.filter { form["capability-\($0.rawValue)"] == "on" })
@@ -85,7 +85,7 @@ struct RoleAdminController {
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         try await services.roles.delete(id: id, by: try context.requirePrincipal())
         return .redirect(to: "/admin/roles?notice=role_deleted")
     }

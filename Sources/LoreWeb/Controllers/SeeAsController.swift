@@ -16,7 +16,7 @@ struct SeeAsController {
 
     @Sendable func start(request: Request, context: AppRequestContext) async throws -> Response {
         guard let session = context.session, context.seeingAs == nil else { throw NotFound() }
-        try await seeAs.start(session: session, targetId: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
+        try await seeAs.start(session: session, targetId: context.parameters.number("id"), by: context.requirePrincipal())
         return .redirect(to: "/")
     }
 

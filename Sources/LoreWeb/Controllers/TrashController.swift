@@ -48,13 +48,13 @@ struct TrashController {
     }
 
     @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         let article = try await services.articles.restore(id: id, by: context.requirePrincipal())
         return .redirect(to: Paths.article(article.slug) + "?notice=restored")
     }
 
     @Sendable func purge(request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         try await services.articles.purge(id: id, by: context.requirePrincipal())
         try await services.attachments.removeUnusedFiles()
         return .redirect(to: "/trash?notice=purged")

@@ -98,14 +98,14 @@ struct UserAdminController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let account = try await accounts.account(id: context.parameters.require("id", as: Int64.self), by: context.requirePrincipal())
+        let account = try await accounts.account(id: context.parameters.number("id"), by: context.requirePrincipal())
         return try await userForm(username: account.user.username, displayName: account.user.displayName, email: account.user.email ?? "",
                               roleIds: account.roleIds, editing: account.user, link: nil, errors: .none, request: request, context: context)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let account = try await accounts.account(id: context.parameters.require("id", as: Int64.self), by: principal)
+        let account = try await accounts.account(id: context.parameters.number("id"), by: principal)
         let form = try await FormData.read(from: request)
         let roleIds = try await chosenRoles(form)
         do {
@@ -120,7 +120,7 @@ struct UserAdminController {
 
     @Sendable func setActive(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let id = try context.parameters.require("id", as: Int64.self)
+        let id = try context.parameters.number("id")
         let form = try await FormData.read(from: request)
         try await accounts.setActive(form["active"] == "1", id: id, by: principal)
         return .redirect(to: "/admin/users/\(id)?notice=saved")
@@ -128,7 +128,7 @@ struct UserAdminController {
 
     @Sendable func passwordLink(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let account = try await accounts.account(id: context.parameters.require("id", as: Int64.self), by: principal)
+        let account = try await accounts.account(id: context.parameters.number("id"), by: principal)
         let token = try await accounts.issuePasswordLink(id: account.user.id!, by: principal)
         return try await userForm(username: account.user.username, displayName: account.user.displayName, email: account.user.email ?? "",
                               roleIds: account.roleIds, editing: account.user, link: token, errors: .none, request: request, context: context)

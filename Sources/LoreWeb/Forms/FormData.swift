@@ -4,8 +4,8 @@ import NIOCore
 /// The fields of an `application/x-www-form-urlencoded` body. Bytes that are not valid UTF-8
 /// become U+FFFD, which validation reports, so the person sees a message and keeps the rest.
 struct FormData: Sendable {
-    /// Room for a 1 MiB article body, percent-encoded, with the other fields.
-    static let defaultLimit = 4 << 20
+    /// Room for the largest article body (256 KiB), percent-encoded, with the other fields.
+    static let defaultLimit = 2 << 20
 
     private var values: [String: String] = [:]
 
@@ -21,6 +21,11 @@ struct FormData: Sendable {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else { throw HTTPError(.unsupportedMediaType) }
         return parse(Array(try await collect(request, limit: limit).readableBytesView))
+    }
+
+    /// The address's query read as a form would send it: `+` is a space (`?name=my+plan.pdf`).
+    static func query(of request: Request) -> FormData {
+        parse(Array((request.uri.query ?? "").utf8))
     }
 
     /// The whole body, or 413 when it is larger than `limit`.

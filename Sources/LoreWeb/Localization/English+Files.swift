@@ -7,6 +7,7 @@ extension Translations {
         "attachments_after_save": "Save the article first; then you can attach files to it.",
         "insert_file": "Insert",
         "delete_file_confirm": "Remove this file from the list? Old revisions that show it keep it.",
+        "upload_empty": "The file is empty: nothing was uploaded.",
         "upload_too_large": "The file is larger than {size}, the most Lore accepts.",
         "notice_file_deleted": "The file was removed.",
         "no_attachments": "No files yet.",

@@ -7,6 +7,7 @@ extension Translations {
         "attachments_after_save": "Сначала сохраните статью — потом к ней можно прикрепить файлы.",
         "insert_file": "Вставить",
         "delete_file_confirm": "Убрать файл из списка? Старые версии, где он показан, его сохранят.",
+        "upload_empty": "Файл пустой: ничего не загружено.",
         "upload_too_large": "Файл больше {size} — это предел для Lore.",
         "notice_file_deleted": "Файл убран.",
         "no_attachments": "Файлов пока нет.",

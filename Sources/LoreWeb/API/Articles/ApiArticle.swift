@@ -63,7 +63,9 @@ struct ApiArticle: Encodable, Sendable {
     /// What a program sends to create or change an article.
     /// What a program sends to create or change an article. Whatever is missing is reported
     /// with the other problems, field by field.
-    struct Input: Decodable, Sendable {
+    struct Input: ApiInput, Sendable {
+        static let schema = "ArticleInput"
+
         let title: String?
         let slug: String?
         let categoryId: Int64?
@@ -77,7 +79,9 @@ struct ApiArticle: Encodable, Sendable {
         }
     }
 
-    struct MoveInput: Decodable, Sendable {
+    struct MoveInput: ApiInput, Sendable {
+        static let schema = "MoveInput"
+
         let categoryId: Int64?
     }
 }

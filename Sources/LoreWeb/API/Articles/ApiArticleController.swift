@@ -26,7 +26,10 @@ struct ApiArticleController {
             return id
         }
         let since = try query.get("updatedSince").map { text in
-            guard let date = ISO8601DateFormatter().date(from: text) else {
+            // Any RFC 3339 moment, as the document's `date-time` allows: fractions and offsets too.
+            let fractional = ISO8601DateFormatter()
+            fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            guard let date = ISO8601DateFormatter().date(from: text) ?? fractional.date(from: text) else {
                 throw ApiProblem.invalidParameter("updatedSince", "updatedSince must be a date and time such as 2026-11-23T09:00:00Z.")
             }
             return date
@@ -43,7 +46,7 @@ struct ApiArticleController {
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await ApiBody.decode(ApiArticle.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiArticle.Input.self, from: request, schemas: services.apiSchemas)
         let article = try await Self.sayingWhatIsMissing(input) { try await services.articles.create(input.draft, by: context.requirePrincipal()) }
         return try ApiJSON.created(try await present(article, context), at: "/api/v1/articles/\(article.slug)",
                                    version: ApiArticle.version(article), request: request)
@@ -52,7 +55,7 @@ struct ApiArticleController {
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let base = try ApiPrecondition.version(request, prefix: "r")
         let article = try await services.liveArticle(context)
-        let input = try await ApiBody.decode(ApiArticle.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiArticle.Input.self, from: request, schemas: services.apiSchemas)
         guard base <= article.revision else {
             throw ApiProblem(.badRequest, "invalid_precondition", detail: "The article has no revision \(base) yet.")
         }
@@ -69,7 +72,7 @@ struct ApiArticleController {
 
     @Sendable func move(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await services.liveArticle(context)
-        let input = try await ApiBody.decode(ApiArticle.MoveInput.self, from: request)
+        let input = try await ApiBody.decode(ApiArticle.MoveInput.self, from: request, schemas: services.apiSchemas)
         guard let categoryId = input.categoryId else { throw ValidationError(field: "category", .required) }
         var draft = ArticleDraft(article)
         draft.categoryId = categoryId

@@ -24,7 +24,7 @@ struct ApiHistoryController {
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let article = try await services.liveArticle(context)
-        guard let number = context.parameters.get("number", as: Int.self) else { throw NotFound() }
+        let number = try context.parameters.number("number", as: Int.self)
         let revision = try await services.history.revision(number, of: article, for: principal)
         let names = try await services.queries.userNames([revision.authorId])
         let html = try await services.articles.preview(revision.body, article: article.id, revision: number, for: principal).html

@@ -32,7 +32,9 @@ struct ApiCategory: Encodable, Sendable {
 
     /// What a program sends to create or change a category. On a change, a property left out
     /// keeps its value (an explicit `"parentId": null` moves the category to the top).
-    struct Input: Decodable, Sendable {
+    struct Input: ApiInput, Sendable {
+        static let schema = "CategoryInput"
+
         let title: String?
         let slug: String?
         let description: String?

@@ -30,7 +30,7 @@ struct ApiCategoryController {
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let input = try await ApiBody.decode(ApiCategory.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiCategory.Input.self, from: request, schemas: services.apiSchemas)
         let created = try await services.categories.create(input.draft(), by: context.requirePrincipal())
         let category = try await category(created.id ?? 0, context)
         return try ApiJSON.created(category, at: "/api/v1/categories/\(category.id)", request: request)
@@ -40,7 +40,7 @@ struct ApiCategoryController {
         let principal = try context.requirePrincipal()
         let id = try Self.id(context)
         let current = try await services.categories.category(id: id, for: principal)
-        let input = try await ApiBody.decode(ApiCategory.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiCategory.Input.self, from: request, schemas: services.apiSchemas)
         _ = try await services.categories.update(id: id, with: input.draft(replacing: current), by: principal)
         return try ApiJSON.response(try await category(id, context), request: request)
     }
@@ -65,7 +65,7 @@ struct ApiCategoryController {
         let principal = try context.requirePrincipal()
         let id = try Self.id(context)
         _ = try await services.categories.category(id: id, for: principal)
-        let input = try await ApiBody.decode(ApiGrant.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiGrant.Input.self, from: request, schemas: services.apiSchemas)
         try await services.roles.setGrants(try input.levels(), category: id, by: principal)
         let grid = try await services.roles.grants(category: id, by: principal)
         return try ApiJSON.response(ApiItems(items: ApiGrant.list(grid)), request: request)
@@ -83,7 +83,7 @@ struct ApiCategoryController {
     }
 
     static func id(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw NotFound() }
+        let id = try context.parameters.number("id")
         return id
     }
 }

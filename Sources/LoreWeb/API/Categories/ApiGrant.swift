@@ -18,7 +18,9 @@ struct ApiGrant: Encodable, Sendable {
     }
 
     /// `{"grants": [{"roleId": 3, "level": "read"}]}`; a null level makes the role inherit again.
-    struct Input: Decodable, Sendable {
+    struct Input: ApiInput, Sendable {
+        static let schema = "GrantsInput"
+
         struct Item: Decodable, Sendable {
             let roleId: Int64
             let level: String?

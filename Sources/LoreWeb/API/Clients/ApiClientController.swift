@@ -33,7 +33,7 @@ struct ApiClientController {
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         try AccessPolicy(principal).requireClients()
-        let input = try await ApiBody.decode(ApiClientInput.self, from: request)
+        let input = try await ApiBody.decode(ApiClientInput.self, from: request, schemas: services.apiSchemas)
         let client = try await services.clients.create(input.draft, by: principal)
         let card = try await services.clientQueries.card(slug: client.slug, for: principal)
         return try ApiJSON.created(ApiClient(card), at: "/api/v1/clients/\(client.slug)", version: ApiClient.version(client), request: request)
@@ -45,7 +45,7 @@ struct ApiClientController {
         let version = try ApiPrecondition.version(request, prefix: "v")
         // Hidden cards are 404 before anything about the request is judged.
         _ = try await services.clientQueries.card(slug: slug, for: principal)
-        let input = try await ApiBody.decode(ApiClientInput.self, from: request)
+        let input = try await ApiBody.decode(ApiClientInput.self, from: request, schemas: services.apiSchemas)
         do {
             let client = try await services.clients.update(slug: slug, input.draft, version: version, by: principal)
             let card = try await services.clientQueries.card(slug: client.slug, for: principal)

@@ -2,7 +2,9 @@ import LoreCore
 
 /// What a program sends to create or replace a card: the web form's fields, with tags as a
 /// list. A property left out is empty, as the card is replaced whole.
-struct ApiClientInput: Decodable, Sendable {
+struct ApiClientInput: ApiInput, Sendable {
+    static let schema = "ClientInput"
+
     let fields: ClientFields
     /// The manager's user id, as a string; empty for none.
     let manager: String?

@@ -14,15 +14,15 @@ struct ApiClientPeopleController {
 
     @Sendable func createContact(request: Request, context: AppRequestContext) async throws -> Response {
         let (slug, principal) = try await editable(context)
-        let input = try await ApiBody.decode(ApiContact.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiContact.Input.self, from: request, schemas: services.apiSchemas)
         let contact = try await services.clients.addContact(input.draft, to: slug, by: principal)
         return try ApiJSON.created(ApiContact(contact), at: "/api/v1/clients/\(slug)/contacts/\(contact.id ?? 0)", request: request)
     }
 
     @Sendable func updateContact(request: Request, context: AppRequestContext) async throws -> Response {
         let (slug, principal) = try await editable(context)
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw NotFound() }
-        let input = try await ApiBody.decode(ApiContact.Input.self, from: request)
+        let id = try context.parameters.number("id")
+        let input = try await ApiBody.decode(ApiContact.Input.self, from: request, schemas: services.apiSchemas)
         try await services.clients.updateContact(id: id, of: slug, input.draft, by: principal)
         let card = try await services.clientQueries.card(slug: slug, for: principal)
         guard let contact = card.contacts.first(where: { $0.id == id }) else { throw NotFound() }
@@ -31,14 +31,14 @@ struct ApiClientPeopleController {
 
     @Sendable func deleteContact(request: Request, context: AppRequestContext) async throws -> Response {
         let (slug, principal) = try await editable(context)
-        guard let id = context.parameters.get("id", as: Int64.self) else { throw NotFound() }
+        let id = try context.parameters.number("id")
         try await services.clients.deleteContact(id: id, of: slug, by: principal)
         return ApiJSON.noContent()
     }
 
     @Sendable func createInteraction(request: Request, context: AppRequestContext) async throws -> Response {
         let (slug, principal) = try await editable(context)
-        let input = try await ApiBody.decode(ApiInteraction.Input.self, from: request)
+        let input = try await ApiBody.decode(ApiInteraction.Input.self, from: request, schemas: services.apiSchemas)
         let interaction = try await services.clients.logInteraction(input.draft, on: slug, by: principal)
         let card = try await services.clientQueries.card(slug: slug, for: principal)
         guard let entry = card.interactions.first(where: { $0.interaction.id == interaction.id }) else { throw NotFound() }

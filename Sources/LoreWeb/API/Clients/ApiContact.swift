@@ -28,7 +28,9 @@ struct ApiContact: Encodable, Sendable {
         notes = contact.notes
     }
 
-    struct Input: Decodable, Sendable {
+    struct Input: ApiInput, Sendable {
+        static let schema = "ContactInput"
+
         let name: String?
         let position: String?
         let phones: String?

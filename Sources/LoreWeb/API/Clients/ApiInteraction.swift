@@ -28,7 +28,9 @@ struct ApiInteraction: Encodable, Sendable {
         nextStepDoneAt = interaction.nextStepDoneAt
     }
 
-    struct Input: Decodable, Sendable {
+    struct Input: ApiInput, Sendable {
+        static let schema = "InteractionInput"
+
         let kind: String?
         /// YYYY-MM-DD or DD.MM.YYYY; today when left out.
         let date: String?

@@ -47,7 +47,8 @@ struct ApiFileController {
 
     private func upload(_ owner: AttachmentOwner, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        guard let name = request.uri.queryParameters.get("name"), !name.isEmpty else {
+        let name = FormData.query(of: request)["name"]
+        guard !name.isEmpty else {
             throw ApiProblem.invalidParameter("name", "name must give the file's name, such as ?name=plan.pdf.")
         }
         let attachment = try await services.attachments.upload(request.body.map { Array($0.readableBytesView) }, name: name, to: owner, by: principal)

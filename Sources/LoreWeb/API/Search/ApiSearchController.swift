@@ -25,8 +25,10 @@ struct ApiSearchController {
             return id
         }
         let page = Int(cursor.position ?? 1)
-        // A cursor is opaque but not secret: a made-up page number must not reach the arithmetic below.
-        guard (1...Paging.maxPage).contains(page) else { throw ApiCursor.invalid }
+        // A made-up page number beyond any list is simply past the end.
+        guard (1...Paging.maxPage).contains(page) else {
+            return try ApiJSON.response(ApiSearchResults(total: 0, totalIsLowerBound: false, items: [], nextCursor: nil), request: request)
+        }
         let (hits, total) = try await services.search.search(
             expression, filter: SearchFilter(categoryId: category, kind: kind), page: page, perPage: cursor.limit, for: context.requirePrincipal())
         let shown = min(total, SearchService.countLimit)
