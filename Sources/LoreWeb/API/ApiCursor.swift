@@ -30,7 +30,7 @@ struct ApiCursor {
             position = nil
             return
         }
-        guard cursor.hasPrefix(kind + "."), cursor.count <= kind.count + 19, let value = Int64(cursor.dropFirst(kind.count + 1)), value >= 0 else {
+        guard cursor.hasPrefix(kind + "."), let value = Int64(cursor.dropFirst(kind.count + 1)), value >= 0 else {
             throw Self.invalid
         }
         position = value
