@@ -249,6 +249,9 @@ enum PermissionTable {
         Row("GET /a/{slug}/revisions/{number}/raw", "/a/{slug}/revisions/1/raw", .history(.read), allowed: .ok),
         Row("GET /a/{slug}/diff", "/a/{slug}/diff?from=1&to=1", .history(.read), allowed: .ok),
         Row("POST /a/{slug}/revisions/{number}/restore", "/a/{slug}/revisions/1/restore", .history(.edit), allowed: .seeOther),
+        Row("POST /a/{slug}/revisions/{number}/redact", "/a/{slug}/revisions/1/redact", .history(.manage), allowed: .seeOther),
+        // Administrators alone see redacted text, and undo a redaction.
+        Row("POST /a/{slug}/revisions/{number}/unredact", "/a/{slug}/revisions/1/unredact", [.admin: .seeOther], otherwise: .notFound),
         Row("GET /changes", "/changes?category={category}", otherwise: .ok),
         // Searched by the title's later words, so the page's echo of the query is not the title itself.
         Row("GET /search", "/search?q={titleTail}&category={category}", otherwise: .ok),

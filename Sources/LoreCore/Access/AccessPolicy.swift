@@ -52,6 +52,18 @@ public struct AccessPolicy: Sendable {
         return readableArticles(table) && shown
     }
 
+    /// Whether a revision (`table` is its alias) is shown: one written before a move, and kept
+    /// to the readers of its old category, only to those who may see that category's history.
+    public func readableRevision(_ table: String) -> SQL {
+        if principal.isAdministrator { return "1" }
+        let column = table + ".restrictedToCategoryId"
+        return """
+            (\(sql: column) IS NULL OR (\(categories(column, atLeast: .read)) AND (
+                NOT EXISTS (SELECT 1 FROM category c WHERE c.id = \(sql: column) AND c.hidesHistoryFromReaders)
+                OR \(categories(column, atLeast: .edit)))))
+            """
+    }
+
     // MARK: Decisions
 
     public func level(inCategory categoryId: Int64, _ db: Database) throws -> AccessLevel {

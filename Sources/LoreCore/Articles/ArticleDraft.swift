@@ -10,9 +10,12 @@ public struct ArticleDraft: Sendable, Equatable {
     public var position: Int?
     /// A small change (a typo) that recent changes may hide.
     public var isMinor: Bool
+    /// When the draft moves the article: what becomes of its earlier revisions. Nil asks, by
+    /// ``MoveExposesHistory``, when the move would show them to new people.
+    public var historyOnMove: HistoryOnMove?
 
     public init(title: String, slug: String = "", categoryId: Int64, body: String, summary: String = "", position: Int? = nil,
-                isMinor: Bool = false) {
+                isMinor: Bool = false, historyOnMove: HistoryOnMove? = nil) {
         self.title = title
         self.slug = slug
         self.categoryId = categoryId
@@ -20,6 +23,7 @@ public struct ArticleDraft: Sendable, Equatable {
         self.summary = summary
         self.position = position
         self.isMinor = isMinor
+        self.historyOnMove = historyOnMove
     }
 
     public init(_ article: Article) {

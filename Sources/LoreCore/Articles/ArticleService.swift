@@ -62,6 +62,7 @@ public struct ArticleService: Sendable {
             let unchanged = fields.title == article.title && fields.body == article.body
                 && draft.categoryId == article.categoryId && slug == article.slug
             if unchanged { return article }
+            try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
             return try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
                                   restoredFrom: nil, by: principal, renderer: renderer, db: db)
         }
@@ -75,9 +76,12 @@ public struct ArticleService: Sendable {
             let policy = AccessPolicy(principal)
             try policy.requireHistory(of: article, db)
             try policy.require(.edit, onArticle: article, db)
-            guard let old = try Revision.filter(Column("articleId") == id && Column("number") == number).fetchOne(db) else {
-                throw NotFound()
-            }
+            let request: SQLRequest<Revision> = """
+                SELECT r.* FROM revision r WHERE r.articleId = \(id) AND r.number = \(number) AND \(policy.readableRevision("r"))
+                """
+            guard let old = try request.fetchOne(db) else { throw NotFound() }
+            // Its text is gone on purpose: bringing it back is undoing the redaction, for administrators.
+            if old.isRedacted { throw AccessDenied() }
             if old.title == article.title, old.body == article.body { return article }
             let fields = ValidFields(title: old.title, slug: article.slug, body: old.body, summary: "")
             return try Self.write(&article, fields, slug: article.slug, categoryId: article.categoryId, isMinor: false,

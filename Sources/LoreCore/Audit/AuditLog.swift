@@ -30,6 +30,8 @@ public struct AuditLog: Sendable {
         case backupCreated = "backup.created"
         case seeAsStarted = "see_as.started"
         case seeAsStopped = "see_as.stopped"
+        case revisionRedacted = "revision.redacted"
+        case revisionUnredacted = "revision.unredacted"
     }
 
     let database: AppDatabase

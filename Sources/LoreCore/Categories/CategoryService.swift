@@ -167,7 +167,9 @@ public struct CategoryService: Sendable {
             try AccessPolicy(principal).require(.manage, inCategory: id, db)
             let hasChildren = try Category.filter(Column("parentId") == id).fetchCount(db) > 0
             let hasArticles = try Article.filter(Column("categoryId") == id).fetchCount(db) > 0
-            if hasChildren || hasArticles { throw CategoryNotEmpty(title: category.title) }
+            // History kept to this category's readers after its articles moved away needs it.
+            let holdsHistory = try Revision.filter(Column("restrictedToCategoryId") == id).fetchCount(db) > 0
+            if hasChildren || hasArticles || holdsHistory { throw CategoryNotEmpty(title: category.title) }
             try category.delete(db)
             try EffectiveGrants.rebuild(db)
         }

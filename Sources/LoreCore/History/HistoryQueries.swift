@@ -30,10 +30,12 @@ public struct HistoryQueries: Sendable {
         return try await database.reader.read { db in
             try policy.requireHistory(of: article, db)
             let request: SQLRequest<Row> = """
-                SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins)
-                WHERE r.articleId = \(id) AND r.number < \(before ?? Int.max) ORDER BY r.number DESC LIMIT \(limit) OFFSET \(offset)
+                SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins(policy))
+                WHERE r.articleId = \(id) AND r.number < \(before ?? Int.max) AND \(policy.readableRevision("r"))
+                ORDER BY r.number DESC LIMIT \(limit) OFFSET \(offset)
                 """
-            let total = try Revision.filter(Column("articleId") == id).fetchCount(db)
+            let total = try SQLRequest<Int>("SELECT COUNT(*) FROM revision r WHERE r.articleId = \(id) AND \(policy.readableRevision("r"))")
+                .fetchOne(db) ?? 0
             return (try request.fetchAll(db).map(RevisionSummary.init(row:)), total)
         }
     }
@@ -44,8 +46,13 @@ public struct HistoryQueries: Sendable {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             try policy.requireHistory(of: article, db)
-            guard let revision = try Revision.filter(Column("articleId") == id && Column("number") == number).fetchOne(db) else {
-                throw NotFound()
+            let request: SQLRequest<Revision> = """
+                SELECT r.* FROM revision r WHERE r.articleId = \(id) AND r.number = \(number) AND \(policy.readableRevision("r"))
+                """
+            guard var revision = try request.fetchOne(db) else { throw NotFound() }
+            // Administrators alone see what was redacted, to check it or undo it.
+            if revision.isRedacted, principal.isAdministrator, let revisionId = revision.id {
+                revision.body = try String.fetchOne(db, sql: "SELECT body FROM redactedText WHERE revisionId = ?", arguments: [revisionId]) ?? ""
             }
             return revision
         }
@@ -56,7 +63,7 @@ public struct HistoryQueries: Sendable {
         -> [RevisionSummary] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            var conditions: SQL = "a.deletedAt IS NULL AND \(policy.readableHistory("a"))"
+            var conditions: SQL = "a.deletedAt IS NULL AND \(policy.readableHistory("a")) AND \(policy.readableRevision("r"))"
             if let categoryId = filter.categoryId {
                 conditions += " AND \(Category.inSubtree("a.categoryId", of: categoryId))"
             }
@@ -64,7 +71,7 @@ public struct HistoryQueries: Sendable {
             if filter.hideMinor { conditions += " AND NOT r.isMinor" }
             let offset = Paging.offset(page: page, perPage: perPage)
             let request: SQLRequest<Row> = """
-                SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins)
+                SELECT \(RevisionSummary.columns) FROM revision r \(RevisionSummary.joins(policy))
                 WHERE \(conditions) ORDER BY r.createdAt DESC, r.id DESC LIMIT \(perPage) OFFSET \(offset)
                 """
             return try request.fetchAll(db).map(RevisionSummary.init(row:))

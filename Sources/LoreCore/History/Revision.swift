@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// One saved version of an article. Inserted on every save and never changed afterwards.
+/// One saved version of an article. Inserted on every save; afterwards only kept to its old
+/// category's readers when the article moves (``restrictedToCategoryId``), or redacted.
 public struct Revision: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public var id: Int64?
     public var articleId: Int64
@@ -18,6 +19,14 @@ public struct Revision: Codable, Sendable, Equatable, Identifiable, FetchableRec
     public var isMinor: Bool
     /// The number of the revision this one restored, if it was a restore.
     public var restoredFrom: Int?
+    /// Written before the article moved to where more people read it, and kept to those who
+    /// could read it then: readers of this category (see ``AccessPolicy/readableRevision(_:)``).
+    public var restrictedToCategoryId: Int64? = nil
+    /// Its text was removed (a password pasted by mistake); only administrators see it, in `redactedText`.
+    public var redactedAt: Date? = nil
+    public var redactedById: Int64? = nil
+
+    public var isRedacted: Bool { redactedAt != nil }
 
     public static let databaseTableName = "revision"
 

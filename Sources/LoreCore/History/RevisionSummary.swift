@@ -20,21 +20,27 @@ public struct RevisionSummary: Sendable, Equatable {
     public let sizeChange: Int
     public let isMinor: Bool
     public let restoredFrom: Int?
+    /// Its text was removed (see ``Revision/redactedAt``).
+    public let isRedacted: Bool
     public let authorName: String
     public let authorUsername: String
     public let createdAt: Date
 
     /// Columns for `init(row:)`; `r` is the revision, `p` the one before it, `a` its article, `u` its author.
     static let columns: SQL = """
-        r.number, r.title, r.categoryId, r.summary, r.size, r.isMinor, r.restoredFrom, r.createdAt,
+        r.number, r.title, r.categoryId, r.summary, r.size, r.isMinor, r.restoredFrom, r.createdAt, r.redactedAt,
         u.displayName AS authorName, u.username AS authorUsername, a.slug AS articleSlug, a.title AS articleTitle,
         p.title AS previousTitle, p.categoryId AS previousCategoryId, p.size AS previousSize
         """
-    static let joins: SQL = """
+    /// The revision before is joined only where the reader may see it: its title and category
+    /// would otherwise show on the next one's row as "renamed from" and "moved from".
+    static func joins(_ policy: AccessPolicy) -> SQL {
+        """
         JOIN article a ON a.id = r.articleId
         JOIN user u ON u.id = r.authorId
-        LEFT JOIN revision p ON p.articleId = r.articleId AND p.number = r.number - 1
+        LEFT JOIN revision p ON p.articleId = r.articleId AND p.number = r.number - 1 AND \(policy.readableRevision("p"))
         """
+    }
 
     init(row: Row) {
         articleSlug = row["articleSlug"]
@@ -51,6 +57,7 @@ public struct RevisionSummary: Sendable, Equatable {
         sizeChange = size - ((row["previousSize"] as Int?) ?? 0)
         isMinor = row["isMinor"]
         restoredFrom = row["restoredFrom"]
+        isRedacted = (row["redactedAt"] as Date?) != nil
         authorName = row["authorName"]
         authorUsername = row["authorUsername"]
         createdAt = row["createdAt"]

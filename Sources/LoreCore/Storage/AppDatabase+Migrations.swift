@@ -129,6 +129,19 @@ extension AppDatabase {
         migrator.registerMigration("v12 category paths only as far up as they are seen alike") { db in
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v13 restricted and redacted revisions") { db in
+            try db.alter(table: "revision") { t in
+                // A category holding restricted history is not empty: it is never deleted under it.
+                t.add(column: "restrictedToCategoryId", .integer).references("category")
+                t.add(column: "redactedAt", .datetime)
+                t.add(column: "redactedById", .integer).references("user")
+            }
+            // A redacted revision's text, for administrators (who may undo the redaction) only.
+            try db.create(table: "redactedText") { t in
+                t.primaryKey("revisionId", .integer).references("revision", onDelete: .cascade)
+                t.column("body", .text).notNull()
+            }
+        }
         return migrator
     }
 }

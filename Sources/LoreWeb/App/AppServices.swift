@@ -11,6 +11,7 @@ struct AppServices: Sendable {
     let articles: ArticleService
     let queries: ArticleQueries
     let history: HistoryQueries
+    let redaction: RevisionRedaction
     let search: SearchService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -36,6 +37,7 @@ struct AppServices: Sendable {
         articles = ArticleService(database: database)
         queries = ArticleQueries(database: database)
         history = HistoryQueries(database: database)
+        redaction = RevisionRedaction(database: database)
         search = SearchService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database)

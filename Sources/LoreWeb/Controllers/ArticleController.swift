@@ -107,6 +107,8 @@ struct ArticleController {
             return .redirect(to: Paths.article(saved.slug) + "?notice=" + Self.notice(notice, asked: draft.slug, got: saved.slug))
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: article, baseRevision: base ?? article.revision, error: error)
+        } catch let exposure as MoveExposesHistory {
+            return try await editor.form(draft, editing: article, baseRevision: base ?? article.revision, exposure: exposure)
         } catch let conflict as EditConflict {
             // The person's text is kept; the form now starts from the current revision, so that
             // saving again is a deliberate choice made after seeing the other change.

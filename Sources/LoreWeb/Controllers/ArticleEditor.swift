@@ -25,6 +25,13 @@ struct ArticleEditor {
         let yours: String
     }
 
+    struct HistoryChoiceView {
+        let heading: String
+        let message: String
+        let keep: String
+        let show: String
+    }
+
     struct FormView {
         let heading: String
         let action: String
@@ -39,6 +46,8 @@ struct ArticleEditor {
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
         let conflict: ConflictView?
+        /// The save would move the article where its earlier revisions reach new people: keep them restricted?
+        let historyChoice: HistoryChoiceView?
         let cancelURL: String
         /// Empty for a new article: files are attached once it exists.
         let articleId: String
@@ -50,12 +59,13 @@ struct ArticleEditor {
     static func draft(from form: FormData, fallbackCategory: Int64) -> ArticleDraft {
         ArticleDraft(
             title: form["title"], slug: form["slug"], categoryId: form.integer("category") ?? fallbackCategory,
-            body: form["body"], summary: form["summary"], isMinor: form["minor"] == "on")
+            body: form["body"], summary: form["summary"], isMinor: form["minor"] == "on",
+            historyOnMove: ["keep": .keepRestricted, "show": .show][form["history"]])
     }
 
     func form(
         _ draft: ArticleDraft, editing article: Article?, baseRevision: Int?,
-        error: ValidationError? = nil, conflict: EditConflict? = nil
+        error: ValidationError? = nil, conflict: EditConflict? = nil, exposure: MoveExposesHistory? = nil
     ) async throws -> Response {
         // After a clash the editor holds the merged text with both versions at each clash.
         var draft = draft
@@ -79,6 +89,12 @@ struct ArticleEditor {
             categoryOptions: CategoryOption.options(tree, selected: draft.categoryId) { (levels[$0] ?? .none) >= .edit },
             fieldErrors: errors.fieldErrors, errors: errors.errors,
             conflict: conflict.map { Self.conflictView($0, yours: yours, t: t) },
+            historyChoice: exposure.map { exposure in
+                HistoryChoiceView(
+                    heading: t["history_on_move_heading"],
+                    message: t.format("history_on_move", ["n": String(exposure.revisions), "roles": exposure.roles.joined(separator: ", ")]),
+                    keep: t["history_on_move_keep"], show: t["history_on_move_show"])
+            },
             cancelURL: article.map { Paths.article($0.slug) } ?? "/",
             articleId: article?.id.map(String.init) ?? "",
             uploadURL: article.map { Paths.article($0.slug) + "/files" },
@@ -94,7 +110,7 @@ struct ArticleEditor {
         let page = try await services.pages.page(
             view, title: heading, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), tree: tree)
-        let failed = error != nil || conflict != nil
+        let failed = error != nil || conflict != nil || exposure != nil
         return try services.views.render("article-form", page, status: failed ? (conflict != nil ? .conflict : .unprocessableContent) : .ok)
     }
 

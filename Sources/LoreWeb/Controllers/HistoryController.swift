@@ -12,6 +12,8 @@ struct HistoryController {
         router.get("/a/:slug/revisions/:number", use: revision)
         router.get("/a/:slug/revisions/:number/raw", use: raw)
         router.post("/a/:slug/revisions/:number/restore", use: restore)
+        router.post("/a/:slug/revisions/:number/redact", use: redact)
+        router.post("/a/:slug/revisions/:number/unredact", use: unredact)
         router.get("/a/:slug/diff", use: diff)
     }
 
@@ -35,6 +37,11 @@ struct HistoryController {
         let historyURL: String
         let diffURL: String?
         let restoreURL: String?
+        /// For those who manage the page, on any revision but the current one.
+        let redactURL: String?
+        /// Says who removed the text and when; administrators also get `unredactURL`.
+        let redaction: String?
+        let unredactURL: String?
         let isCurrent: Bool
         let title: String
         let html: String
@@ -51,7 +58,8 @@ struct HistoryController {
         let inlineURL: String
         let sideURL: String
         let sideBySide: Bool
-        let diff: DiffView
+        let redaction: String?
+        let diff: DiffView?
     }
 
     @Sendable func history(request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,30 +85,38 @@ struct HistoryController {
         let t = context.translations
         let article = try await services.liveArticle(context)
         let old = try await services.history.revision(try number(context), of: article, for: principal)
-        let names = try await services.queries.userNames([old.authorId])
+        let names = try await services.queries.userNames(Set([old.authorId] + (old.redactedById.map { [$0] } ?? [])))
         let level = try await services.categories.level(inCategory: article.categoryId, for: principal)
         let base = Paths.article(article.slug)
+        let redaction = Self.redactionNote(old, names: names, t: t)
         let view = RevisionView(
             banner: t.format("revision_banner", [
                 "number": String(old.number), "date": DisplayDate.format(old.createdAt, t.language), "name": names[old.authorId] ?? "—",
             ]),
             summary: old.summary, articleURL: base, rawURL: "\(base)/revisions/\(old.number)/raw", historyURL: "\(base)/history",
             diffURL: old.number > 1 ? "\(base)/diff?from=\(old.number - 1)&to=\(old.number)" : nil,
-            restoreURL: level >= .edit && old.number != article.revision ? "\(base)/revisions/\(old.number)/restore" : nil,
+            restoreURL: level >= .edit && old.number != article.revision && !old.isRedacted ? "\(base)/revisions/\(old.number)/restore" : nil,
+            redactURL: level >= .manage && old.number != article.revision && !old.isRedacted ? "\(base)/revisions/\(old.number)/redact" : nil,
+            redaction: redaction,
+            unredactURL: old.isRedacted && principal.isAdministrator ? "\(base)/revisions/\(old.number)/unredact" : nil,
             isCurrent: old.number == article.revision, title: old.title,
-            html: try await services.articles.preview(old.body, article: article.id, revision: old.number, for: principal).html)
+            html: old.isRedacted && !principal.isAdministrator
+                ? "" : try await services.articles.preview(old.body, article: article.id, revision: old.number, for: principal).html)
         let title = t.format("revision_title", ["title": old.title, "number": String(old.number)])
         return try await render("revision", view, title: title, article: article, tree: nil, request: request, context: context)
     }
 
     @Sendable func raw(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await services.liveArticle(context)
-        let old = try await services.history.revision(try number(context), of: article, for: try context.requirePrincipal())
+        let principal = try context.requirePrincipal()
+        let old = try await services.history.revision(try number(context), of: article, for: principal)
+        let names = try await services.queries.userNames(Set(old.redactedById.map { [$0] } ?? []))
+        let text = old.isRedacted && !principal.isAdministrator ? Self.redactionNote(old, names: names, t: context.translations) ?? "" : old.body
         // Plain text that the browser must not guess into anything else.
         return Response(
             status: .ok,
             headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store", .contentDisposition: "inline"],
-            body: .init(byteBuffer: ByteBuffer(string: old.body)))
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
@@ -108,6 +124,25 @@ struct HistoryController {
         let restored = try await services.articles.revert(id: try articleId(article), to: try number(context), by: context.requirePrincipal())
         let notice = restored.revision == article.revision ? "unchanged" : "restored_revision"
         return .redirect(to: Paths.article(restored.slug) + "?notice=\(notice)")
+    }
+
+    @Sendable func redact(request: Request, context: AppRequestContext) async throws -> Response {
+        let article = try await services.liveArticle(context)
+        let number = try number(context)
+        let url = Paths.article(article.slug) + "/revisions/\(number)"
+        do {
+            try await services.redaction.redact(article: try articleId(article), number: number, by: context.requirePrincipal())
+        } catch is RedactingTheCurrentRevision {
+            return .redirect(to: url + "?notice=redact_current")
+        }
+        return .redirect(to: url + "?notice=redacted")
+    }
+
+    @Sendable func unredact(request: Request, context: AppRequestContext) async throws -> Response {
+        let article = try await services.liveArticle(context)
+        let number = try number(context)
+        try await services.redaction.undo(article: try articleId(article), number: number, by: context.requirePrincipal())
+        return .redirect(to: Paths.article(article.slug) + "/revisions/\(number)?notice=unredacted")
     }
 
     @Sendable func diff(request: Request, context: AppRequestContext) async throws -> Response {
@@ -120,7 +155,7 @@ struct HistoryController {
         // Compared in the order they were written, whichever way round they were asked for.
         let older = try await services.history.revision(min(from, to), of: article, for: principal)
         let newer = try await services.history.revision(max(from, to), of: article, for: principal)
-        let names = try await services.queries.userNames([older.authorId, newer.authorId])
+        let names = try await services.queries.userNames(Set([older.authorId, newer.authorId] + [older, newer].compactMap(\.redactedById)))
         let sideBySide = query.get("view") == "side"
         let base = Paths.article(article.slug)
         let describe = { (revision: Revision) in
@@ -136,11 +171,21 @@ struct HistoryController {
             fromURL: "\(base)/revisions/\(older.number)", toURL: "\(base)/revisions/\(newer.number)", historyURL: "\(base)/history",
             titleChange: older.title == newer.title ? nil : t.format("diff_title_change", ["from": older.title, "to": newer.title]),
             inlineURL: compared, sideURL: compared + "&view=side", sideBySide: sideBySide,
-            diff: DiffView(TextDiff(old: older.body, new: newer.body), sideBySide: sideBySide, t: t))
+            redaction: [older, newer].compactMap { Self.redactionNote($0, names: names, t: t) }.first,
+            // A redacted text is compared by administrators only; anyone else sees the note instead.
+            diff: [older, newer].contains(where: \.isRedacted) && !principal.isAdministrator
+                ? nil : DiffView(TextDiff(old: older.body, new: newer.body), sideBySide: sideBySide, t: t))
         return try await render("diff", view, title: view.heading, article: article, tree: nil, request: request, context: context)
     }
 
     // MARK: Helpers
+
+    /// "Text removed by … on …" for a redacted revision.
+    static func redactionNote(_ revision: Revision, names: [Int64: String], t: Translations) -> String? {
+        guard let at = revision.redactedAt else { return nil }
+        return t.format("revision_redacted", ["number": String(revision.number), "name": revision.redactedById.flatMap { names[$0] } ?? "—",
+                                              "date": DisplayDate.format(at, t.language)])
+    }
 
     private func number(_ context: AppRequestContext) throws -> Int {
         try context.parameters.number("number", as: Int.self)

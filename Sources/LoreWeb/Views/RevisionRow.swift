@@ -32,6 +32,7 @@ struct RevisionRow {
                 notes.append(t.format("history_moved", ["category": titles[previous] ?? t["history_other_category"]]))
             }
             if let restored = revision.restoredFrom { notes.append(t.format("history_restored", ["number": String(restored)])) }
+            if revision.isRedacted { notes.append(t["history_redacted"]) }
             if revision.number == 1 { notes.append(t["history_created"]) }
             return RevisionRow(
                 number: revision.number, articleTitle: revision.articleTitle, articleURL: base,

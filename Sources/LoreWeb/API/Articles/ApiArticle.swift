@@ -72,10 +72,16 @@ struct ApiArticle: Encodable, Sendable {
         let markdown: String?
         let summary: String?
         let minor: Bool?
+        let earlierRevisions: String?
 
         var draft: ArticleDraft {
             ArticleDraft(title: title ?? "", slug: slug ?? "", categoryId: categoryId ?? 0, body: markdown ?? "", summary: summary ?? "",
-                         isMinor: minor ?? false)
+                         isMinor: minor ?? false, historyOnMove: Input.historyOnMove(earlierRevisions))
+        }
+
+        /// A program is not asked: unless it says `show`, a move keeps earlier revisions to their old readers.
+        static func historyOnMove(_ text: String?) -> HistoryOnMove {
+            text == "show" ? .show : .keepRestricted
         }
     }
 
@@ -83,5 +89,6 @@ struct ApiArticle: Encodable, Sendable {
         static let schema = "MoveInput"
 
         let categoryId: Int64?
+        let earlierRevisions: String?
     }
 }

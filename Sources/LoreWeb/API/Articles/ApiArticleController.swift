@@ -76,6 +76,7 @@ struct ApiArticleController {
         guard let categoryId = input.categoryId else { throw ValidationError(field: "category", .required) }
         var draft = ArticleDraft(article)
         draft.categoryId = categoryId
+        draft.historyOnMove = ApiArticle.Input.historyOnMove(input.earlierRevisions)
         // Based on the revision just read: a save in between is merged, as the text is unchanged.
         let moved = try await services.articles.save(id: article.id ?? 0, draft, baseRevision: article.revision, by: context.requirePrincipal())
         return try ApiJSON.response(try await present(moved, context), version: ApiArticle.version(moved), request: request)
