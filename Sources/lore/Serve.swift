@@ -1,6 +1,7 @@
 import ArgumentParser
 import Hummingbird
 import Logging
+import LoreCore
 import LoreWeb
 
 struct Serve: AsyncParsableCommand {
@@ -37,11 +38,15 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
     var metricsToken: String? = Environment.value("LORE_METRICS_TOKEN")
 
+    @Option(name: .long, help: "Distinct client cards a day someone without clients.export may read; 0 for no limit (env: LORE_CLIENT_READ_LIMIT).")
+    var clientReadLimit: Int = Environment.value("LORE_CLIENT_READ_LIMIT").flatMap { Int($0) } ?? ClientReadLedger.defaultDailyLimit
+
     @Option(name: .long, help: "Requests a minute each API token may make; 0 for no limit (env: LORE_API_RATE_LIMIT).")
     var apiRateLimit: Int = Environment.value("LORE_API_RATE_LIMIT").flatMap { Int($0) } ?? 600
 
     func run() async throws {
         guard (0...1_000_000).contains(apiRateLimit) else { throw ValidationError("--api-rate-limit must be between 0 and 1000000.") }
+        guard (0...1_000_000).contains(clientReadLimit) else { throw ValidationError("--client-read-limit must be between 0 and 1000000.") }
         guard (1...4096).contains(maxUploadMib) else { throw ValidationError("--max-upload-mib must be between 1 and 4096.") }
         guard (1...3650).contains(reactivationDays) else {
             throw ValidationError("--reactivation-days must be between 1 and 3650.")
@@ -57,7 +62,8 @@ struct Serve: AsyncParsableCommand {
             secureCookies: secureCookies, reactivationDays: reactivationDays, uploadLimitMiB: maxUploadMib,
             apiRateLimit: apiRateLimit, backupDirectory: backup.directory, backupInterval: BackupSchedule.interval(backup.every) ?? nil,
             backupKeep: backup.keep, metricsToken: metricsToken, logLevel: level,
-            connectionLimits: connections.limits, trustedProxies: TrustedProxies(connections.trustedProxy))
+            connectionLimits: connections.limits, trustedProxies: TrustedProxies(connections.trustedProxy),
+            clientReadLimit: clientReadLimit)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

@@ -32,6 +32,7 @@ public struct AuditLog: Sendable {
         case seeAsStopped = "see_as.stopped"
         case revisionRedacted = "revision.redacted"
         case revisionUnredacted = "revision.unredacted"
+        case clientReadLimit = "clients.read_limit"
     }
 
     let database: AppDatabase

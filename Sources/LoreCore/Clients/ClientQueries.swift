@@ -5,9 +5,12 @@ import GRDB
 /// the clients the principal may see; a principal without clients.read gets ``NotFound``.
 public struct ClientQueries: Sendable {
     let database: AppDatabase
+    /// Every card shown is recorded, and past the daily limit refused (see ``ClientReadLedger``).
+    public let reads: ClientReadLedger
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, reads: ClientReadLedger? = nil) {
         self.database = database
+        self.reads = reads ?? ClientReadLedger(database: database)
     }
 
     /// One page of the list and how many clients match in all.
@@ -15,12 +18,14 @@ public struct ClientQueries: Sendable {
                      for principal: Principal) async throws -> (items: [ClientListItem], total: Int) {
         let policy = AccessPolicy(principal)
         try policy.requireClients()
-        return try await database.reader.read { db in
+        let found = try await database.reader.read { db in
             let conditions = Self.conditions(filter, policy)
             let total = try SQLRequest<Int>("SELECT COUNT(*) FROM client WHERE \(conditions)").fetchOne(db) ?? 0
             let items = try Self.items(conditions, order: Self.order(filter), limit: perPage, offset: Paging.offset(page: page, perPage: perPage), db)
             return (items, total)
         }
+        try await reads.record(found.0.compactMap(\.client.id), by: principal)
+        return found
     }
 
     /// Matching clients in id order after `afterId`: the pages a program walks the registry
@@ -28,9 +33,11 @@ public struct ClientQueries: Sendable {
     public func page(_ filter: ClientFilter, after afterId: Int64?, limit: Int, for principal: Principal) async throws -> [ClientListItem] {
         let policy = AccessPolicy(principal)
         try policy.requireClients()
-        return try await database.reader.read { db in
+        let items = try await database.reader.read { db in
             try Self.items(Self.conditions(filter, policy) + " AND client.id > \(afterId ?? 0)", order: "client.id", limit: limit, offset: 0, db)
         }
+        try await reads.record(items.compactMap(\.client.id), by: principal)
+        return items
     }
 
     /// Every matching client, for an export: the caller has checked clients.export.
@@ -40,7 +47,7 @@ public struct ClientQueries: Sendable {
 
     public func card(slug: String, for principal: Principal) async throws -> ClientCard {
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
+        let card = try await database.reader.read { db in
             let client = try policy.requireClient(slug: slug, .clientsRead, db)
             guard let id = client.id else { throw NotFound() }
             let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, displayName FROM user").map {
@@ -59,6 +66,8 @@ public struct ClientQueries: Sendable {
                 managerName: client.managerId.flatMap { names[$0] }, contacts: contacts, interactions: interactions,
                 changes: changes, knowledge: try Self.knowledge(about: client, policy, db))
         }
+        try await reads.record([card.client.id].compactMap { $0 }, by: principal)
+        return card
     }
 
     /// Cards in the trash, for those who may delete (and so restore) them.

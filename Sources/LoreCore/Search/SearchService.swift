@@ -6,8 +6,12 @@ import GRDB
 public struct SearchService: Sendable {
     let database: AppDatabase
 
-    public init(database: AppDatabase) {
+    /// Client cards found are cards read (see ``ClientReadLedger``).
+    let clientReads: ClientReadLedger
+
+    public init(database: AppDatabase, clientReads: ClientReadLedger? = nil) {
         self.database = database
+        self.clientReads = clientReads ?? ClientReadLedger(database: database)
     }
 
     /// Counting stops here: past it, "more than 1,000 results" says all a person can use.
@@ -23,7 +27,7 @@ public struct SearchService: Sendable {
     public func search(_ expression: String, filter: SearchFilter = SearchFilter(), page: Int = 1, perPage: Int = 20,
                        for principal: Principal) async throws -> (hits: [SearchHit], total: Int) {
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
+        let found = try await database.reader.read { db -> (hits: [SearchHit], total: Int, clients: [Int64]) in
             let matches = Self.matches(expression, filter, policy)
             // One pass over the matches, newest first, stopping past the count limit: it counts
             // them and ranks each once (ranking costs time per match, so a broad search ranks
@@ -34,7 +38,7 @@ public struct SearchService: Sendable {
                 """
             let found = try scan.fetchAll(db).compactMap(Match.init)
             let total = found.count
-            guard total > 0 else { return ([], 0) }
+            guard total > 0 else { return ([], 0, []) }
             let offset = Paging.offset(page: page, perPage: perPage)
             let window = found.sorted { $0.rank < $1.rank }.prefix(offset + perPage + Self.candidates)
             let documents = try Self.documents(Array(window), db)
@@ -50,8 +54,10 @@ public struct SearchService: Sendable {
             let elsewhere = ids.filter { !(snippetById[$0]?.contains(SearchHighlight.start) ?? false) }
             if !elsewhere.isEmpty { snippetById.merge(try Self.snippets(expression, column: -1, elsewhere, db)) { _, best in best } }
             let hits = best.map { item in item.document.hit(snippetHTML: SearchHighlight.html(snippetById[item.match.document] ?? "")) }
-            return (hits, total)
+            return (hits, total, best.filter { $0.match.kind == .client }.map(\.match.refId))
         }
+        try await clientReads.record(found.clients, by: principal)
+        return (found.hits, found.total)
     }
 
     /// Suggestions are the best titles among this many of the most recently indexed matches:

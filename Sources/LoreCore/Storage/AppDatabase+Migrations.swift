@@ -142,6 +142,18 @@ extension AppDatabase {
                 t.column("body", .text).notNull()
             }
         }
+        migrator.registerMigration("v14 client reads") { db in
+            // One row per person, card and day: who read what, and how many distinct cards today.
+            try db.create(table: "clientRead") { t in
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.belongsTo("client", onDelete: .cascade).notNull()
+                t.column("day", .text).notNull()
+                t.column("lastAt", .datetime).notNull()
+                t.primaryKey(["userId", "clientId", "day"])
+            }
+            try db.create(index: "clientRead_client", on: "clientRead", columns: ["clientId", "lastAt"])
+            try db.create(index: "clientRead_day", on: "clientRead", columns: ["day"])
+        }
         return migrator
     }
 }

@@ -23,6 +23,9 @@ struct ApiErrorMiddleware: RouterMiddleware {
         case let invalid as ValidationError: return .validation(invalid, t: context.translations)
         case let notEmpty as CategoryNotEmpty:
             return ApiProblem(.conflict, "category_not_empty", detail: "The category \"\(notEmpty.title)\" still holds articles or subcategories.")
+        case let limit as ClientReadLimitReached:
+            return ApiProblem(.tooManyRequests, "client_read_limit",
+                              detail: "You have read \(limit.limit) distinct client cards today, the most allowed without the export right. It resets tomorrow.")
         case let tooLarge as FileStore.TooLarge:
             return ApiProblem(.contentTooLarge, "payload_too_large", detail: "The file is larger than \(tooLarge.limit >> 20) MiB.")
         case let http as HTTPError where http.status == .notFound:

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoreCore
 
 /// How to run the web application; the `serve` command fills it from flags and `LORE_*` variables.
 public struct AppArguments: Sendable {
@@ -41,6 +42,8 @@ public struct AppArguments: Sendable {
     /// Timeouts and limits for slow or greedy clients.
     public var connectionLimits: ConnectionLimits
     public var trustedProxies: TrustedProxies
+    /// Distinct client cards a day for those without clients.export; 0 for no limit.
+    public var clientReadLimit: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
@@ -48,7 +51,8 @@ public struct AppArguments: Sendable {
         demoAccounts: Bool = true, demoPassword: String? = nil, secureCookies: Bool = false, passwordCost: UInt8 = 12,
         reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600,
         backupDirectory: String? = nil, backupInterval: TimeInterval? = nil, backupKeep: Int = 7, metricsToken: String? = nil, logLevel: Logger.Level = .info,
-        connectionLimits: ConnectionLimits = .init(), trustedProxies: TrustedProxies = .init([])
+        connectionLimits: ConnectionLimits = .init(), trustedProxies: TrustedProxies = .init([]),
+        clientReadLimit: Int = ClientReadLedger.defaultDailyLimit
     ) {
         self.host = host
         self.port = port
@@ -72,5 +76,6 @@ public struct AppArguments: Sendable {
         self.logLevel = logLevel
         self.connectionLimits = connectionLimits
         self.trustedProxies = trustedProxies
+        self.clientReadLimit = clientReadLimit
     }
 }

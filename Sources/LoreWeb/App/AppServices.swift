@@ -28,7 +28,7 @@ struct AppServices: Sendable {
 
     /// `files` is where uploads are kept; by default a fresh folder of its own, for tests.
     init(database: AppDatabase, views: ViewRenderer, passwordCost: UInt8 = 12, files: FileStore? = nil,
-         uploadLimit: Int = AttachmentService.defaultLimit, apiSchemas: ApiSchemas) {
+         uploadLimit: Int = AttachmentService.defaultLimit, apiSchemas: ApiSchemas, clientReadLimit: Int = ClientReadLedger.defaultDailyLimit) {
         self.database = database
         self.apiSchemas = apiSchemas
         users = UserService(database: database, passwordCost: passwordCost)
@@ -38,9 +38,10 @@ struct AppServices: Sendable {
         queries = ArticleQueries(database: database)
         history = HistoryQueries(database: database)
         redaction = RevisionRedaction(database: database)
-        search = SearchService(database: database)
+        let clientReads = ClientReadLedger(database: database, dailyLimit: clientReadLimit)
+        search = SearchService(database: database, clientReads: clientReads)
         clients = ClientService(database: database)
-        clientQueries = ClientQueries(database: database)
+        clientQueries = ClientQueries(database: database, reads: clientReads)
         reminders = ReminderQueries(database: database)
         clientImport = ClientImport(database: database)
         clientExport = ClientExport(database: database)

@@ -88,7 +88,8 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
         database: database, views: views, passwordCost: arguments.passwordCost,
         files: files,
         uploadLimit: arguments.uploadLimitMiB << 20,
-        apiSchemas: try ApiSchemas(document: Data(contentsOf: resource("Public/api/v1/openapi.json"))))
+        apiSchemas: try ApiSchemas(document: Data(contentsOf: resource("Public/api/v1/openapi.json"))),
+        clientReadLimit: arguments.clientReadLimit)
     let sessions = SessionStore(database: database)
     let seeAs = SeeAs(database: database, principals: principals)
     let router = Router(context: AppRequestContext.self)

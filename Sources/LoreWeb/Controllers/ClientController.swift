@@ -105,7 +105,13 @@ struct ClientController {
         let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
         let tree = try await services.categories.tree(for: principal)
         let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
-        let view = ClientCardView(card, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
+        var view = ClientCardView(card, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
+        if principal.has(.clientsExport), let id = card.client.id {
+            view.showsReaders = true
+            view.readers = try await services.clientQueries.reads.readers(of: id, for: principal).map { reader in
+                ClientCardView.Reader(name: reader.name, when: DisplayDate.format(reader.lastAt, context.language), days: reader.days)
+            }
+        }
         let t = context.translations
         let page = try await services.pages.page(
             view, title: card.client.name, request: request, context: context,

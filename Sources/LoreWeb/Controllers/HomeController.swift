@@ -23,6 +23,8 @@ struct HomeController {
         let categories: [CategoryCard]
         let recent: [ArticleListItem]
         let reminders: ReminderView?
+        /// For administrators: who reached the daily limit on client cards this week.
+        let alerts: [String]
     }
 
     /// Shared by readers with the same rights — except for the reminders, which are each
@@ -30,13 +32,18 @@ struct HomeController {
     @Sendable func home(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let reminders = principal.has(.clientsRead) && !principal.isGuest
-        let extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
+        let alerts = try await services.clientQueries.reads.alerts(for: principal).map { alert in
+            context.translations.format("client_read_alert", ["name": alert.name, "date": DisplayDate.format(alert.at, context.language)])
+        }
+        var extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
+        if !alerts.isEmpty { extra += "|alerts " + alerts.joined(separator: "|") }
         return try await services.pageCache.page("/", extra: extra, request: request, context: context) { key, generation in
-            try await page(caching: key, generation: generation, request: request, context: context)
+            try await page(alerts: alerts, caching: key, generation: generation, request: request, context: context)
         }
     }
 
-    private func page(caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws -> Response {
+    private func page(alerts: [String], caching key: PageCache.Key?, generation: Int, request: Request,
+                      context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
@@ -53,7 +60,8 @@ struct HomeController {
             reminders: principal.has(.clientsRead) && !principal.isGuest
                 ? ReminderView(try await services.reminders.reminders(for: principal, quietAfterDays: reactivationDays), t: t,
                                language: context.language)
-                : nil)
+                : nil,
+            alerts: alerts)
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
         return try services.views.render("home", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }

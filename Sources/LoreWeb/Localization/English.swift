@@ -95,6 +95,8 @@ extension Translations {
         "notice_unredacted": "The revision's text is back for everyone who may read the history.",
         "notice_redact_current": "The current revision is the page itself: edit the page first, then remove the text of the revision that is now old.",
         "history_redacted": "text removed",
+        "client_read_limit_heading": "Daily limit on client cards reached",
+        "client_read_limit_message": "You have opened as many client cards today as Lore allows without the right to export clients. Cards you already opened today still open; others will again tomorrow. If your work needs more, ask an administrator.",
         "login_throttled": "Too many sign-in attempts for this account or from this address are waiting. Wait a minute and try again.",
         "username_or_email": "Username or e-mail",
         "password": "Password",

@@ -19,6 +19,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await errorPage(.notFound, "not_found", request: request, context: context)
         } catch is AccessDenied {
             return try await errorPage(.forbidden, "denied", request: request, context: context)
+        } catch is ClientReadLimitReached {
+            return try await errorPage(.tooManyRequests, "client_read_limit", request: request, context: context)
         } catch let error as HTTPError where error.status.code < 500 {
             let key = switch error.status {
             case .notFound: "not_found"

@@ -74,6 +74,9 @@ struct ClientCardView {
     let interactions: [Interaction]
     let knowledge: [KnowledgeGroup]
     let changes: [Change]
+    /// Who opened the card in the last 90 days, shown to those who may export clients.
+    var showsReaders = false
+    var readers: [Reader] = []
     let attachments: [AttachmentRow]
     let uploadURL: String?
     let canEdit: Bool
@@ -86,6 +89,12 @@ struct ClientCardView {
     let interactionKinds: [Choice]
     let contactChoices: [Choice]
     let today: String
+
+    struct Reader {
+        let name: String
+        let when: String
+        let days: Int
+    }
 
     init(_ card: ClientCard, files: [AttachmentService.Listed], principal: Principal, forest: [CategoryNode], t: Translations,
          language: Language) {
