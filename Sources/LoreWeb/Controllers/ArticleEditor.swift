@@ -92,7 +92,8 @@ struct ArticleEditor {
             historyChoice: exposure.map { exposure in
                 HistoryChoiceView(
                     heading: t["history_on_move_heading"],
-                    message: t.format("history_on_move", ["n": String(exposure.revisions), "roles": exposure.roles.joined(separator: ", ")]),
+                    message: t.format("history_on_move", ["revisions": t.plural("earlier_revisions", exposure.revisions),
+                                                          "roles": exposure.roles.joined(separator: ", ")]),
                     keep: t["history_on_move_keep"], show: t["history_on_move_show"])
             },
             cancelURL: article.map { Paths.article($0.slug) } ?? "/",
