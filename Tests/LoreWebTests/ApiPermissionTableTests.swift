@@ -24,6 +24,7 @@ import Testing
         let app = try await buildApplication(PermissionTableTests.arguments())
         try await app.test(.router) { client in
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            try await PermissionTableTests.addPeopleAndPlaces(admin)
             let ids = try await PermissionTableTests.categoryIds(admin)
             try await PermissionTableTests.restrictGlossary(admin)
             try await PermissionTableTests.hideFireSafetyHistory(admin, ids)
@@ -34,7 +35,7 @@ import Testing
                 : try await ApiCaller.make(try await PermissionTableTests.browser(for: person, client))
             for row in ApiPermissionTable.rows {
                 for resource in row.isPerResource ? PermissionTable.resources : [PermissionTable.resources[0]] {
-                    let fill = { (text: String) in PermissionTableTests.fill(text, resource, ids, files) }
+                    let fill = { (text: String) in PermissionTableTests.fill(text, resource, ids, files, for: person) }
                     let response = try await caller.send(row.method, fill(row.uri), json: row.json.map(fill), headers: row.headers)
                     let context = "\(person) \(row.route) \(fill(row.uri)) on \(resource.name)"
                     #expect(response.status == row.expected(person, on: resource), "\(context): \(response.text.prefix(300))")

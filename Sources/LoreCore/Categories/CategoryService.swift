@@ -145,7 +145,12 @@ public struct CategoryService: Sendable {
         try await database.writer.write { db in
             let category = try Self.existing(id, db: db, field: "id")
             try AccessPolicy(principal).require(.read, inCategory: id, db)
-            try Self.requireManage(under: category.parentId, AccessPolicy(principal), db)
+            do {
+                try Self.requireManage(under: category.parentId, AccessPolicy(principal), db)
+            } catch is ValidationError {
+                // The parent is hidden from them: ordering among its children is not theirs to do.
+                throw AccessDenied()
+            }
             var siblings = try Category.filter(Column("parentId") == category.parentId)
                 .order(Category.displayOrder).fetchAll(db)
             guard let index = siblings.firstIndex(where: { $0.id == id }) else { return }
