@@ -18,3 +18,12 @@ public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
         id = inserted.rowID
     }
 }
+
+extension User {
+    /// Display names by id, for "changed by" lines: every signed-in reader may see who wrote what.
+    static func displayNames(_ ids: Set<Int64>, _ db: Database) throws -> [Int64: String] {
+        try Dictionary(uniqueKeysWithValues: User.filter(keys: Array(ids)).fetchAll(db).compactMap { user in
+            user.id.map { ($0, user.displayName) }
+        })
+    }
+}

@@ -17,19 +17,7 @@ public struct ArticleQueries: Sendable {
     }
 
     public func article(slug: String, for principal: Principal) async throws -> Lookup {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            if let article = try Article.filter(Article.live).filter(Column("slug") == slug)
-                .filter(policy.readableArticles()).fetchOne(db) {
-                return .found(article)
-            }
-            let renamed: SQLRequest<String> = """
-                SELECT article.slug FROM slugRedirect JOIN article ON article.id = slugRedirect.articleId
-                WHERE slugRedirect.slug = \(slug) AND article.deletedAt IS NULL AND \(policy.readableArticles())
-                """
-            if let newSlug = try renamed.fetchOne(db) { return .moved(to: newSlug) }
-            throw NotFound()
-        }
+        try await database.read(as: principal) { viewer in try viewer.article(slug: slug) }
     }
 
     public func articles(inCategory categoryId: Int64, for principal: Principal) async throws -> [Article] {
@@ -80,26 +68,16 @@ public struct ArticleQueries: Sendable {
 
     /// "What links here": live articles whose text names this one by slug, title or an old slug.
     public func backlinks(to article: Article, for principal: Principal) async throws -> [Article] {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            let links = LinkIndex(db: db)
-            return try links.articles(linkingTo: links.keys(of: article), except: article.id, policy: policy)
-        }
+        try await database.read(as: principal) { viewer in try viewer.backlinks(to: article) }
     }
 
-    /// The article's saved HTML as this principal may see it: links to pages hidden from them
-    /// look exactly like links to pages that do not exist.
+    /// The article's saved HTML as this principal may see it (see ``Viewer/visibleHTML(of:)``).
     public func visibleHTML(of article: Article, for principal: Principal) async throws -> String {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in try VisibleLinks.html(article.html, policy: policy, db) }
+        try await database.read(as: principal) { viewer in try viewer.visibleHTML(of: article) }
     }
 
     /// Display names of the given users, for "changed by" lines.
     public func userNames(_ ids: Set<Int64>) async throws -> [Int64: String] {
-        try await database.reader.read { db in
-            try Dictionary(uniqueKeysWithValues: User.filter(keys: Array(ids)).fetchAll(db).compactMap { user in
-                user.id.map { ($0, user.displayName) }
-            })
-        }
+        try await database.reader.read { db in try User.displayNames(ids, db) }
     }
 }

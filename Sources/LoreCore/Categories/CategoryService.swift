@@ -16,28 +16,17 @@ public struct CategoryService: Sendable {
     // MARK: Reading
 
     public func tree(for principal: Principal) async throws -> [CategoryNode] {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            let categories = try ReaderCategories.read(policy, db).all
-            let countRequest: SQLRequest<Row> = """
-                SELECT categoryId, COUNT(*) FROM article
-                WHERE deletedAt IS NULL AND \(policy.readableArticles()) GROUP BY categoryId
-                """
-            let counts = try Dictionary(uniqueKeysWithValues: countRequest.fetchAll(db).map { (row: Row) -> (Int64, Int) in (row[0], row[1]) })
-            return CategoryNode.forest(of: categories, articleCounts: counts)
-        }
+        try await database.read(as: principal) { viewer in try viewer.tree() }
     }
 
     /// A category by its address as the reader sees it (see ``ReaderCategories``).
     public func category(path: String, for principal: Principal) async throws -> Category {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in try ReaderCategories.read(policy, db).category(path: path) }
+        try await database.read(as: principal) { viewer in try viewer.categories().category(path: path) }
     }
 
     /// A category as the reader sees it: under a hidden parent, it stands at the top.
     public func category(id: Int64, for principal: Principal) async throws -> Category {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in try ReaderCategories.read(policy, db).category(id: id) }
+        try await database.read(as: principal) { viewer in try viewer.categories().category(id: id) }
     }
 
     /// What the principal may do in each category it can see, for offering only allowed choices.
@@ -48,14 +37,13 @@ public struct CategoryService: Sendable {
 
     /// What the principal may do in a category, for showing or hiding actions.
     public func level(inCategory id: Int64, for principal: Principal) async throws -> AccessLevel {
-        try await database.reader.read { db in try AccessPolicy(principal).level(inCategory: id, db) }
+        try await database.read(as: principal) { viewer in try viewer.level(inCategory: id) }
     }
 
     /// The category and the ones above it, root first, for breadcrumbs.
     public func lineage(of category: Category, for principal: Principal) async throws -> [Category] {
         guard let id = category.id else { return [] }
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in try ReaderCategories.read(policy, db).lineage(of: id) }
+        return try await database.read(as: principal) { viewer in try viewer.categories().lineage(of: id) }
     }
 
     // MARK: Changing

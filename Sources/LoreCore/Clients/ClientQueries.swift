@@ -82,17 +82,7 @@ public struct ClientQueries: Sendable {
 
     /// The cards an article concerns, for its page: none for those who may not see clients.
     public func clients(concerning article: Article, for principal: Principal) async throws -> [Client] {
-        let policy = AccessPolicy(principal)
-        guard principal.has(.clientsRead), let articleId = article.id else { return [] }
-        return try await database.reader.read { db in
-            let request: SQLRequest<Client> = """
-                SELECT * FROM client WHERE deletedAt IS NULL AND \(policy.readableClients())
-                AND (slug IN (SELECT targetKey FROM articleLink WHERE kind = 'client' AND sourceId = \(articleId))
-                     OR id IN (SELECT clientId FROM clientArticleLink WHERE articleId = \(articleId)))
-                ORDER BY name COLLATE \(ClientQueries.byName)
-                """
-            return try request.fetchAll(db)
-        }
+        try await database.read(as: principal) { viewer in try viewer.clients(concerning: article) }
     }
 
     /// The values in use, for the list's filters and the form's suggestions.

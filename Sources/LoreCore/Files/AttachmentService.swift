@@ -58,15 +58,7 @@ public struct AttachmentService: Sendable {
 
     /// The live files of an owner the principal may read, newest first.
     public func attachments(of owner: AttachmentOwner, for principal: Principal) async throws -> [Listed] {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            let (kind, ownerId) = try Self.readableOwner(owner, policy, db)
-            let request: SQLRequest<Row> = """
-                SELECT attachment.*, user.displayName AS uploaderName FROM attachment JOIN user ON user.id = attachment.uploaderId
-                WHERE ownerKind = \(kind.rawValue) AND ownerId = \(ownerId) AND deletedAt IS NULL ORDER BY attachment.id DESC
-                """
-            return try request.fetchAll(db).map { Listed(attachment: try Attachment(row: $0), uploaderName: $0["uploaderName"]) }
-        }
+        try await database.read(as: principal) { viewer in try viewer.attachments(of: owner) }
     }
 
     /// The file and where its bytes are, if the principal may read its owner (a deleted file:
@@ -138,7 +130,7 @@ public struct AttachmentService: Sendable {
         }
     }
 
-    private static func readableOwner(_ owner: AttachmentOwner, _ policy: AccessPolicy, _ db: Database) throws -> (Attachment.Owner, Int64) {
+    static func readableOwner(_ owner: AttachmentOwner, _ policy: AccessPolicy, _ db: Database) throws -> (Attachment.Owner, Int64) {
         switch owner {
         case .article(let slug):
             guard let article = try Article.filter(Column("slug") == slug).filter(Article.live).fetchOne(db), let id = article.id,

@@ -53,35 +53,32 @@ struct ArticleController {
         -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let article: Article
-        switch try await services.queries.article(slug: slug, for: principal) {
-        case .found(let found): article = found
+        let found: ArticlePage
+        switch try await services.queries.page(slug: slug, for: principal) {
+        case .page(let page): found = page
         case .moved(let slug): return .redirect(to: Paths.article(slug), type: .permanent)
         }
-        let names = try await services.queries.userNames([article.updatedById])
-        let level = try await services.categories.level(inCategory: article.categoryId, for: principal)
-        let category = try await services.categories.category(id: article.categoryId, for: principal)
-        let backlinks = try await services.queries.backlinks(to: article, for: principal)
+        let article = found.article
+        let level = found.level
         let toc = article.outline.tableOfContents
         let view = ArticleView(
             title: article.title,
             changedLine: t.format("changed_by", [
-                "date": DisplayDate.format(article.updatedAt, t.language), "name": names[article.updatedById] ?? "—",
+                "date": DisplayDate.format(article.updatedAt, t.language), "name": found.updatedByName ?? "—",
             ]),
-            html: try await services.queries.visibleHTML(of: article, for: principal), tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
-            backlinks: backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
-            clients: try await services.clientQueries.clients(concerning: article, for: principal)
-                .map { LinkView(title: $0.name, url: Paths.client($0.slug)) },
-            attachments: AttachmentRow.rows(try await services.attachments.attachments(of: .article(slug: article.slug), for: principal),
-                                            back: Paths.article(article.slug), canDelete: level >= .edit, language: context.language),
+            html: found.html, tableOfContents: toc, hasTableOfContents: !toc.isEmpty,
+            backlinks: found.backlinks.map { LinkView(title: $0.title, url: Paths.article($0.slug)) },
+            clients: found.clients.map { LinkView(title: $0.name, url: Paths.client($0.slug)) },
+            attachments: AttachmentRow.rows(found.attachments, back: Paths.article(article.slug), canDelete: level >= .edit,
+                                            language: context.language),
             canEdit: level >= .edit, canManage: level >= .manage,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
-            historyURL: category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil)
-        let lineage = try await services.categories.lineage(of: category, for: principal)
+            historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil)
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
-            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: article.title), currentCategoryId: category.id)
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,
+            tree: found.tree)
         return try services.views.render("article", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 

@@ -1,0 +1,32 @@
+import GRDB
+
+/// One reader's view of the database inside one read transaction. What it offers is already
+/// narrowed to what the reader may see, so code that reads through it cannot forget the
+/// filter; and everything a page reads through one viewer comes from one snapshot, so a move
+/// or a change of rights in between cannot turn the page into a 404 halfway through.
+///
+/// Services read as `database.read(as: principal) { viewer in … }`; the domain folders extend
+/// it with their own requests (`Viewer+Articles`, `Viewer+Categories`, …).
+public struct Viewer {
+    public let principal: Principal
+    let policy: AccessPolicy
+    let db: Database
+
+    init(principal: Principal, db: Database) {
+        self.principal = principal
+        self.policy = AccessPolicy(principal)
+        self.db = db
+    }
+
+    /// Display names of the given users, for "changed by" lines.
+    func userNames(_ ids: Set<Int64>) throws -> [Int64: String] {
+        try User.displayNames(ids, db)
+    }
+}
+
+extension AppDatabase {
+    /// Reads what `principal` may see, in one snapshot.
+    public func read<Value: Sendable>(as principal: Principal, _ body: @escaping @Sendable (Viewer) throws -> Value) async throws -> Value {
+        try await reader.read { db in try body(Viewer(principal: principal, db: db)) }
+    }
+}
