@@ -24,22 +24,25 @@ import Testing
         return (world, cleaned, handbook, hr, employee)
     }
 
+    static func move(_ article: Article, to category: Category, _ choice: HistoryOnMove?, by mover: Principal,
+                     in world: TestWorld) async throws -> Article {
+        var move = ArticleDraft(article)
+        move.categoryId = category.id!
+        move.historyOnMove = choice
+        return try await world.articles.save(id: article.id!, move, baseRevision: article.revision, by: mover)
+    }
+
     @Test func movingWhereMorePeopleReadAsksFirstAndNamesThem() async throws {
         let (world, article, handbook, hr, _) = try await Self.setUp()
-        var move = ArticleDraft(article)
-        move.categoryId = handbook.id!
         await #expect(throws: MoveExposesHistory(revisions: 2, roles: ["Employee"])) {
-            try await world.articles.save(id: article.id!, move, baseRevision: 2, by: hr)
+            try await Self.move(article, to: handbook, nil, by: hr, in: world)
         }
         #expect(try await world.current("bonuses").categoryId == article.categoryId, "nothing moved before the choice")
     }
 
     @Test func keptRestrictedEarlierRevisionsStayWithTheirOldReaders() async throws {
         let (world, article, handbook, hr, employee) = try await Self.setUp()
-        var move = ArticleDraft(article)
-        move.categoryId = handbook.id!
-        move.historyOnMove = .keepRestricted
-        let moved = try await world.articles.save(id: article.id!, move, baseRevision: 2, by: hr)
+        let moved = try await Self.move(article, to: handbook, .keepRestricted, by: hr, in: world)
         let history = HistoryQueries(database: world.database)
         let seen = try await history.history(of: moved, page: 1, for: employee)
         #expect(seen.revisions.map(\.number) == [3] && seen.total == 1, "the employee sees only the move, and counts nothing more")
@@ -52,10 +55,7 @@ import Testing
 
     @Test func shownEarlierRevisionsFollowThePage() async throws {
         let (world, article, handbook, hr, employee) = try await Self.setUp()
-        var move = ArticleDraft(article)
-        move.categoryId = handbook.id!
-        move.historyOnMove = .show
-        let moved = try await world.articles.save(id: article.id!, move, baseRevision: 2, by: hr)
+        let moved = try await Self.move(article, to: handbook, .show, by: hr, in: world)
         #expect(try await HistoryQueries(database: world.database).history(of: moved, page: 1, for: employee).total == 3)
     }
 
