@@ -12,12 +12,14 @@ public struct ArticleService: Sendable {
     }
 
     public func create(_ draft: ArticleDraft, by principal: Principal) async throws -> Article {
-        try await database.writer.write { db in
+        let prerendered = try await prerender(draft.body, article: nil)
+        return try await database.writer.write { [database] db in
             let author = try principal.authorId()
             let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
             let slug = try Self.freeSlug(from: draft.slug.isEmpty ? fields.title : fields.slug, except: nil, db: db)
             let links = LinkIndex(db: db)
-            let rendered = try renderer.render(fields.body, resolver: links.resolver)
+            let rendered = try prerendered?.usable(for: fields.body, now: database.changes.content)
+                ?? renderer.render(fields.body, resolver: links.resolver)
             let now = Date()
             var article = Article(
                 id: nil, slug: slug, title: fields.title, titleKey: Slug.make(from: fields.title),
@@ -42,7 +44,8 @@ public struct ArticleService: Sendable {
     /// resolve. Saving text identical to the current version writes nothing.
     /// A merge shows in the result: its revision is more than one past `baseRevision`.
     public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal) async throws -> Article {
-        try await database.writer.write { db in
+        let prerendered = try await prerender(draft.body, article: id)
+        return try await database.writer.write { [database] db in
             let policy = AccessPolicy(principal)
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
             // Moving needs edit on both categories: here on the old one, in validate on the new one.
@@ -64,7 +67,8 @@ public struct ArticleService: Sendable {
             if unchanged { return article }
             try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
             return try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
-                                  restoredFrom: nil, by: principal, renderer: renderer, db: db)
+                                  restoredFrom: nil, by: principal, renderer: renderer,
+                                  prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
         }
     }
 
@@ -185,7 +189,7 @@ public struct ArticleService: Sendable {
     /// to it appeared or went.
     private static func write(
         _ article: inout Article, _ fields: ValidFields, slug: String, categoryId: Int64, isMinor: Bool, restoredFrom: Int?,
-        by principal: Principal, renderer: MarkdownRenderer, db: Database
+        by principal: Principal, renderer: MarkdownRenderer, prerendered: RenderedMarkdown? = nil, db: Database
     ) throws -> Article {
         guard let id = article.id else { throw NotFound() }
         let links = LinkIndex(db: db)
@@ -200,7 +204,7 @@ public struct ArticleService: Sendable {
         article.titleKey = Slug.make(from: fields.title)
         article.categoryId = categoryId
         article.body = fields.body
-        let rendered = try renderer.render(fields.body, resolver: links.resolver(for: .article, id))
+        let rendered = try prerendered ?? renderer.render(fields.body, resolver: links.resolver(for: .article, id))
         article.html = rendered.html
         article.outline = rendered.headings
         article.revision += 1
@@ -257,6 +261,20 @@ public struct ArticleService: Sendable {
         if mine == base || mine == theirs { return theirs }
         if theirs == base { return mine }
         return nil
+    }
+
+    /// Renders the text before the write transaction, so that rendering a long page holds up
+    /// no other save or sign-in; the write uses it unless anything was committed in between
+    /// (a page it links to renamed, say), when it renders again.
+    private func prerender(_ body: String, article id: Int64?) async throws -> Prerendered? {
+        let body = body.replacingOccurrences(of: "\r\n", with: "\n")
+        guard body.utf8.count <= ArticleDraft.maxBodyBytes else { return nil }
+        let generation = database.changes.content
+        let rendered = try await database.reader.read { [renderer] db in
+            let links = LinkIndex(db: db)
+            return try renderer.render(body, resolver: id == nil ? links.resolver : links.resolver(for: .article, id))
+        }
+        return Prerendered(generation: generation, body: body, rendered: rendered)
     }
 
     struct ValidFields {

@@ -9,7 +9,8 @@ public final class DatabaseChanges: Sendable {
     private let counts = Mutex((content: 0, sessions: 0))
 
     static let sessionTable = "session"
-    static let ignoredTables: Set<String> = ["apiToken", "auditEntry", "grdb_migrations"]
+    // Client reads are written as cards are shown: no page changes with them.
+    static let ignoredTables: Set<String> = ["apiToken", "auditEntry", "clientRead", "grdb_migrations"]
 
     public init() {}
 
