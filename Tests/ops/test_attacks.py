@@ -15,6 +15,7 @@ Run with the browser tests' venv:  .build/browser-venv/bin/python -m pytest -q T
 """
 
 import html
+import collections
 import http.client
 import re
 import select
@@ -627,6 +628,43 @@ def test_sign_in_rush_does_not_block_other_requests(lore):
     statuses = sorted(answer.status if answer else problem for answer, problem, _ in answers)
     assert len(answers) == 16 and all(isinstance(status, int) and status < 500 for status in statuses), statuses
     lore.assert_alive("16 concurrent sign-ins")
+
+
+def test_parallel_guesses_queue_and_a_success_elsewhere_clears_nothing(start_server):
+    """100 wrong passwords sent at once gave ~3.7 guesses a second; a sign-in to one's own account
+    cleared the address's count; and behind nginx every client shared one address. Now attempts
+    for one account or address are checked one at a time, a long queue is refused at once, and
+    X-Forwarded-For counts only from a trusted proxy (none here)."""
+    server = start_server(name="guesses", log_level="error")
+    prepared = [_prepared_sign_in(server.base, "ivan", f"wrong-{index}") for index in range(40)]
+    answers = []
+    barrier = threading.Barrier(len(prepared))
+
+    def guess(index, headers, body):
+        barrier.wait(10)
+        spoofed = {**headers, "X-Forwarded-For": f"10.77.{index}.1"}
+        answers.append(timed(server.base, "POST", "/login", spoofed, body, timeout=90, source="127.0.3.1"))
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=guess, args=(index, headers, body), daemon=True)
+               for index, (headers, body) in enumerate(prepared)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    elapsed = time.monotonic() - started
+    statuses = collections.Counter(answer.status if answer else "no answer" for answer, _, _ in answers)
+    assert statuses[401] <= 6 and statuses[429] >= 34, f"40 parallel guesses: {dict(statuses)}"
+    assert elapsed < 60, f"the queue took {elapsed:.0f} s"
+
+    # Signing in to another account from the same address does not forgive the guesses at Ivan's.
+    headers, body = _prepared_sign_in(server.base, "marina", DEMO_PASSWORD)
+    answer, problem, _ = timed(server.base, "POST", "/login", headers, body, timeout=60, source="127.0.3.1")
+    assert answer is not None and answer.status == 303, problem or answer.describe()
+    headers, body = _prepared_sign_in(server.base, "ivan", "wrong-again")
+    answer, problem, seconds = timed(server.base, "POST", "/login", headers, body, timeout=60, source="127.0.3.1")
+    assert answer is not None and answer.status == 401, problem or answer.describe()
+    assert seconds >= 1.5, f"a guess after a success elsewhere was answered in {seconds:.1f} s: the count was cleared"
 
 
 # --- 7. Query complexity -------------------------------------------------------------------------
