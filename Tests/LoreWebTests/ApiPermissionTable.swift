@@ -47,7 +47,11 @@ enum ApiPermissionTable {
         func expected(_ person: Person, on resource: PermissionTable.Resource) -> HTTPResponse.Status {
             if route == "GET /api/v1/openapi.json" { return .ok }
             if person.isGuest { return .unauthorized }
-            return web.expected(person, on: resource)
+            let expected = web.expected(person, on: resource)
+            // Based on revision 1 of a page that has moved on: 412 (a first revision they may not
+            // see, or whose text was removed, is no base to merge from; one they may see clashes).
+            if headers[.ifMatch] == "\"r1\"", resource.revision > 1, expected == web.allowed { return .preconditionFailed }
+            return expected
         }
     }
 

@@ -29,6 +29,15 @@ enum PermissionTable {
         var hidesHistory = false
         /// The category's address for those who may not see its parent, where it stands at the top.
         var visiblePath: String? = nil
+        /// Its current revision (sample articles have one).
+        var revision = 1
+        /// Those who may see its first revision, when not every reader may: it was written
+        /// before the article moved here and kept to the readers of its old category.
+        var firstRevisionReaders: Set<Person>? = nil
+        /// Its first revision's text was removed: shown as a note, never restored.
+        var firstRevisionRedacted = false
+        /// A word of the first revision's text, which nobody else may ever be shown.
+        var secret: (word: String, readers: Set<Person>)? = nil
 
         func categoryPath(for person: Person) -> String {
             person == .admin ? categoryPath : visiblePath ?? categoryPath
@@ -72,6 +81,16 @@ enum PermissionTable {
         Resource(name: "readable under a hidden parent", slug: "quokka-shelf", title: "Quokka shelf inventory", categoryTitle: "Open shelf",
                  categoryPath: "vault/open-shelf", parentTitle: "Vault",
                  levels: [.admin: .manage, .marina: .read, .sergey: .read, .ivan: .read, .olga: .read], visiblePath: "open-shelf"),
+        // Made by the tests: written in "HR team (internal)" with a secret, cleaned, then moved here keeping its history.
+        Resource(name: "moved with its history kept", slug: "moved-memo", title: "Moved marmoset memo", categoryTitle: "About the company",
+                 categoryPath: "company", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit], revision: 3,
+                 firstRevisionReaders: [.admin, .marina], secret: ("movedsecret4711", [.admin, .marina])),
+        // Made by the tests: a secret in its first revision, cleaned, and that revision's text removed.
+        Resource(name: "redacted revision", slug: "redacted-note", title: "Redacted ocelot note", categoryTitle: "About the company",
+                 categoryPath: "company", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit], revision: 2,
+                 firstRevisionRedacted: true, secret: ("redactedsecret4712", [.admin])),
     ]
 
     /// What a route about a resource needs.
@@ -156,6 +175,11 @@ enum PermissionTable {
             }
             if person.isGuest { return method == .post ? .forbidden : (visible ? allowed : .seeOther) }
             if !visible { return hidden }
+            // The first revision itself: hidden from those it was kept from; never restored once redacted.
+            if uri.contains("/revisions/1") || uri.contains("from=1") {
+                if let readers = resource.firstRevisionReaders, !readers.contains(person) { return .notFound }
+                if resource.firstRevisionRedacted, uri.hasSuffix("/restore"), permitted { return .forbidden }
+            }
             return permitted ? allowed : .forbidden
         }
     }

@@ -70,6 +70,7 @@ import Testing
                 markers += [">\(parent)<", "/c/\(resource.categoryPath)", "\"/c/\(resource.categoryPath.split(separator: "/")[0])\""]
             }
             if echoes, page.contains("wikilink missing") { markers.removeAll { $0 == resource.title } }
+            if let secret = resource.secret, !secret.readers.contains(person) { markers.append(secret.word) }
             for marker in markers {
                 #expect(!page.contains(marker), "\(context) shows \(marker)")
             }
@@ -126,8 +127,25 @@ import Testing
         let employee = try #require(ids["role Employee"])
         #expect(try await admin.postForm("/admin/access/\(vault)", [("role-\(employee)", "none")]).status == .seeOther)
         #expect(try await admin.postForm("/admin/access/\(shelf)", [("role-\(employee)", "read")]).status == .seeOther)
+        try await addMovedAndRedacted(admin, ids)
         #expect(try await admin.postForm("/new", EditingRoutesTests.articleFields(
             title: "Quokka shelf inventory", slug: "quokka-shelf", category: shelf, body: "What stands on the shelf.", base: "")).status == .seeOther)
+    }
+
+    /// "Moved memo", written in HR's internal category with a secret, cleaned and moved to the open
+    /// one keeping its history; "Redacted note", whose first revision's secret was removed.
+    static func addMovedAndRedacted(_ admin: Browser, _ ids: [String: String]) async throws {
+        let hrTeam = try #require(ids["HR team (internal)"]), company = try #require(ids["About the company"])
+        for (title, slug, category, secret) in [("Moved marmoset memo", "moved-memo", hrTeam, "movedsecret4711"),
+                                                 ("Redacted ocelot note", "redacted-note", company, "redactedsecret4712")] {
+            #expect(try await admin.postForm("/new", EditingRoutesTests.articleFields(
+                title: title, slug: slug, category: category, body: "Draft with \(secret).", base: "")).status == .seeOther)
+            #expect(try await admin.postForm("/a/\(slug)/edit", EditingRoutesTests.articleFields(
+                title: title, slug: slug, category: category, body: "Clean text.", base: "1")).status == .seeOther)
+        }
+        #expect(try await admin.postForm("/a/moved-memo/edit", EditingRoutesTests.articleFields(
+            title: "Moved marmoset memo", slug: "moved-memo", category: company, body: "Clean text.", base: "2") + [("history", "keep")]).status == .seeOther)
+        #expect(try await admin.postForm("/a/redacted-note/revisions/1/redact", []).status == .seeOther)
     }
 
     static func restrictGlossary(_ admin: Browser) async throws {

@@ -52,7 +52,7 @@ public struct ArticleService: Sendable {
             try policy.require(.edit, onArticle: article, db)
             var draft = draft
             if let baseRevision, baseRevision != article.revision {
-                draft = try Self.merged(draft, base: baseRevision, current: article, db: db)
+                draft = try Self.merged(draft, base: baseRevision, current: article, policy: policy, db: db)
             }
             if ConflictMarkers.contains(draft.body) { throw ValidationError(field: "body", .unresolvedConflict) }
             let fields = try Self.validate(draft, policy: policy, db: db)
@@ -223,10 +223,15 @@ public struct ArticleService: Sendable {
 
     /// The draft with someone else's changes since `base` folded in, when the two edits touch
     /// different lines (and do not both change the title or the category differently).
-    private static func merged(_ draft: ArticleDraft, base number: Int, current: Article, db: Database) throws -> ArticleDraft {
-        guard let id = current.id, number < current.revision,
-              let base = try Revision.filter(Column("articleId") == id && Column("number") == number).fetchOne(db)
-        else {
+    private static func merged(_ draft: ArticleDraft, base number: Int, current: Article, policy: AccessPolicy,
+                               db: Database) throws -> ArticleDraft {
+        // A base the writer may not see (kept to the readers of an old category, or redacted) is
+        // no base: a conflict would show its text as "their change".
+        let request: SQLRequest<Revision> = """
+            SELECT r.* FROM revision r WHERE r.articleId = \(current.id ?? 0) AND r.number = \(number)
+              AND r.redactedAt IS NULL AND \(policy.readableRevision("r"))
+            """
+        guard let id = current.id, number < current.revision, let base = try request.fetchOne(db) else {
             throw EditConflict(current: current, base: nil, clashes: [], body: draft.body, theirTitle: nil)
         }
         var merged = draft
