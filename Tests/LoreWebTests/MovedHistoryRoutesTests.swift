@@ -13,7 +13,8 @@ import Testing
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
             let ids = try await PermissionTableTests.categoryIds(admin)
-            let regulations = try #require(ids["Regulations"])
+            // Every employee may edit there, and none could read the page where it was.
+            let regulations = try #require(ids["About the company"])
             let body = try await admin.get("/a/salary-review-procedure/revisions/1/raw").text
             var fields = EditingRoutesTests.articleFields(title: "Salary review procedure", slug: "salary-review-procedure",
                                                            category: regulations, body: body)
@@ -24,12 +25,17 @@ import Testing
             fields.append(("history", "keep"))
             #expect(try await admin.postForm("/a/salary-review-procedure/edit", fields).status == .seeOther)
 
-            #expect(try await ivan.get("/a/salary-review-procedure").status == .ok, "the page itself is now in Regulations")
+            #expect(try await ivan.get("/a/salary-review-procedure").status == .ok, "the page itself is now in the open category")
             #expect(try await ivan.get("/a/salary-review-procedure/revisions/1").status == .notFound)
             #expect(try await ivan.get("/a/salary-review-procedure/diff?from=1&to=2").status == .notFound)
             let history = try await ivan.get("/a/salary-review-procedure/history").text
             #expect(history.contains("#2") && !history.contains("#1<"))
             #expect(try await admin.get("/a/salary-review-procedure/revisions/1").status == .ok)
+            // An editor who says they started from the kept revision gets a conflict, not a diff from it as "their change".
+            let stale = try await ivan.postForm("/a/salary-review-procedure/edit", EditingRoutesTests.articleFields(
+                title: "Salary review procedure", slug: "salary-review-procedure", category: regulations, body: "Mine.", base: "1"))
+            #expect(stale.status == .conflict)
+            #expect(!stale.text.contains("class=\"their-change\""))
         }
     }
 
