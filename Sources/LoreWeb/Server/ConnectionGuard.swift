@@ -13,14 +13,17 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundIn = HTTPResponsePart
     typealias OutboundOut = HTTPResponsePart
 
-    private enum State {
-        case waitingForHead, readingBody, waitingForAnswer, answering, refused
-    }
+    /// Where the current exchange stands. A new request head is always passed on: an answer
+    /// may be complete before its request's body was read (a 404 for a POST), and the next
+    /// request of a kept-alive connection then follows at once.
+    private var requestComplete = true
+    private var answerStarted = false
+    private var answerComplete = true
+    private var refused = false
 
     private let limits: ConnectionLimits
     private let counter: ConnectionCounter?
     private let trustedProxies: TrustedProxies
-    private var state = State.waitingForHead
     private var timer: Scheduled<Void>?
     private var countedAddress: String?
 
@@ -64,22 +67,20 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !refused else { return }
         switch unwrapInboundIn(data) {
         case .head(let head):
-            guard state == .waitingForHead else { return }
             if let status = refusal(head) {
                 refuse(status, context)
                 return
             }
-            state = .readingBody
+            (requestComplete, answerStarted, answerComplete) = (false, false, false)
             arm(limits.bodyTimeout, context)
         case .body:
-            guard state == .readingBody else { return }
-            arm(limits.bodyTimeout, context)
+            if !requestComplete { arm(limits.bodyTimeout, context) }
         case .end:
-            guard state == .readingBody else { return }
-            state = .waitingForAnswer
-            arm(limits.requestTimeout, context)
+            requestComplete = true
+            exchangeMoved(context)
         }
         context.fireChannelRead(data)
     }
@@ -87,25 +88,33 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head) where head.status.kind != .informational:
-            if state == .waitingForAnswer {
-                timer?.cancel()
-                state = .answering
-            }
+            answerStarted = true
+            exchangeMoved(context)
         case .end:
-            // The next request of a kept-alive connection has the head timeout from now.
-            if state == .answering || state == .waitingForAnswer {
-                state = .waitingForHead
-                arm(limits.headTimeout, context)
-            }
+            answerComplete = true
+            exchangeMoved(context)
         default:
             break
         }
         context.write(data, promise: promise)
     }
 
+    /// After a whole request and its whole answer, the next head has the head timeout; after a
+    /// whole request, its answer has the request timeout to start; a started answer has no limit.
+    private func exchangeMoved(_ context: ChannelHandlerContext) {
+        guard requestComplete else { return }
+        if answerComplete {
+            arm(limits.headTimeout, context)
+        } else if answerStarted {
+            timer?.cancel()
+        } else {
+            arm(limits.requestTimeout, context)
+        }
+    }
+
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         // The HTTP decoder's limits (a header line longer than it reads) end here, before any head.
-        if let error = error as? HTTPParserError, state == .waitingForHead {
+        if let error = error as? HTTPParserError, requestComplete, answerComplete {
             refuse(error == .headerOverflow ? .requestHeaderFieldsTooLarge : .badRequest, context)
             return
         }
@@ -121,7 +130,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// Answers with `status` and no body, and closes: the application never sees the request.
     private func refuse(_ status: HTTPResponse.Status, _ context: ChannelHandlerContext) {
-        state = .refused
+        refused = true
         timer?.cancel()
         let head = HTTPResponse(status: status, headerFields: [.contentLength: "0", .connection: "close"])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
@@ -131,7 +140,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func arm(_ timeout: TimeAmount, _ context: ChannelHandlerContext) {
         timer?.cancel()
         timer = context.eventLoop.scheduleTask(in: timeout) { [weak self] in
-            guard let self, self.state != .answering else { return }
+            // A started answer is never cut off, however long it streams.
+            guard let self, !(self.answerStarted && !self.answerComplete) else { return }
             context.close(promise: nil)
         }
     }
