@@ -21,11 +21,7 @@ public struct ArticleQueries: Sendable {
     }
 
     public func articles(inCategory categoryId: Int64, for principal: Principal) async throws -> [Article] {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            try Article.filter(Article.live).filter(Column("categoryId") == categoryId).filter(policy.readableArticles())
-                .order(Article.displayOrder).fetchAll(db)
-        }
+        try await database.read(as: principal) { viewer in try viewer.articles(inCategory: categoryId) }
     }
 
     /// Live articles the principal may read, in id order after `afterId`: the page a program

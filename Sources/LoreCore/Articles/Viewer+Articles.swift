@@ -6,6 +6,11 @@ extension Viewer {
         Article.filter(Article.live).filter(policy.readableArticles())
     }
 
+    /// A category's live articles the reader may read, in display order.
+    func articles(inCategory categoryId: Int64) throws -> [Article] {
+        try articles.filter(Column("categoryId") == categoryId).order(Article.displayOrder).fetchAll(db)
+    }
+
     /// The article at this address, or the new address of one renamed since.
     func article(slug: String) throws -> ArticleQueries.Lookup {
         if let article = try articles.filter(Column("slug") == slug).fetchOne(db) { return .found(article) }

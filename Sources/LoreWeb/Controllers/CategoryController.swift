@@ -63,12 +63,10 @@ struct CategoryController {
         -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let category = try await services.categories.category(path: path, for: principal)
+        let found = try await services.categories.page(path: path, for: principal)
+        let (category, tree, level) = (found.category, found.tree, found.level)
         guard let id = category.id else { throw NotFound() }
-        let tree = try await services.categories.tree(for: principal)
         let children = tree.flattened.first { $0.category.id == id }?.children ?? []
-        let articles = try await services.queries.articles(inCategory: id, for: principal)
-        let level = try await services.categories.level(inCategory: id, for: principal)
         let view = CategoryView(
             title: category.title, description: category.description,
             subcategories: children.map { node in
@@ -77,14 +75,13 @@ struct CategoryController {
                     description: node.category.description, countLabel: t.articleCount(node.totalArticleCount),
                     reorderURL: "/categories/\(node.category.id ?? 0)/reorder")
             },
-            articles: try await ArticleListItem.items(articles, queries: services.queries, t: t),
+            articles: ArticleListItem.items(found.articles, names: found.authorNames, t: t),
             canEdit: level >= .edit, canManage: level >= .manage,
             newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
             editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)")
-        let lineage = try await services.categories.lineage(of: category, for: principal)
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,
-            breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage), currentCategoryId: id, tree: tree)
+            breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage), currentCategoryId: id, tree: tree)
         return try services.views.render("category", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 

@@ -12,8 +12,12 @@ struct ArticleListItem {
     static func items(
         _ articles: [Article], queries: ArticleQueries, t: Translations, categoryTitles: [Int64: String] = [:]
     ) async throws -> [ArticleListItem] {
-        let names = try await queries.userNames(Set(articles.map(\.updatedById)))
-        return articles.map { article in
+        items(articles, names: try await queries.userNames(Set(articles.map(\.updatedById))), t: t, categoryTitles: categoryTitles)
+    }
+
+    /// With the authors' names already read (in the page's snapshot).
+    static func items(_ articles: [Article], names: [Int64: String], t: Translations, categoryTitles: [Int64: String] = [:]) -> [ArticleListItem] {
+        articles.map { article in
             ArticleListItem(
                 title: article.title, url: Paths.article(article.slug),
                 categoryTitle: categoryTitles[article.categoryId],

@@ -29,5 +29,10 @@ import Testing
         guard case .page(let full) = try await world.queries.page(slug: article.slug, for: world.principal) else { return }
         #expect(Set(full.backlinks.map(\.title)) == ["Shelf guide", "Vault rules"])
         #expect(full.lineage.map(\.title) == ["Vault", "Shelf"])
+
+        let shelfPage = try await world.categories.page(path: "shelf", for: ivan)
+        #expect(shelfPage.articles.map(\.title) == ["Inventory", "Shelf guide"] && shelfPage.lineage.map(\.title) == ["Shelf"])
+        await #expect(throws: NotFound.self) { try await world.categories.page(path: "vault/shelf", for: ivan) }
+        #expect(try await world.categories.page(path: "vault/shelf", for: world.principal).articles.count == 2)
     }
 }
