@@ -80,10 +80,7 @@ public struct ArticleService: Sendable {
             let policy = AccessPolicy(principal)
             try policy.requireHistory(of: article, db)
             try policy.require(.edit, onArticle: article, db)
-            let request: SQLRequest<Revision> = """
-                SELECT r.* FROM revision r WHERE r.articleId = \(id) AND r.number = \(number) AND \(policy.readableRevision("r"))
-                """
-            guard let old = try request.fetchOne(db) else { throw NotFound() }
+            guard let old = try Revision.readable(number, of: id, policy, db) else { throw NotFound() }
             // Its text is gone on purpose: bringing it back is undoing the redaction, for administrators.
             if old.isRedacted { throw AccessDenied() }
             if old.title == article.title, old.body == article.body { return article }
@@ -227,11 +224,9 @@ public struct ArticleService: Sendable {
                                db: Database) throws -> ArticleDraft {
         // A base the writer may not see (kept to the readers of an old category, or redacted) is
         // no base: a conflict would show its text as "their change".
-        let request: SQLRequest<Revision> = """
-            SELECT r.* FROM revision r WHERE r.articleId = \(current.id ?? 0) AND r.number = \(number)
-              AND r.redactedAt IS NULL AND \(policy.readableRevision("r"))
-            """
-        guard let id = current.id, number < current.revision, let base = try request.fetchOne(db) else {
+        guard let id = current.id, number < current.revision, let base = try Revision.readable(number, of: id, policy, db),
+              !base.isRedacted
+        else {
             throw EditConflict(current: current, base: nil, clashes: [], body: draft.body, theirTitle: nil)
         }
         var merged = draft

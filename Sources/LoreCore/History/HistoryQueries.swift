@@ -46,10 +46,7 @@ public struct HistoryQueries: Sendable {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             try policy.requireHistory(of: article, db)
-            let request: SQLRequest<Revision> = """
-                SELECT r.* FROM revision r WHERE r.articleId = \(id) AND r.number = \(number) AND \(policy.readableRevision("r"))
-                """
-            guard var revision = try request.fetchOne(db) else { throw NotFound() }
+            guard var revision = try Revision.readable(number, of: id, policy, db) else { throw NotFound() }
             // Administrators alone see what was redacted, to check it or undo it.
             if revision.isRedacted, principal.isAdministrator, let revisionId = revision.id {
                 revision.body = try String.fetchOne(db, sql: "SELECT body FROM redactedText WHERE revisionId = ?", arguments: [revisionId]) ?? ""

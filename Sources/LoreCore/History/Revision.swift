@@ -34,3 +34,14 @@ public struct Revision: Codable, Sendable, Equatable, Identifiable, FetchableRec
         id = inserted.rowID
     }
 }
+
+extension Revision {
+    /// Revision `number` of an article, if the policy lets its reader see it (see
+    /// ``AccessPolicy/readableRevision(_:)``): the one way every service fetches a single revision.
+    static func readable(_ number: Int, of articleId: Int64, _ policy: AccessPolicy, _ db: Database) throws -> Revision? {
+        let request: SQLRequest<Revision> = """
+            SELECT r.* FROM revision r WHERE r.articleId = \(articleId) AND r.number = \(number) AND \(policy.readableRevision("r"))
+            """
+        return try request.fetchOne(db)
+    }
+}

@@ -44,10 +44,7 @@ public struct RevisionRedaction: Sendable {
         let policy = AccessPolicy(principal)
         guard let article = try Article.filter(Article.live).filter(key: articleId).fetchOne(db) else { throw NotFound() }
         try policy.requireHistory(of: article, db)
-        let request: SQLRequest<Revision> = """
-            SELECT r.* FROM revision r WHERE r.articleId = \(articleId) AND r.number = \(number) AND \(policy.readableRevision("r"))
-            """
-        guard let revision = try request.fetchOne(db) else { throw NotFound() }
+        guard let revision = try Revision.readable(number, of: articleId, policy, db) else { throw NotFound() }
         return (article, revision)
     }
 }

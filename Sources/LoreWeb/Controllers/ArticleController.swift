@@ -99,7 +99,8 @@ struct ArticleController {
         let editor = ArticleEditor(services: services, request: request, context: context)
         do {
             let saved = try await services.articles.save(id: article.id!, draft, baseRevision: base, by: context.requirePrincipal())
-            let merged = base.map { saved.revision > $0 + 1 } ?? false
+            // Written as a subtraction: the base is whatever number the form sent.
+            let merged = base.map { saved.revision - 1 > $0 } ?? false
             let notice = saved.revision == article.revision ? "unchanged" : merged ? "merged" : "saved"
             return .redirect(to: Paths.article(saved.slug) + "?notice=" + Self.notice(notice, asked: draft.slug, got: saved.slug))
         } catch let error as ValidationError {

@@ -36,7 +36,7 @@ struct ApiHistoryController {
         let principal = try context.requirePrincipal()
         let query = request.uri.queryParameters
         func number(_ name: String) throws -> Int {
-            guard let value = query.get(name).flatMap({ Int($0) }), value > 0 else {
+            guard let value = try? PageNumber.revision(query.get(name)) else {
                 throw ApiProblem.invalidParameter(name, "\(name) must be a revision number.")
             }
             return value
