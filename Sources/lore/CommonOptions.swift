@@ -14,7 +14,8 @@ struct CommonOptions: ParsableArguments {
     /// whoever can run this command can read the database file anyway.
     func openAsAdministrator() async throws -> (AppDatabase, Principal) {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        let database = try AppDatabase.open(path: URL(fileURLWithPath: data).appendingPathComponent("lore.sqlite").path)
+        // Opening may need the write lock for a moment, which a server under load holds in turns.
+        let database = try AppDatabase.open(path: URL(fileURLWithPath: data).appendingPathComponent("lore.sqlite").path, busyTimeout: 60)
         let bootstrap = try await UserService(database: database)
             .bootstrapAdministrator(password: Environment.value("LORE_ADMIN_PASSWORD"))
         if let password = bootstrap.generatedPassword {

@@ -8,8 +8,10 @@ public struct AppDatabase: Sendable {
     public let changes = DatabaseChanges()
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
-    public static func open(path: String) throws -> AppDatabase {
-        let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+    /// `busyTimeout`: how long to wait for the write lock. A command run beside a busy server
+    /// (`lore backup`) waits longer than the server's own requests do.
+    public static func open(path: String, busyTimeout: TimeInterval = 5) throws -> AppDatabase {
+        let pool = try DatabasePool(path: path, configuration: makeConfiguration(busyTimeout: busyTimeout))
         // GRDB sets synchronous=NORMAL on the WAL writer, which may lose the last commits on a
         // power cut; a save the user was told succeeded must survive that, so ask for FULL.
         try pool.writeWithoutTransaction { db in
@@ -25,16 +27,20 @@ public struct AppDatabase: Sendable {
 
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
-        try Self.migrator.migrate(writer)
+        // Checked in a read first: a command run beside the server (`lore backup`) must not wait
+        // for the write lock, which a busy server may hold longer than the busy timeout.
+        if try !writer.read({ db in try Self.migrator.hasCompletedMigrations(db) }) {
+            try Self.migrator.migrate(writer)
+        }
         writer.add(transactionObserver: DatabaseChanges.Observer(changes), extent: .databaseLifetime)
     }
 
     public var reader: any DatabaseReader { writer }
 
-    static func makeConfiguration() -> Configuration {
+    static func makeConfiguration(busyTimeout: TimeInterval = 5) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             // Every connection stems search text the same way (see StemmingTokenizer).
             db.add(tokenizer: StemmingTokenizer.self)
