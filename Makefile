@@ -5,15 +5,17 @@ SWIFT ?= swift
 BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
+# Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.
+SEARCH_QUALITY_MINIMUMS := --min-mrr 0.92 --min-top5 0.97 --min-kind-mrr 0.7
 
-.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test ops-test speed-test
+.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 run: deps release
 	.build/release/lore serve
 
 ## Install what is missing and run every test: Swift unit and route tests, the browser tests, the crash test and the page benchmark (short modes), the operations tests.
-test: deps browser-deps unit-test browser-test crash-test ops-test speed-test
+test: deps browser-deps unit-test search-quality browser-test crash-test ops-test speed-test
 
 ## Measure diff and merge, search over 100,000 articles, and page latency and throughput, in release mode (see README, "Speed").
 bench: deps release
@@ -34,6 +36,11 @@ unit-test: build-tests
 
 browser-test: build-tests
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/browser
+
+## Score search on the judged query sets over Content/ (Tests/search-quality): MRR@10, best page in the top 5, nDCG@10, per kind; fails below the thresholds.
+search-quality: build-tests
+	.build/debug/lore-bench search-quality Tests/search-quality/queries.tsv $(SEARCH_QUALITY_MINIMUMS)
+	.build/debug/lore-bench search-quality Tests/search-quality/holdout.tsv
 
 ## Kill the server with SIGKILL while clients save, 5 times, and check that no acknowledged save is lost (full run: python3 Tests/ops/crash_test.py --rounds 100).
 crash-test: build-tests

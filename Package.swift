@@ -38,10 +38,14 @@ let package = Package(
                 "CCmark",
                 "CStemmer",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C interface of the SQLite GRDB uses: search ranks with an FTS5 function of its own.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Stop words and the starter synonym dictionary of search.
+            resources: [.copy("Search/Lexicon")]
         ),
         .target(
             name: "LoreWeb",

@@ -7,6 +7,8 @@ import LoreCore
 /// `LORE_BENCH_ARTICLES` sets another count.
 enum SearchBenchmark {
     static let articleCount = Int(ProcessInfo.processInfo.environment["LORE_BENCH_ARTICLES"] ?? "") ?? 100_000
+    /// Queries of each kind, for each reader; `LORE_BENCH_QUERIES` sets fewer for a quick look.
+    static let queryCount = Int(ProcessInfo.processInfo.environment["LORE_BENCH_QUERIES"] ?? "") ?? 200
     static let topLevel = 20
     static let childrenEach = 10
 
@@ -29,9 +31,10 @@ enum SearchBenchmark {
 
         let search = SearchService(database: database)
         say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
-              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (200 queries, mean hits)")
-        for kind in QueryKind.allCases {
-            let queries = (0..<200).map { vocabulary.query(kind, seed: UInt64($0)) }
+              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (\(queryCount) queries, mean hits)")
+        let only = ProcessInfo.processInfo.environment["LORE_BENCH_KINDS"]
+        for kind in QueryKind.allCases where only.map({ kind.rawValue.hasPrefix($0) }) ?? true {
+            let queries = (0..<queryCount).map { vocabulary.query(kind, seed: UInt64($0)) }
             for (who, principal) in [("admin", admin), ("tenth", reader)] {
                 var samples: [Double] = []
                 var hits = 0
@@ -41,8 +44,8 @@ enum SearchBenchmark {
                         if let expression = SearchQuery.prefixExpression(text) {
                             hits += try await search.suggest(expression, for: principal).count
                         }
-                    } else if let expression = SearchQuery(text).expression {
-                        hits += try await search.search(expression, for: principal).total
+                    } else {
+                        hits += try await search.search(SearchQuery(text), for: principal).total
                     }
                     samples.append(milliseconds(clock.now - start))
                 }
@@ -94,6 +97,7 @@ enum SearchBenchmark {
     enum QueryKind: String, CaseIterable {
         case oneWord = "one word"
         case threeWords = "three words"
+        case question = "question (5-7 words)"
         case phrase = "phrase"
         case prefix = "prefix*"
         case suggestion = "suggestion"

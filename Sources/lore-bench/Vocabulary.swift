@@ -45,6 +45,11 @@ struct Vocabulary {
         case .oneWord: return word(rank: Int.random(in: 50...3000, using: &random), russian: russian)
         case .threeWords:
             return (0..<3).map { _ in word(rank: Int.random(in: 20...600, using: &random), russian: russian) }.joined(separator: " ")
+        case .question:
+            // As people ask: function words (which search drops) around words of every frequency.
+            let words = (0..<Int.random(in: 3...5, using: &random)).map { _ in word(rank: Int.random(in: 20...3000, using: &random), russian: russian) }
+            let function = russian ? ["как", "для", "в"] : ["how", "do", "the"]
+            return ([function[0], function[1]] + words.prefix(2) + [function[2]] + words.dropFirst(2)).joined(separator: " ")
         case .phrase: return "\"" + sentence(words: 2...2, russian: russian, capitalised: false) + "\""
         case .prefix: return String(word(rank: Int.random(in: 50...2000, using: &random), russian: russian).prefix(4)) + "*"
         case .suggestion: return String(word(rank: Int.random(in: 20...2000, using: &random), russian: russian).prefix(3))

@@ -1,7 +1,13 @@
+import Foundation
+
 // Benchmarks of LoreCore in release mode: `lore-bench [diff|merge|search] [runs]`, all by default.
+// `lore-bench search-quality FILE …` scores search on a judged query set (see SearchQuality).
 // `lore-bench world` only fills a database (LORE_BENCH_DB, LORE_BENCH_ARTICLES) for the page benchmark.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let only = arguments.first
+if only == "search-quality" {
+    exit(try await SearchQuality.run(Array(arguments.dropFirst())) ? 0 : 1)
+}
 let runs = Int(arguments.dropFirst().first ?? "") ?? 20
 if only == nil || only == "diff" || only == "merge" {
     DiffBenchmark.run(only: only, runs: runs)

@@ -102,6 +102,12 @@ import Testing
             #expect(hit["kind"] as? String == "article" && (hit["snippet"] as? String)?.contains("<mark>") == true)
             #expect(try await api.get("/api/v1/search?q=").json["code"] as? String == "invalid_parameter")
             #expect(try await api.get("/api/v1/search?q=x&kind=page").json["code"] as? String == "invalid_parameter")
+            let corrected = try await api.get("/api/v1/search?q=vacatoins%20days")
+            #expect(corrected.json["didYouMean"] as? String == "vacations days", "a typo is corrected, and said")
+            let first = try #require((corrected.json["items"] as? [[String: Any]])?.first)
+            #expect(first["missing"] as? [String] == [])
+            let translated = try await api.get("/api/v1/search?q=%D0%BE%D1%82%D0%BF%D1%83%D1%81%D0%BA")  // отпуск
+            #expect((translated.json["alsoSearched"] as? [String])?.contains("vacation") == true)
         }
     }
 }

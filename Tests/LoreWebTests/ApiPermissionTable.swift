@@ -99,8 +99,8 @@ enum ApiPermissionTable {
         Row("POST /api/v1/articles/{slug}/attachments", "/api/v1/articles/{slug}/attachments?name=notes.txt", .article(.edit), allowed: .created,
             json: "plain words", headers: [.contentType: "text/plain"]),
         Row("GET /api/v1/files/{id}", "/api/v1/files/{file}", .article(.read), allowed: .ok),
-        Row("GET /api/v1/search", "/api/v1/search?q={titleTail}", otherwise: .ok),
-        Row("GET /api/v1/search", "/api/v1/search?q={titleTail}&category={category}", otherwise: .ok),
+        Row("GET /api/v1/search", "/api/v1/search?q=%22{titleTail}%22", otherwise: .ok),
+        Row("GET /api/v1/search", "/api/v1/search?q=%22{titleTail}%22&category={category}", otherwise: .ok),
         Row("GET /api/v1/trash", "/api/v1/trash", otherwise: .ok),
         // Only a trashed article can come back.
         Row("POST /api/v1/articles/{slug}/restore", "/api/v1/articles/{slug}/restore", otherwise: .notFound),

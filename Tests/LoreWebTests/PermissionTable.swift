@@ -290,9 +290,10 @@ enum PermissionTable {
         // Administrators alone see redacted text, and undo a redaction.
         Row("POST /a/{slug}/revisions/{number}/unredact", "/a/{slug}/revisions/1/unredact", [.admin: .seeOther], otherwise: .notFound),
         Row("GET /changes", "/changes?category={category}", otherwise: .ok),
-        // Searched by the title's later words, so the page's echo of the query is not the title itself.
-        Row("GET /search", "/search?q={titleTail}&category={category}", otherwise: .ok),
-        Row("GET /search", "/search?q={titleTail}", otherwise: .ok),
+        // Searched by the title's later words, so the page's echo of the query is not the title itself;
+        // as a phrase, since any one of the words finds pages whose own text may name a hidden page.
+        Row("GET /search", "/search?q=%22{titleTail}%22&category={category}", otherwise: .ok),
+        Row("GET /search", "/search?q=%22{titleTail}%22", otherwise: .ok),
         Row("GET /search/suggest", "/search/suggest?q={titleStart}", otherwise: .ok, guest: .ok),
         // Feed readers carry no session: a guest gets the feed of what guests may read (here nothing).
         Row("GET /changes.atom", "/changes.atom", otherwise: .ok, guest: .ok),
@@ -323,6 +324,8 @@ enum PermissionTable {
         Row("POST /admin/users/{id}/password-link", "/admin/users/9999/password-link", otherwise: .notFound),
         Row("GET /admin/audit", "/admin/audit", admins, otherwise: .notFound),
         Row("GET /admin/backups", "/admin/backups", admins, otherwise: .notFound),
+        Row("GET /admin/synonyms", "/admin/synonyms", admins, otherwise: .notFound),
+        Row("POST /admin/synonyms", "/admin/synonyms", [.admin: .unprocessableContent], otherwise: .notFound, fields: [("synonyms", "one term")]),
         // The tests' database lives in memory, where there is nothing to back up.
         Row("POST /admin/backups", "/admin/backups", otherwise: .notFound),
         Row("POST /admin/users/{id}/see-as", "/admin/users/9999/see-as", otherwise: .notFound),

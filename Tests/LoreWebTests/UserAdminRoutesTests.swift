@@ -110,3 +110,21 @@ import Testing
         }
     }
 }
+
+@Suite struct SynonymRoutesTests {
+    @Test func administratorsEditTheDictionaryAndSearchUsesItAtOnce() async throws {
+        try await TestApp.run { admin in
+            let page = try await admin.get("/admin/synonyms")
+            #expect(page.status == .ok && page.text.contains("vacation"), "the starter dictionary")
+            let bad = try await admin.postForm("/admin/synonyms", [("synonyms", "отпуск = vacation\nодинокое слово")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("одинокое слово") && bad.text.contains("2"), "what was typed is kept, and the line is named")
+            #expect(try await admin.get("/search?q=zxqv").text.contains("id=\"no-results\""))
+            let saved = try await admin.postForm("/admin/synonyms", [("synonyms", "# test\nzxqv = vacations")])
+            #expect(saved.status == .seeOther && saved.headers[.location] == "/admin/synonyms?notice=synonyms_saved")
+            let found = try await admin.get("/search?q=zxqv")
+            #expect(found.text.contains("href=\"/a/vacations\"") && found.text.contains("id=\"search-also\""))
+            #expect(try await admin.get("/admin/audit").text.contains("search.synonyms_changed"))
+        }
+    }
+}

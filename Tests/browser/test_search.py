@@ -1,18 +1,28 @@
-"""Search: suggestions in the header box, Russian word forms, hidden pages, and the search page itself.
+"""Search: suggestions in the header box, Russian word forms, hidden pages, the search page itself
+(ranked results, unfinished words, spelling corrections) and the synonym dictionary administrators keep.
 
-Nothing here edits content, so the tests only rely on titles and words of the imported sample pages."""
+Nothing here edits content, so the tests only rely on titles and words of the imported sample pages.
+The synonym tests change the dictionary the whole session shares and put it back before they end."""
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import DEMO_PASSWORD, new_browser
-from helpers import find, find_all, navigate_by, open_page, path_of, sign_in, text_of, wait
+from conftest import DEMO_PASSWORD, REPO_ROOT, new_browser
+from helpers import (click_and_load, fill, find, find_all, navigate_by, open_page, path_of, response_status,
+                     sign_in, text_of, wait)
 
 HIDDEN_TITLE = "Salary review procedure"
 HIDDEN_PATH = "/a/salary-review-procedure"
 RULES_TITLE = "Правила внутреннего распорядка"
+UNPAID_LEAVE_TITLE = "Отпуск без сохранения зарплаты"
+ACCOUNTING_TITLE = "Бухгалтерия: контакты и справки"
+# The sample pages that say "Hot desk" (or "hot desks"); no other page does.
+HOT_DESK_TITLES = {"Offices and contacts", "Удалённая работа", RULES_TITLE}
+SYNONYMS_PATH = "/admin/synonyms"
+STARTER_SYNONYMS = REPO_ROOT / "Sources" / "LoreCore" / "Search" / "Lexicon" / "synonyms.txt"
 
 
 def watch_suggestion_answers(driver):
@@ -248,3 +258,199 @@ def test_works_without_script(server):
         assert len(trails) < total
     finally:
         browser.quit()
+
+
+def search_on_search_page(driver, server, text):
+    """Open the search page, type `text` into its own box and press Enter: the results open."""
+    open_page(driver, server, "/search")
+    box = find(driver, "#q")
+    fill(box, text)
+    navigate_by(driver, lambda: box.send_keys(Keys.ENTER))
+    url = urlparse(driver.current_url)
+    assert url.path == "/search", f"Enter did not search: {path_of(driver)}"
+    assert parse_qs(url.query).get("q") == [text]
+    assert find(driver, "#q").get_property("value") == text
+
+
+def missing_words(item):
+    """The words a result says it lacks ("Not on the page: согласовать, срок"), or [] when it has them all."""
+    lines = [line.text.strip() for line in item.find_elements("css selector", "p.missing")]
+    assert len(lines) <= 1, f"more than one missing line: {lines}"
+    if not lines:
+        return []
+    assert ": " in lines[0], f"no words on the missing line {lines[0]!r}"
+    return [word.strip() for word in lines[0].split(": ", 1)[1].split(",")]
+
+
+def same_text(text):
+    """A dictionary's text as it reads, whatever line ends the browser sent it with."""
+    return text.replace("\r\n", "\n").strip()
+
+
+def synonyms_box(driver):
+    return find(driver, "#synonyms-form textarea#synonyms")
+
+
+def group_count(driver):
+    """The number of groups the synonym page says the dictionary has now ("87 groups now.")."""
+    hint = text_of(driver, "#synonyms-form p.hint")
+    counts = re.findall(r"(\d[\d,]*) groups? now\.", hint)
+    assert counts, f"the page does not say how many groups there are: {hint!r}"
+    return int(counts[-1].replace(",", ""))
+
+
+def append_line(box, line):
+    """Go to the end of the dictionary's text and type `line` on a new line; return the text as typed."""
+    box.click()
+    box.send_keys(Keys.CONTROL, Keys.END)
+    box.send_keys(Keys.ENTER, line)
+    return box.get_property("value")
+
+
+def save_synonyms(driver):
+    click_and_load(driver, find(driver, "#synonyms-form #save"))
+
+
+def restore_synonyms(driver, server, original):
+    """Put the dictionary back to `original` if it has changed (the server is shared by the whole session)."""
+    open_page(driver, server, SYNONYMS_PATH)
+    if same_text(synonyms_box(driver).get_property("value")) == same_text(original):
+        return
+    driver.execute_script("arguments[0].value = arguments[1]", synonyms_box(driver), original)
+    save_synonyms(driver)
+    assert path_of(driver) == f"{SYNONYMS_PATH}?notice=synonyms_saved", "the original dictionary was not saved back"
+    assert same_text(synonyms_box(driver).get_property("value")) == same_text(original)
+
+
+def test_a_question_finds_the_page_that_answers_it(server, as_user):
+    """Ivan asks the search page a question in Russian; the page that answers it comes first, and pages
+    that lack some of its words come lower and say which. Function words (как, без) are not asked for."""
+    ivan = as_user("ivan")
+    search_on_search_page(ivan, server, "как оформить отпуск без сохранения зарплаты")
+    titles = result_titles(ivan)
+    assert titles and titles[0] == UNPAID_LEAVE_TITLE, f"the page that answers the question is not first: {titles}"
+    assert urlparse(find(ivan, "ol#search-results > li a.title").get_attribute("href")).path \
+        == "/a/otpusk-bez-sokhraneniya-zarplaty"
+
+    items = find_all(ivan, "ol#search-results > li")
+    assert missing_words(items[0]) == [], "the first result has every word of the question"
+    lacking = {item.find_element("css selector", "a.title").text.strip(): missing_words(item) for item in items[1:]}
+    lacking = {title: words for title, words in lacking.items() if words}
+    assert lacking, f"no lower result says which words it lacks: {titles}"
+    asked = {"оформить", "отпуск", "сохранения", "зарплаты"}
+    for title, words in lacking.items():
+        assert set(words) <= asked, f"{title!r} is said to lack words that were not asked for: {words}"
+
+
+def test_an_unfinished_word_finds_the_page(server, as_user):
+    """Ivan presses Enter before finishing the word; the accounts department's page is still among the top results."""
+    ivan = as_user("ivan")
+    search_on_search_page(ivan, server, "бухгалт")
+    titles = result_titles(ivan)
+    assert ACCOUNTING_TITLE in titles[:3], f"{ACCOUNTING_TITLE!r} is not among the top three: {titles}"
+    assert not find_all(ivan, "#no-results")
+
+
+def test_a_misspelt_word_offers_the_right_one(server, as_user):
+    """Ivan misspells "overtime"; the page asks whether he meant it, and the link searches the corrected word."""
+    ivan = as_user("ivan")
+    search_on_search_page(ivan, server, "overtme")
+    link = find(ivan, "#did-you-mean a")
+    assert link.text.strip() == "overtime", f"the correction offered is {link.text.strip()!r}"
+    assert text_of(ivan, "#did-you-mean").startswith("Did you mean:")
+
+    click_and_load(ivan, link)
+    url = urlparse(ivan.current_url)
+    assert url.path == "/search"
+    assert parse_qs(url.query).get("q") == ["overtime"], f"the link did not search the corrected word: {path_of(ivan)}"
+    assert find(ivan, "#q").get_property("value") == "overtime"
+    assert "Working hours" in result_titles(ivan), f"the page about overtime is not found: {result_titles(ivan)}"
+    assert not find_all(ivan, "#did-you-mean"), "a correct word is corrected again"
+
+
+def test_synonym_page_holds_the_starter_dictionary(driver, server):
+    """The administrator follows the search page's link to the synonym dictionary; a new knowledge base
+    starts with the dictionary shipped in Lexicon/synonyms.txt."""
+    starter = STARTER_SYNONYMS.read_text(encoding="utf-8")
+    groups = [line for line in starter.splitlines() if line.strip() and not line.strip().startswith("#")]
+    assert groups, f"the starter dictionary {STARTER_SYNONYMS.relative_to(REPO_ROOT)} has no groups"
+
+    open_page(driver, server, "/search")
+    click_and_load(driver, find(driver, "#search-form a#edit-synonyms"))
+    assert path_of(driver) == SYNONYMS_PATH
+    assert same_text(synonyms_box(driver).get_property("value")) == same_text(starter)
+    assert group_count(driver) == len(groups)
+
+
+def test_a_synonym_finds_pages_with_the_other_words(driver, server):
+    """The administrator links a Russian word no page has to "hot desk"; searching the word then finds
+    the pages about hot desks and says what else was searched. The dictionary is put back afterwards."""
+    word = "горячийстол"  # on no sample page, and not near any word that is
+    search_on_search_page(driver, server, word)
+    find(driver, "#no-results")
+    assert not find_all(driver, "#search-also")
+
+    open_page(driver, server, SYNONYMS_PATH)
+    original = synonyms_box(driver).get_property("value")
+    groups_before = group_count(driver)
+    try:
+        typed = append_line(synonyms_box(driver), f"{word} = hot desk")
+        save_synonyms(driver)
+        assert path_of(driver) == f"{SYNONYMS_PATH}?notice=synonyms_saved"
+        assert text_of(driver, "p.notice") == "The synonym dictionary was saved; search uses it now."
+        assert not find_all(driver, ".form-errors")
+        assert same_text(synonyms_box(driver).get_property("value")) == same_text(typed)
+        assert group_count(driver) == groups_before + 1
+
+        search_on_search_page(driver, server, word)
+        titles = result_titles(driver)
+        assert titles, f"searching {word!r} finds nothing"
+        assert set(titles) <= HOT_DESK_TITLES, f"pages without \"hot desk\" were found: {titles}"
+        assert "hot desk" in text_of(driver, "ol#search-results > li p.snippet").lower(), \
+            "the first result's snippet does not show the synonym"
+        assert "hot desk" in text_of(driver, "#search-also").lower()
+        assert not find_all(driver, "#did-you-mean"), "a word with synonyms is not a misspelling"
+    finally:
+        restore_synonyms(driver, server, original)
+
+
+def test_a_line_with_one_term_is_refused(driver, server):
+    """The administrator saves a line with a single word; the page lists the line, keeps what was typed,
+    and the dictionary stays as it was."""
+    open_page(driver, server, SYNONYMS_PATH)
+    original = synonyms_box(driver).get_property("value")
+    groups_before = group_count(driver)
+    try:
+        typed = append_line(synonyms_box(driver), "принтер")
+        lines = typed.split("\n")
+        line_number = len(lines) - [line.strip() for line in reversed(lines)].index("принтер")
+        save_synonyms(driver)
+
+        assert response_status(driver) == 422
+        assert path_of(driver) == SYNONYMS_PATH
+        assert not find_all(driver, ".error-page"), "an error page instead of the form"
+        assert not find_all(driver, "p.notice"), "a refused dictionary is said to be saved"
+        errors = [item.text.strip() for item in find_all(driver, "div.form-errors[role=alert] li")]
+        assert len(errors) == 1 and errors[0].startswith(f"Line {line_number}:"), \
+            f"the error does not name line {line_number}: {errors}"
+        box = synonyms_box(driver)
+        assert box.get_attribute("aria-invalid") == "true"
+        assert same_text(box.get_property("value")) == same_text(typed), "what was typed is lost"
+        assert group_count(driver) == groups_before, "the group count changed"
+
+        open_page(driver, server, SYNONYMS_PATH)
+        assert same_text(synonyms_box(driver).get_property("value")) == same_text(original), "the dictionary changed"
+        assert group_count(driver) == groups_before
+    finally:
+        restore_synonyms(driver, server, original)
+
+
+def test_employees_cannot_open_the_synonym_dictionary(server, as_user):
+    """Ivan is offered no link to the dictionary, and its address is a page that does not exist for him."""
+    ivan = as_user("ivan")
+    open_page(ivan, server, "/search")
+    assert not find_all(ivan, "#edit-synonyms")
+    open_page(ivan, server, SYNONYMS_PATH)
+    assert response_status(ivan) == 404
+    assert "Page not found" in ivan.page_source
+    assert not find_all(ivan, "#synonyms-form")

@@ -33,6 +33,7 @@ public struct AuditLog: Sendable {
         case revisionRedacted = "revision.redacted"
         case revisionUnredacted = "revision.unredacted"
         case clientReadLimit = "clients.read_limit"
+        case synonymsChanged = "search.synonyms_changed"
     }
 
     let database: AppDatabase

@@ -16,6 +16,8 @@ public struct SearchHit: Sendable, Equatable {
     public let snippetHTML: String
     public let updatedAt: Date
     public let updatedBy: String
+    /// The query's words (concepts) this page does not have, when it lacks some.
+    public var missing: [String] = []
 
     /// Where the hit is read.
     public var path: String {

@@ -34,6 +34,11 @@ enum SearchIndex {
             """)
     }
 
+    /// The index's words (stems and words as written), for spelling corrections (``SpellingCorrector``).
+    static func createVocabulary(_ db: Database) throws {
+        try db.execute(sql: "CREATE VIRTUAL TABLE searchVocabulary USING fts5vocab(searchIndex, row)")
+    }
+
     /// Results come out of the index ranked by bm25 with these column weights: a word in the
     /// title counts ten times one in the body, headings four, the category path two.
     private static func setRanking(_ db: Database) throws {

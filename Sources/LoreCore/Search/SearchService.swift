@@ -16,48 +16,90 @@ public struct SearchService: Sendable {
 
     /// Counting stops here: past it, "more than 1,000 results" says all a person can use.
     public static let countLimit = 1000
-    /// The best matches by text alone beyond the page asked for, among which fresher pages are then moved up.
-    static let candidates = 100
+    /// The best matches beyond the page asked for, among which fresher pages are then moved up.
+    static let candidates = 30
 
-    /// One page of results for an FTS5 expression (see ``SearchQuery``), best first, and how
-    /// many there are in all (at most ``countLimit`` + 1, meaning "more").
-    ///
-    /// The index ranks by bm25 with column weights (a word in the title counts ten times one in
-    /// the body; set in ``SearchIndex``); article and card rows are read only for the best matches.
-    public func search(_ expression: String, filter: SearchFilter = SearchFilter(), page: Int = 1, perPage: Int = 20,
-                       for principal: Principal) async throws -> (hits: [SearchHit], total: Int) {
+
+    /// One page of results, best first (see ``SearchPlan`` and ``RankFunction``): by the weighted
+    /// bm25 of the query's concepts, fresher pages a little higher.
+    /// Synonyms from the dictionary and spelling corrections for words that match nothing the
+    /// searcher may read are searched too, and said. Article and card rows are read only for the
+    /// best matches, snippets only for the page shown.
+    public func search(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), page: Int = 1, perPage: Int = 20,
+                       for principal: Principal) async throws -> SearchResults {
+        guard query.isSearchable else { return .empty }
         let policy = AccessPolicy(principal)
-        let found = try await database.reader.read { db -> (hits: [SearchHit], total: Int, clients: [Int64]) in
-            let matches = Self.matches(expression, filter, policy)
-            // One pass over the matches, newest first, stopping past the count limit: it counts
-            // them and ranks each once (ranking costs time per match, so a broad search ranks
-            // only the most recent ones and picks the best among those).
-            let scan: SQLRequest<Row> = """
-                SELECT searchIndex.rowid AS documentId, d.kind, d.refId, searchIndex.rank AS rank \(matches)
-                ORDER BY searchIndex.rowid DESC LIMIT \(Self.countLimit + 1)
-                """
-            let found = try scan.fetchAll(db).compactMap(Match.init)
-            let total = found.count
-            guard total > 0 else { return ([], 0, []) }
+        let kinds = filter.kinds(for: principal)
+        let found = try await database.reader.read { db -> (results: SearchResults, clients: [Int64]) in
+            let synonyms = try SearchSynonyms.expansions(for: query, db)
+            let corrections = try Self.corrections(query, skipping: Set(synonyms.keys), kinds, policy, db)
+            var expansions: [Int: SearchPlan.Expansion] = [:]
+            for (index, terms) in synonyms { expansions[index, default: .init()].synonyms = terms }
+            for correction in corrections { expansions[correction.concept, default: .init()].corrections = correction.suggested }
+            let plan = SearchPlan(query, expansions: expansions)
+            let full = plan.build()
+            let count: SQLRequest<Int> = "SELECT count(*) FROM (SELECT 1 \(Self.matches(full.expression, filter, policy)) LIMIT \(Self.countLimit + 1))"
+            let total = try count.fetchOne(db) ?? 0
             let offset = Paging.offset(page: page, perPage: perPage)
-            let window = found.sorted { $0.rank < $1.rank }.prefix(offset + perPage + Self.candidates)
-            let documents = try Self.documents(Array(window), db)
+            guard total > offset else {
+                return (SearchResults(hits: [], total: total, alsoSearched: [], corrections: []), [])
+            }
+            let window = try Self.bestMatches(plan, full, offset: offset, perPage: perPage, total: total, filter, policy, db)
+            let documents = try Self.documents(window, db)
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
             let best = window.compactMap { match in documents[match.document].map { (match: match, document: $0) } }
-                .sorted { $0.match.rank * $0.document.freshness < $1.match.rank * $1.document.freshness }
+                .sorted { $0.match.relevance * $0.document.freshness > $1.match.relevance * $1.document.freshness }
                 .dropFirst(offset).prefix(perPage)
             // Snippets tokenize the text again: only for the page shown, never for every match.
             let ids = best.map(\.match.document)
-            var snippetById = try Self.snippets(expression, column: 2, ids, db)
+            let highlights = plan.build(forHighlights: true)
+            var snippets = try Self.snippets(highlights, column: 2, ids, db)
             // The text reads best; when the words matched only elsewhere (the title, a heading, the
             // category), the part that matched says why the page was found.
-            let elsewhere = ids.filter { !(snippetById[$0]?.contains(SearchHighlight.start) ?? false) }
-            if !elsewhere.isEmpty { snippetById.merge(try Self.snippets(expression, column: -1, elsewhere, db)) { _, best in best } }
-            let hits = best.map { item in item.document.hit(snippetHTML: SearchHighlight.html(snippetById[item.match.document] ?? "")) }
-            return (hits, total, best.filter { $0.match.kind == .client }.map(\.match.refId))
+            let elsewhere = ids.filter { !(snippets[$0]?.text.contains(SearchHighlight.start) ?? false) }
+            if !elsewhere.isEmpty { snippets.merge(try Self.snippets(highlights, column: -1, elsewhere, db)) { _, best in best } }
+            let hits = best.map { item in
+                var hit = item.document.hit(snippetHTML: SearchHighlight.html(snippets[item.match.document]?.text ?? ""))
+                let matched = snippets[item.match.document]?.matched ?? 0
+                if query.concepts.count > 1 {
+                    hit.missing = query.concepts.enumerated().filter { index, _ in index < 63 && matched & (1 << Int64(index)) == 0 }.map(\.element.text)
+                }
+                return hit
+            }
+            var said: Set<String> = []
+            let alsoSearched = synonyms.keys.sorted().flatMap { synonyms[$0] ?? [] }.filter { said.insert($0).inserted }
+            let results = SearchResults(hits: hits, total: total, alsoSearched: alsoSearched,
+                                        corrections: corrections.map { SearchResults.Correction(typed: $0.typed, suggested: $0.suggested) })
+            return (results, best.filter { $0.match.kind == .client }.map(\.match.refId))
         }
         try await clientReads.record(found.clients, by: principal)
-        return (found.hits, found.total)
+        return found.results
+    }
+
+    /// Words that match nothing the searcher may read (not even as a typed prefix), with the
+    /// nearest indexed words that do. Concepts with synonyms are not corrected: the dictionary knew them.
+    private static func corrections(_ query: SearchQuery, skipping: Set<Int>, _ kinds: [SearchHit.Kind], _ policy: AccessPolicy,
+                                    _ db: Database) throws -> [(concept: Int, typed: String, suggested: [String])] {
+        func visible(_ expression: String, limit: Int) throws -> Int {
+            let request: SQLRequest<Int> = """
+                SELECT count(*) FROM (SELECT 1 FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid
+                WHERE searchIndex MATCH \(expression) AND \(Self.visible(kinds, policy)) LIMIT \(limit))
+                """
+            return try request.fetchOne(db) ?? 0
+        }
+        var found: [(concept: Int, typed: String, suggested: [String])] = []
+        for (index, concept) in query.concepts.enumerated() where !skipping.contains(index) && !concept.isRequired {
+            guard concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1, !term.isPrefix,
+                  !term.isQuoted, term.text.count >= SpellingCorrector.minimumLength else { continue }
+            var expression = FTS5Syntax.string(term.text)
+            if concept.isTyped { expression += " OR " + FTS5Syntax.string(term.text) + " *" }
+            guard try visible(expression, limit: 1) == 0 else { continue }
+            let suggested = try SpellingCorrector.corrections(for: term.text, db) { words in
+                try visible(FTS5Syntax.string(words), limit: 20)
+            }
+            if !suggested.isEmpty { found.append((index, term.text, suggested)) }
+        }
+        return found
     }
 
     /// Suggestions are the best titles among this many of the most recently indexed matches:
@@ -70,12 +112,12 @@ public struct SearchService: Sendable {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             let request: SQLRequest<Row> = """
-                SELECT searchTitle.rowid AS documentId, d.kind, d.refId, searchTitle.rank AS rank
+                SELECT searchTitle.rowid AS documentId, d.kind, d.refId, -searchTitle.rank AS rank
                 FROM searchTitle CROSS JOIN searchDocument d ON d.id = searchTitle.rowid
                 WHERE searchTitle MATCH \(expression) AND \(Self.visible(SearchFilter().kinds(for: principal), policy))
                 ORDER BY searchTitle.rowid DESC LIMIT \(Self.suggestionCandidates)
                 """
-            let best = Array(try request.fetchAll(db).compactMap(Match.init).sorted { $0.rank < $1.rank }.prefix(limit))
+            let best = Array(try request.fetchAll(db).compactMap(Match.init).sorted { $0.relevance > $1.relevance }.prefix(limit))
             let documents = try Self.documents(best, db)
             return best.compactMap { documents[$0.document]?.hit(snippetHTML: "") }
         }
@@ -90,7 +132,7 @@ public struct SearchService: Sendable {
     /// decided on the documents themselves (the index drives the query: CROSS JOIN keeps SQLite
     /// from walking every document and probing the index for each). Only the filters on the
     /// last change need the article rows.
-    private static func matches(_ expression: String, _ filter: SearchFilter, _ policy: AccessPolicy) -> SQL {
+    static func matches(_ expression: String, _ filter: SearchFilter, _ policy: AccessPolicy) -> SQL {
         var joins: SQL = ""
         var conditions: SQL = "searchIndex MATCH \(expression) AND \(visible(filter.kinds(for: policy.principal), policy))"
         if let categoryId = filter.categoryId { conditions += " AND \(Category.inSubtree("d.categoryId", of: categoryId))" }
@@ -104,13 +146,16 @@ public struct SearchService: Sendable {
         return "FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid \(joins) WHERE \(conditions)"
     }
 
-    /// Each document's snippet from `column` (-1: the column that matched best).
-    private static func snippets(_ expression: String, column: Int, _ ids: [Int64], _ db: Database) throws -> [Int64: String] {
+    /// Each document's snippet from `column` (-1: the column that matched best), and the
+    /// concepts it matched (bit i for concept i).
+    private static func snippets(_ plan: (expression: String, rank: RankPlan), column: Int, _ ids: [Int64], _ db: Database)
+        throws -> [Int64: (text: String, matched: Int64)] {
         let request: SQLRequest<Row> = """
-            SELECT rowid, snippet(searchIndex, \(column), \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text
-            FROM searchIndex WHERE searchIndex MATCH \(expression) AND rowid IN \(ids)
+            SELECT rowid, snippet(searchIndex, \(column), \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text,
+                   \(SQL(sql: RankFunction.matchedName))(searchIndex, \(plan.rank.encoded)) AS matched
+            FROM searchIndex WHERE searchIndex MATCH \(plan.expression) AND rowid IN \(ids)
             """
-        return Dictionary(try request.fetchAll(db).map { ($0["rowid"], $0["text"] ?? "") }) { first, _ in first }
+        return Dictionary(try request.fetchAll(db).map { ($0["rowid"], (text: $0["text"] ?? "", matched: $0["matched"] ?? 0)) }) { first, _ in first }
     }
 
     /// True for the documents `d` of the given kinds that the principal may see.
@@ -128,18 +173,19 @@ public struct SearchService: Sendable {
     }
 
     /// A matching document: which thing it is and how well it matched.
-    private struct Match {
+    struct Match {
         let document: Int64
         let kind: SearchHit.Kind
         let refId: Int64
-        let rank: Double
+        /// How well it matched: higher is better.
+        let relevance: Double
 
         init?(_ row: Row) {
             guard let kind = SearchHit.Kind(rawValue: row["kind"]) else { return nil }
             self.kind = kind
             document = row["documentId"]
             refId = row["refId"]
-            rank = row["rank"]
+            relevance = row["rank"]
         }
     }
 

@@ -15,6 +15,11 @@ import GRDB
 /// positions of two common words in every page that has both (see ``FTS5Syntax/term(_:)``).
 /// A query string that starts with ``pairMarker`` asks for a phrase as its pairs.
 ///
+/// Documents also hold each word's family key (``WordFamily``), and each hyphenated or dotted
+/// compound joined into one word as well as its parts ("check-in" → check, in, checkin;
+/// "Node.js" → nodejs), colocated with its last part. A query string that starts with
+/// ``WordFamily/marker`` holds a family key, sent as it is.
+///
 /// Indexing works on the UTF-8 bytes SQLite hands over, without making Swift strings. SQLite creates one instance per table per
 /// connection, and a connection is used by one thread at a time, as libstemmer's handles need.
 final class StemmingTokenizer: FTS5CustomTokenizer {
@@ -29,6 +34,15 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
     /// This query string asks for word pairs; `pairsSent` counts them.
     private var pairQuery = false
     private var pairsSent = 0
+    /// This query string holds a family key.
+    private var familyQuery = false
+    /// The previous word as written (its compound so far, when glued), and where it ended.
+    private var previousWord: [UInt8] = []
+    private var previousEnd: CInt = -1
+    private var joined: [UInt8] = []
+    private var family: [UInt8] = []
+    /// The text being tokenized, to see what separates two words.
+    private var source: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
 
     /// Starts a query string that stands for a phrase as its word pairs.
     static let pairMarker: UInt8 = 0x01
@@ -55,14 +69,19 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
         }
         var pass = Pass(tokenizer: self, context: context, tokenization: tokenization, callback: tokenCallback)
         previousStem.removeAll(keepingCapacity: true)
+        previousWord.removeAll(keepingCapacity: true)
+        previousEnd = -1
         pairsSent = 0
         var text = pText
         var length = nText
-        pairQuery = tokenization.contains(.query) && length > 0 && UInt8(bitPattern: pText?.pointee ?? 0) == Self.pairMarker
-        if pairQuery {
+        let first = tokenization.contains(.query) && length > 0 ? UInt8(bitPattern: pText?.pointee ?? 0) : 0
+        pairQuery = first == Self.pairMarker
+        familyQuery = first == WordFamily.marker
+        if pairQuery || familyQuery {
             text = pText.map { $0 + 1 }
             length -= 1
         }
+        source = UnsafeRawBufferPointer(start: text, count: Int(max(length, 0)))
         let result = withUnsafeMutablePointer(to: &pass) { passPointer in
             wrapped.tokenize(context: passPointer, tokenization: tokenization, pText: text, nText: length) { raw, flags, token, length, start, end in
                 guard let raw, let token, length > 0 else { return 0 }
@@ -95,15 +114,59 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
 
     private func emit(_ word: UnsafeBufferPointer<UInt8>, cyrillic: Bool, flags: CInt, start: CInt, end: CInt, _ pass: Pass) -> CInt {
         if pass.tokenization.contains(.prefix) { return Self.send(word, flags, start, end, pass) }
+        if familyQuery { return sendMarked(WordFamily.marker, word, flags, start, end, pass) }
         let stem = stemmer.stem(word, russian: cyrillic) ?? word
-        let stemIsWord = stem.elementsEqual(word)
         if pairQuery { return sendPair(endingWith: stem, flags, start, end, pass) }
-        var result = Self.send(stem, flags, start, end, pass)
-        if result == 0, !pass.tokenization.contains(.query), !stemIsWord {
-            result = Self.send(word, flags | Self.colocated, start, end, pass)
+        guard !pass.tokenization.contains(.query) else { return Self.send(stem, flags, start, end, pass) }
+        let familyLength = WordFamily.keyLength(ofStem: stem, cyrillic: cyrillic)
+        if let familyLength {
+            family.removeAll(keepingCapacity: true)
+            family.append(WordFamily.marker)
+            family.append(contentsOf: stem.prefix(familyLength))
         }
-        guard result == 0, !pass.tokenization.contains(.query) else { return result }
-        return sendPair(endingWith: stem, flags | Self.colocated, start, end, pass)
+        var result = Self.send(stem, flags, start, end, pass)
+        if result == 0, !stem.elementsEqual(word) { result = Self.send(word, flags | Self.colocated, start, end, pass) }
+        if result == 0 { result = sendPair(endingWith: stem, flags | Self.colocated, start, end, pass) }
+        if result == 0, familyLength != nil { result = family.withUnsafeBufferPointer { Self.send($0, flags | Self.colocated, start, end, pass) } }
+        if result == 0 { result = sendCompound(word, cyrillic: cyrillic, flags: flags, start: start, end: end, pass) }
+        return result
+    }
+
+    /// Joins this word to the previous one when a single hyphen or dot glued them ("check-in",
+    /// "Node.js") and sends the compound as a word of its own, stemmed and as written.
+    private func sendCompound(_ word: UnsafeBufferPointer<UInt8>, cyrillic: Bool, flags: CInt, start: CInt, end: CInt,
+                              _ pass: Pass) -> CInt {
+        defer { previousEnd = end }
+        let between: UInt8? = previousEnd >= 0 && start == previousEnd + 1 && Int(previousEnd) < source.count ? source[Int(previousEnd)] : nil
+        guard between == Self.hyphen || between == Self.dot, !previousWord.isEmpty, previousWord.count + word.count <= Self.maxCompound else {
+            previousWord = Array(word)
+            return 0
+        }
+        joined.removeAll(keepingCapacity: true)
+        joined.append(contentsOf: previousWord)
+        joined.append(contentsOf: word)
+        previousWord = joined
+        let written = joined
+        return written.withUnsafeBufferPointer { compound in
+            let stem = stemmer.stem(compound, russian: cyrillic) ?? compound
+            var result = Self.send(stem, flags | Self.colocated, start, end, pass)
+            if result == 0, !stem.elementsEqual(compound) { result = Self.send(compound, flags | Self.colocated, start, end, pass) }
+            return result
+        }
+    }
+
+    private static let hyphen = UInt8(ascii: "-")
+    private static let dot = UInt8(ascii: ".")
+
+    /// Longer runs of glued parts (a file path, a version string) are not joined further.
+    private static let maxCompound = 48
+
+    private func sendMarked(_ marker: UInt8, _ word: UnsafeBufferPointer<UInt8>, _ flags: CInt, _ start: CInt, _ end: CInt,
+                            _ pass: Pass) -> CInt {
+        family.removeAll(keepingCapacity: true)
+        family.append(marker)
+        family.append(contentsOf: word)
+        return family.withUnsafeBufferPointer { Self.send($0, flags, start, end, pass) }
     }
 
     /// Sends the pair of the previous stem and this one (if there was a previous one), and

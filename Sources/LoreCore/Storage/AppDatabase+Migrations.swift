@@ -154,6 +154,12 @@ extension AppDatabase {
             try db.create(index: "clientRead_client", on: "clientRead", columns: ["clientId", "lastAt"])
             try db.create(index: "clientRead_day", on: "clientRead", columns: ["day"])
         }
+        migrator.registerMigration("v15 ranked search: word families, compounds, synonyms, vocabulary") { db in
+            // The tokenizer now adds family keys and joined compounds.
+            try SearchIndex.rebuild(db)
+            try SearchIndex.createVocabulary(db)
+            try SearchSynonyms.createTables(db)
+        }
         return migrator
     }
 }

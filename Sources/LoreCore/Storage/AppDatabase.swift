@@ -44,6 +44,7 @@ public struct AppDatabase: Sendable {
         config.prepareDatabase { db in
             // Every connection stems search text the same way (see StemmingTokenizer).
             db.add(tokenizer: StemmingTokenizer.self)
+            RankFunction.register(db)
         }
         return config
     }

@@ -13,6 +13,7 @@ struct AppServices: Sendable {
     let history: HistoryQueries
     let redaction: RevisionRedaction
     let search: SearchService
+    let synonyms: SearchSynonyms
     let clients: ClientService
     let clientQueries: ClientQueries
     let reminders: ReminderQueries
@@ -40,6 +41,7 @@ struct AppServices: Sendable {
         redaction = RevisionRedaction(database: database)
         let clientReads = ClientReadLedger(database: database, dailyLimit: clientReadLimit)
         search = SearchService(database: database, clientReads: clientReads)
+        synonyms = SearchSynonyms(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)
         reminders = ReminderQueries(database: database)

@@ -126,6 +126,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     AdminController(services: services).addRoutes(to: router)
     RoleAdminController(services: services).addRoutes(to: router)
     AuditController(services: services).addRoutes(to: router)
+    SynonymController(services: services).addRoutes(to: router)
     BackupController(services: services, backups: backups, interval: arguments.backupInterval, keep: arguments.backupKeep).addRoutes(to: router)
     let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
     UserAdminController(services: services, accounts: accounts).addRoutes(to: router)

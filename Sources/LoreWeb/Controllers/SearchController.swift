@@ -19,6 +19,8 @@ struct SearchController {
         let snippet: String
         let trail: String
         let changedLine: String
+        /// "Missing: согласовать", when the page lacks some of the query's words.
+        let missing: String?
     }
 
     struct SearchView {
@@ -28,6 +30,12 @@ struct SearchController {
         let results: [ResultView]
         /// Said when the query was longer or more complex than search reads.
         let shortened: String?
+        /// "Also searched: printer": synonyms from the dictionary.
+        let alsoSearched: String?
+        /// "Did you mean …", with the corrected query's address.
+        let didYouMean: DidYouMean?
+        /// Administrators keep the synonym dictionary.
+        let canEditSynonyms: Bool
         let hints: [String]
         let categoryOptions: [CategoryOption]
         let author: String
@@ -37,6 +45,11 @@ struct SearchController {
         let hasTypeFilter: Bool
         let newerURL: String?
         let olderURL: String?
+    }
+
+    struct DidYouMean {
+        let text: String
+        let url: String
     }
 
     struct Suggestion: Encodable {
@@ -55,7 +68,8 @@ struct SearchController {
         let tree = try await services.categories.tree(for: principal)
         if tree.isEmpty, context.isGuest { throw NotFound() }
         let parameters = request.uri.queryParameters
-        let text = String((parameters.get("q") ?? "").prefix(Self.maxQueryLength))
+        // As the form sends it: `+` is a space, and a typed `+` (required) comes as %2B.
+        let text = String(FormData.query(of: request)["q"].prefix(Self.maxQueryLength))
         let query = SearchQuery(text)
         let filter = SearchFilter(
             categoryId: parameters.get("category").flatMap { Int64($0) },
@@ -63,24 +77,25 @@ struct SearchController {
             changedWithinDays: parameters.get("within").flatMap { Int($0) }.flatMap { Self.withinDays.contains($0) ? $0 : nil },
             kind: parameters.get("type").flatMap(SearchHit.Kind.init(rawValue:)))
         let page = min(500, try PageNumber.parse(parameters.get("page")))
-        var hits: [SearchHit] = []
-        var total = 0
-        if let expression = query.expression {
-            (hits, total) = try await services.search.search(expression, filter: filter, page: page, perPage: Self.perPage, for: principal)
-        }
+        let found = try await services.search.search(query, filter: filter, page: page, perPage: Self.perPage, for: principal)
+        let (hits, total) = (found.hits, found.total)
         let categories = tree.byId
         let pageURL = { (number: Int) in Self.url(text, filter, page: number) }
         let view = SearchView(
             query: text, searched: !text.isEmpty,
-            summary: query.expression == nil ? "" : total > SearchService.countLimit
+            summary: !query.isSearchable ? "" : total > SearchService.countLimit
                 ? t.format("search_results_more", ["n": String(SearchService.countLimit)]) : t.plural("search_results", total),
             results: hits.map { hit in
                 ResultView(title: hit.title, url: hit.path, snippet: hit.snippetHTML,
                            trail: hit.kind == .client ? t["client_result"] : Self.trail(hit.categoryId, categories),
-                           changedLine: t.format("changed_by", ["date": DisplayDate.format(hit.updatedAt, t.language), "name": hit.updatedBy]))
+                           changedLine: t.format("changed_by", ["date": DisplayDate.format(hit.updatedAt, t.language), "name": hit.updatedBy]),
+                           missing: hit.missing.isEmpty ? nil : t.format("search_missing", ["words": hit.missing.joined(separator: ", ")]))
             },
             shortened: query.wasTruncated
                 ? t.format("search_shortened", ["terms": String(SearchQuery.maxTerms), "prefixes": String(SearchQuery.maxPrefixes)]) : nil,
+            alsoSearched: found.alsoSearched.isEmpty ? nil : t.format("search_also", ["words": found.alsoSearched.joined(separator: ", ")]),
+            didYouMean: found.correctedText(text).map { DidYouMean(text: $0, url: Self.url($0, filter, page: 1)) },
+            canEditSynonyms: principal.isAdministrator,
             hints: text.isEmpty || total > 0 ? [] : Self.hints(query, filter, t),
             categoryOptions: CategoryOption.options(tree, selected: filter.categoryId),
             author: filter.author ?? "",
@@ -101,7 +116,7 @@ struct SearchController {
 
     @Sendable func suggest(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let text = String((request.uri.queryParameters.get("q") ?? "").prefix(200))
+        let text = String(FormData.query(of: request)["q"].prefix(200))
         var suggestions: [Suggestion] = []
         if text.count >= 2, let expression = SearchQuery.prefixExpression(text) {
             let tree = try await services.categories.tree(for: principal)
@@ -132,9 +147,8 @@ struct SearchController {
     /// What to try when nothing matched.
     private static func hints(_ query: SearchQuery, _ filter: SearchFilter, _ t: Translations) -> [String] {
         var hints: [String] = []
-        if query.expression == nil { hints.append(t["search_hint_words"]) }
+        if !query.isSearchable { hints.append(t["search_hint_words"]) }
         if filter != SearchFilter() { hints.append(t["search_hint_filters"]) }
-        if query.terms.count > 1 { hints.append(t["search_hint_fewer"]) }
         if !query.terms.isEmpty { hints.append(t["search_hint_prefix"]) }
         hints.append(t["search_hint_spelling"])
         return hints

@@ -34,7 +34,7 @@ import Testing
     @Test func theCountStopsPastAThousandAndPagesStillCome() async throws {
         let (world, reader) = try await world()
         let search = SearchService(database: world.database)
-        let expression = try #require(SearchQuery("warehouse").expression)
+        let expression = SearchQuery("warehouse")
         for principal in [world.principal, reader] {
             let first = try await search.search(expression, for: principal)
             #expect(first.total == SearchService.countLimit + 1, "more than 1,000")
@@ -49,10 +49,13 @@ import Testing
     @Test func aNarrowSearchCountsExactlyWhatTheReaderMaySee() async throws {
         let (world, reader) = try await world()
         let search = SearchService(database: world.database)
-        let expression = try #require(SearchQuery("pallets 1250").expression)
+        let expression = SearchQuery("+pallets +1250")
         #expect(try await search.search(expression, for: world.principal).total == 1)
         #expect(try await search.search(expression, for: reader).total == 0, "page 1250 is in the hidden category")
-        let hiddenOnly = try #require(SearchQuery("warehouse 1399").expression)
+        let hiddenOnly = SearchQuery("+warehouse +1399")
         #expect(try await search.search(hiddenOnly, for: reader).hits.isEmpty)
+        let ranked = try await search.search(SearchQuery("warehouse 1399"), for: reader)
+        #expect(ranked.hits.first?.title == "Warehouse map", "the hidden page that has both words is not among them")
+        #expect(!ranked.hits.contains { $0.slug == "page-1399" })
     }
 }

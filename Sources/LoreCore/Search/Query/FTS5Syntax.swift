@@ -3,7 +3,7 @@
 /// Everything the user typed ends up inside FTS5 double-quoted strings. Inside such a
 /// string FTS5 has no operators at all (no `*`, `^`, `:`, `NEAR`, `AND`...), so the only
 /// thing that can break out of it is a `"`, which is escaped by doubling. All structure
-/// (`AND`, `OR`, `NOT`, parentheses, `*`) is written by this type alone.
+/// (`AND`, `OR`, `NOT`, parentheses, `*`) is written by this type and ``SearchPlan`` alone.
 enum FTS5Syntax {
     /// `foo` → `"foo"`, `a"b` → `"a""b"`.
     static func string(_ text: String) -> String {
@@ -27,19 +27,5 @@ enum FTS5Syntax {
         if term.isPrefix { return string(term.text) + " *" }
         if term.words.count > 1 { return string(String(UnicodeScalar(StemmingTokenizer.pairMarker)) + term.text) }
         return string(term.text)
-    }
-
-    /// One AND-ed group: a single term, or `("a" OR "b")`.
-    static func alternatives(_ terms: [SearchTerm]) -> String {
-        if terms.count == 1, let only = terms.first { return term(only) }
-        return "(" + terms.map(term).joined(separator: " OR ") + ")"
-    }
-
-    /// Groups joined by `AND`, then every exclusion with FTS5's binary `NOT`.
-    /// FTS5 has no unary NOT, so there must be at least one group (callers check this).
-    static func expression(groups: [[SearchTerm]], excluded: [SearchTerm]) -> String {
-        let positive = groups.map(alternatives).joined(separator: " AND ")
-        if excluded.isEmpty { return positive }
-        return "(" + positive + ")" + excluded.map { " NOT " + term($0) }.joined()
     }
 }

@@ -1,4 +1,4 @@
-/// Splits user input into terms, exclusions and `OR`s (see ``SearchQuery`` for the language).
+/// Splits user input into terms, exclusions, required terms and `OR`s (see ``SearchQuery`` for the language).
 ///
 /// It is a lazy iterator over `String` indices, so the query builder can stop pulling
 /// tokens once it has enough, and a huge paste is never copied or scanned to the end.
@@ -6,9 +6,9 @@
 /// reaches the output except runs of letters and digits.
 struct SearchQueryLexer: Sequence, IteratorProtocol {
     enum Mode {
-        /// The full language: quotes, `-`, `OR`, `*`.
+        /// The full language: quotes, `-`, `+`, `OR`, `*`.
         case query
-        /// Only words; quotes, `-`, `*` and `OR` are ordinary separators or words.
+        /// Only words; quotes, `-`, `+`, `*` and `OR` are ordinary separators or words.
         case plainWords
     }
 
@@ -52,9 +52,9 @@ struct SearchQueryLexer: Sequence, IteratorProtocol {
                 if !phrase.words.isEmpty { return .term(phrase) }
                 continue
             }
-            if mode == .query, character == "-" {
+            if mode == .query, character == "-" || character == "+" {
                 let before = index
-                if let excluded = scanExclusion() { return excluded }
+                if let marked = scanMarked(character) { return marked }
                 if index != before { continue }  // it swallowed an empty `-""`
             }
             index = text.index(after: index)
@@ -91,7 +91,7 @@ struct SearchQueryLexer: Sequence, IteratorProtocol {
             let character = text[index]
             if character == "\"" {
                 index = text.index(after: index)
-                return SearchTerm(words: words, isPrefix: !words.isEmpty && scanStar())
+                return SearchTerm(words: words, isPrefix: !words.isEmpty && scanStar(), isQuoted: true)
             }
             if Self.isWordCharacter(character) {
                 let start = index
@@ -103,34 +103,41 @@ struct SearchQueryLexer: Sequence, IteratorProtocol {
                 index = text.index(after: index)
             }
         }
-        return SearchTerm(words: words, isPrefix: false)  // unterminated: runs to the end
+        return SearchTerm(words: words, isPrefix: false, isQuoted: true)  // unterminated: runs to the end
     }
 
-    /// `-word`, `-"phrase"`, also `--word`. Only at the start of a term (start of input or
-    /// after a separator), so the hyphen in `e-mail` or `e--mail` never excludes.
-    /// Returns nil when nothing is excluded: consuming nothing when the minus is just
+    /// `-word`, `-"phrase"`, also `--word` (excluded); `+word`, `+"phrase"` (required). Only at
+    /// the start of a term (start of input or after a separator), so the hyphen in `e-mail` or
+    /// `e--mail` never excludes and `c++` requires nothing.
+    /// Returns nil when nothing is marked: consuming nothing when the sign is just
     /// punctuation, or the whole `-""` when the phrase is empty.
-    private mutating func scanExclusion() -> SearchToken? {
+    private mutating func scanMarked(_ sign: Character) -> SearchToken? {
         if index > text.startIndex {
             let previous = text[text.index(before: index)]
-            if Self.isWordCharacter(previous) || Self.joiners.contains(previous) { return nil }
+            if Self.isWordCharacter(previous) || Self.joiners.contains(previous) || previous == "+" { return nil }
         }
         var position = index
-        while position < text.endIndex, text[position] == "-" {
+        while position < text.endIndex, text[position] == sign {
             position = text.index(after: position)
         }
         guard position < text.endIndex else { return nil }
         let next = text[position]
+        let marked: (SearchTerm) -> SearchToken = sign == "-" ? { .excluded($0) } : { .required($0) }
         if Self.isWordCharacter(next) {
             index = position
-            return .excluded(scanWords())
+            return marked(scanWords())
         }
         if next == "\"" {
             index = position
             let phrase = scanPhrase()
-            return phrase.words.isEmpty ? nil : .excluded(phrase)
+            return phrase.words.isEmpty ? nil : marked(phrase)
         }
         return nil
+    }
+
+    /// True when the input ends inside a word: the last word is still being typed.
+    var endsInWord: Bool {
+        text.last.map(Self.isWordCharacter) ?? false
     }
 
     /// A `*` directly after a word or closing quote makes a prefix search. Extra stars

@@ -3,14 +3,23 @@
 ///
 /// Words are kept exactly as typed: lowercasing and stemming are the FTS5 tokenizer's job,
 /// and doing them here too would make the two disagree.
-struct SearchTerm: Sendable, Equatable {
-    var words: [String]
+public struct SearchTerm: Sendable, Equatable {
+    public internal(set) var words: [String]
     /// The last word is matched as a prefix (`word*`).
-    var isPrefix: Bool
+    public internal(set) var isPrefix: Bool
+
+    /// Written in quotes: searched exactly as written, function words included.
+    public internal(set) var isQuoted: Bool
+
+    init(words: [String], isPrefix: Bool, isQuoted: Bool = false) {
+        self.words = words
+        self.isPrefix = isPrefix
+        self.isQuoted = isQuoted
+    }
 
     /// How the term is reported to callers (hints, highlighting): words joined by spaces,
     /// which is also exactly what goes between the quotes in the FTS5 expression.
-    var text: String { words.joined(separator: " ") }
+    public var text: String { words.joined(separator: " ") }
 
     /// The term cut so that its text fits in `maxCharacters`.
     ///
@@ -31,7 +40,7 @@ struct SearchTerm: Sendable, Equatable {
         if kept.isEmpty {
             return (SearchTerm(words: [String(first.prefix(maxCharacters))], isPrefix: true), true)
         }
-        return (SearchTerm(words: kept, isPrefix: false), true)
+        return (SearchTerm(words: kept, isPrefix: false, isQuoted: isQuoted), true)
     }
 }
 
@@ -39,6 +48,8 @@ struct SearchTerm: Sendable, Equatable {
 enum SearchToken: Sendable, Equatable {
     case term(SearchTerm)
     case excluded(SearchTerm)
+    /// `+word`: a page must contain it.
+    case required(SearchTerm)
     /// `OR` / `ИЛИ` between two terms.
     case or
 }

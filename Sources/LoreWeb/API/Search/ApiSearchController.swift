@@ -1,7 +1,7 @@
 import Hummingbird
 import LoreCore
 
-/// Search, with the web's query language (words, "phrases", prefix*, -exclusions) and ranking.
+/// Search, with the web's query language (words, "phrases", prefix*, -exclusions, +required) and ranking.
 struct ApiSearchController {
     let services: AppServices
 
@@ -13,7 +13,10 @@ struct ApiSearchController {
         let parameters = request.uri.queryParameters
         // The cursor holds the next page's number; pages keep the first page's limit.
         let cursor = try ApiCursor(parameters, kind: "search")
-        guard let text = parameters.get("q"), let expression = SearchQuery(String(text.prefix(SearchController.maxQueryLength))).expression else {
+        // Read as a form sends it (`+` is a space, a literal `+` is %2B), as on the search page.
+        let text = String(FormData.query(of: request)["q"].prefix(SearchController.maxQueryLength))
+        let query = SearchQuery(text)
+        guard query.isSearchable else {
             throw ApiProblem.invalidParameter("q", "q must hold at least one word to search for.")
         }
         let kind = try parameters.get("kind").map { value in
@@ -27,13 +30,15 @@ struct ApiSearchController {
         let page = Int(cursor.position ?? 1)
         // A made-up page number beyond any list is simply past the end.
         guard (1...Paging.maxPage).contains(page) else {
-            return try ApiJSON.response(ApiSearchResults(total: 0, totalIsLowerBound: false, items: [], nextCursor: nil), request: request)
+            return try ApiJSON.response(ApiSearchResults(total: 0, totalIsLowerBound: false, items: [], alsoSearched: [], didYouMean: nil,
+                                                         nextCursor: nil), request: request)
         }
-        let (hits, total) = try await services.search.search(
-            expression, filter: SearchFilter(categoryId: category, kind: kind), page: page, perPage: cursor.limit, for: context.requirePrincipal())
-        let shown = min(total, SearchService.countLimit)
+        let found = try await services.search.search(
+            query, filter: SearchFilter(categoryId: category, kind: kind), page: page, perPage: cursor.limit, for: context.requirePrincipal())
+        let shown = min(found.total, SearchService.countLimit)
         let next = Paging.hasPage(after: page, perPage: cursor.limit, total: shown) ? cursor.encode(Int64(page + 1)) : nil
-        return try ApiJSON.response(ApiSearchResults(total: shown, totalIsLowerBound: total > SearchService.countLimit,
-                                                     items: hits.map(ApiSearchResults.Hit.init), nextCursor: next), request: request)
+        return try ApiJSON.response(ApiSearchResults(total: shown, totalIsLowerBound: found.total > SearchService.countLimit,
+                                                     items: found.hits.map(ApiSearchResults.Hit.init), alsoSearched: found.alsoSearched,
+                                                     didYouMean: found.correctedText(text), nextCursor: next), request: request)
     }
 }

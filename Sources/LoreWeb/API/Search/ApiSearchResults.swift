@@ -13,6 +13,8 @@ struct ApiSearchResults: Encodable, Sendable {
         let url: String
         let updatedAt: Date
         let updatedBy: String
+        /// The query's words the page lacks (empty when it has them all).
+        let missing: [String]
 
         init(_ hit: SearchHit) {
             kind = hit.kind.rawValue
@@ -23,6 +25,7 @@ struct ApiSearchResults: Encodable, Sendable {
             url = hit.path
             updatedAt = hit.updatedAt
             updatedBy = hit.updatedBy
+            missing = hit.missing
         }
     }
 
@@ -30,5 +33,9 @@ struct ApiSearchResults: Encodable, Sendable {
     /// Counting stops at a thousand: then `total` is that and there are more.
     let totalIsLowerBound: Bool
     let items: [Hit]
+    /// Synonyms from the dictionary that were searched too.
+    let alsoSearched: [String]
+    /// The query with misspelt words replaced by the nearest words found (which were searched too).
+    @Null var didYouMean: String?
     @Null var nextCursor: String?
 }

@@ -1,0 +1,51 @@
+/// For each phrase of a search's FTS5 expression, in order of appearance: the concept it stands
+/// for (-1 for an excluded phrase) and how much a match of it counts (1 for the word itself).
+/// Passed to ``RankFunction`` as text, the only kind of argument an FTS5 function can be given.
+/// It may also carry how many pages have a concept's word, when the caller knows it more
+/// cheaply than FTS5 would count it.
+struct RankPlan: Sendable, Equatable {
+    private(set) var concepts: [Int] = []
+    private(set) var weights: [Double] = []
+    /// The phrase counts with its concept's word's rarity when that word is on some page
+    /// (a typed prefix or a family key, whose own pages are costly to count).
+    private(set) var inherits: [Bool] = []
+    private(set) var conceptCount = 0
+    var pageCounts: [Int: Int] = [:]
+
+    init() {}
+
+    mutating func add(concept: Int, weight: Double, inherits: Bool = false) {
+        concepts.append(concept)
+        weights.append(weight)
+        self.inherits.append(inherits)
+        conceptCount = max(conceptCount, concept + 1)
+    }
+
+    /// `conceptCount|concept:weight[:i],…|concept=pages,…` (`:i` when the phrase inherits)
+    var encoded: String {
+        "\(conceptCount)|" + concepts.indices.map { "\(concepts[$0]):\(weights[$0])" + (inherits[$0] ? ":i" : "") }.joined(separator: ",")
+            + "|" + pageCounts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+
+    /// The plan from ``encoded``, with exactly `phraseCount` phrases: anything malformed or
+    /// missing counts as an excluded phrase, so a bad argument ranks nothing rather than failing.
+    init(decoding text: String, phraseCount: Int) {
+        let sections = text.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+        let declared = sections.first.flatMap { Int($0) } ?? 0
+        let pairs = sections.count > 1 ? sections[1].split(separator: ",") : []
+        for count in sections.count > 2 ? sections[2].split(separator: ",") : [] {
+            let parts = count.split(separator: "=")
+            if parts.count == 2, let concept = Int(parts[0]), let pages = Int(parts[1]), pages >= 0 { pageCounts[concept] = pages }
+        }
+        for index in 0..<phraseCount {
+            let parts = index < pairs.count ? pairs[index].split(separator: ":") : []
+            if parts.count == 2 || (parts.count == 3 && parts[2] == "i"), let concept = Int(parts[0]), let weight = Double(parts[1]),
+               concept < min(declared, 64), weight > 0 {
+                add(concept: concept, weight: weight, inherits: parts.count == 3)
+            } else {
+                add(concept: -1, weight: 0)
+            }
+        }
+        conceptCount = max(conceptCount, min(max(declared, 0), 64))
+    }
+}

@@ -1,0 +1,172 @@
+/// A query's concepts turned into one FTS5 expression and the plan that ranks its matches.
+///
+/// Each concept is searched as the word itself (weight 1), and beside it, at lower weights: the
+/// typed last word as a prefix, the word's family (``WordFamily``), synonyms from the
+/// dictionary and spelling corrections. All of these are alternatives of one concept, so a page
+/// that has any of them covers it; ``RankFunction`` scores each by its best alternative.
+/// The weights are tuned on the judged set (`make search-quality`): prefix and family weights
+/// barely moved it between 0.2 and 0.8; synonyms at 0.85 found more cross-language answers than
+/// at 0.7 without losing elsewhere, neighbouring words at 0.6 helped questions (at 2 they hurt).
+/// Pages must match at least one concept and every required one; exclusions remove pages.
+///
+/// Everything the user typed ends up inside FTS5 double-quoted strings (``FTS5Syntax``), so the
+/// expression is always valid.
+public struct SearchPlan: Sendable {
+    /// What the database adds to one concept.
+    public struct Expansion: Sendable, Equatable {
+        /// Synonyms from the dictionary (words or phrases).
+        public var synonyms: [String] = []
+        /// Indexed words near a word that matched nothing.
+        public var corrections: [String] = []
+
+        public init(synonyms: [String] = [], corrections: [String] = []) {
+            self.synonyms = synonyms
+            self.corrections = corrections
+        }
+    }
+
+    /// How much a match of each kind of alternative counts against the word itself.
+    enum Weight {
+        static let exact = 1.0
+        static let correction = 0.8
+        static let synonym = 0.85
+        static let prefix = 0.6
+        static let family = 0.4
+        static let neighbours = 0.6
+    }
+
+    /// One phrase of a concept, and which kind of alternative it is.
+    typealias Alternative = (fts: String, weight: Double, kind: Kind)
+
+    enum Kind {
+        case word, typedPrefix, family, added
+    }
+
+    /// Each concept's alternatives, then each pair of neighbouring words as a concept of its own.
+    private let concepts: [[Alternative]]
+    /// How many of ``concepts`` the query asked about (the rest are neighbouring pairs).
+    let askedCount: Int
+    private let required: [Int]
+    private let excluded: [String]
+    /// The index's token for each concept that is one word (its stem), to look up how many pages have it.
+    let tokens: [String?]
+
+    /// Every page that matches the query.
+    public var expression: String { build().expression }
+    /// How ``RankFunction`` scores the phrases of ``expression``.
+    var rank: RankPlan { build().rank }
+
+    public init(_ query: SearchQuery, expansions: [Int: Expansion] = [:]) {
+        let stemmer = try? Stemmer()
+        var concepts = query.concepts.enumerated().map { index, concept in
+            Self.alternatives(of: concept, expansions[index] ?? Expansion(), stemmer)
+        }
+        // Two neighbouring words of the query side by side only add to a page's score: a page
+        // about a "meeting room" has those two words together, not one in each corner.
+        for words in Self.neighbours(query) {
+            concepts.append([(FTS5Syntax.term(SearchTerm(words: words, isPrefix: false)), Weight.neighbours, .word)])
+        }
+        self.concepts = concepts
+        askedCount = query.concepts.count
+        tokens = query.concepts.map { concept in
+            guard let stemmer, let first = concept.alternatives.first, first.words.count == 1, !first.isPrefix else { return nil }
+            return stemmer.stem(Lexicon.normalized(first.text))
+        }
+        required = query.concepts.indices.filter { query.concepts[$0].isRequired }
+        excluded = query.excludedTerms.map(FTS5Syntax.term)
+    }
+
+    /// The FTS5 expression of one concept the query asked about, to see how broad it is.
+    func expression(ofConcept index: Int) -> String {
+        "(" + concepts[index].map(\.fts).joined(separator: " OR ") + ")"
+    }
+
+    /// The expression, or when `candidates` is given the same matches narrowed to the pages
+    /// that have a `narrow` concept anywhere or a `broad` one in a title or heading (see
+    /// ``SearchService``), with the plan that ranks its phrases. `forHighlights` leaves out the
+    /// prefixes added to the last word, for looking up a few known pages: FTS5 gathers every
+    /// word a prefix starts anew for each page looked up.
+    func build(candidates: (narrow: [Int], broad: [Int])? = nil, forHighlights: Bool = false,
+               pageCounts: [Int: Int] = [:]) -> (expression: String, rank: RankPlan) {
+        var rank = RankPlan()
+        rank.pageCounts = pageCounts
+        func group(_ index: Int, scored: Bool = true) -> String {
+            // Choosing candidates needs neither the typed prefix nor the family, which read long
+            // lists: the words themselves choose.
+            let alternatives = concepts[index].filter { alternative in
+                switch alternative.kind {
+                case .typedPrefix: !forHighlights && scored
+                case .family: scored
+                case .word, .added: true
+                }
+            }
+            for alternative in alternatives {
+                rank.add(concept: scored ? index : -1, weight: alternative.weight,
+                         inherits: alternative.kind == .typedPrefix || alternative.kind == .family)
+            }
+            return alternatives.map(\.fts).joined(separator: " OR ")
+        }
+        var parts: [String] = []
+        if let candidates {
+            // Phrases that only choose candidates do not score: limited to some columns, FTS5
+            // would count them in fewer pages and make them look rarer than they are.
+            var choosers = candidates.narrow.map { group($0, scored: false) }
+            if !candidates.broad.isEmpty {
+                choosers.append("{title headings} : (" + candidates.broad.map { group($0, scored: false) }.joined(separator: " OR ") + ")")
+            }
+            parts.append("(" + choosers.joined(separator: " OR ") + ")")
+        }
+        for index in required { parts.append("(" + group(index) + ")") }
+        // Every concept again, required ones too: a page with only the required words is a
+        // result, and the optional ones rank it.
+        if required.isEmpty || required.count < askedCount {
+            parts.append("(" + concepts.indices.map { group($0) }.joined(separator: " OR ") + ")")
+        }
+        var expression = parts.joined(separator: " AND ")
+        if !excluded.isEmpty {
+            expression = "(" + expression + ")" + excluded.map { term -> String in
+                rank.add(concept: -1, weight: 0)
+                return " NOT " + term
+            }.joined()
+        }
+        return (expression, rank)
+    }
+
+    /// Each two neighbouring one-word concepts, as typed.
+    private static func neighbours(_ query: SearchQuery) -> [[String]] {
+        let words = query.concepts.map { concept -> String? in
+            guard concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1, !term.isPrefix else { return nil }
+            return term.text
+        }
+        return zip(words, words.dropFirst()).compactMap { first, second in
+            guard let first, let second else { return nil }
+            return [first, second]
+        }
+    }
+
+    /// A concept's alternatives as FTS5 phrases, with their weights.
+    private static func alternatives(of concept: SearchConcept, _ expansion: Expansion, _ stemmer: Stemmer?) -> [Alternative] {
+        var result: [Alternative] = []
+        for term in concept.alternatives {
+            result.append((FTS5Syntax.term(term), Weight.exact, .word))
+            if term.words.count > 1, !term.isQuoted, !term.isPrefix {
+                // Glued words are also indexed joined: "check-in" finds "checkin" and the reverse.
+                result.append((FTS5Syntax.string(term.words.joined()), Weight.exact, .word))
+            }
+            guard term.words.count == 1, !term.isPrefix, !term.isQuoted, !concept.isRequired else { continue }
+            if concept.isTyped, term.text.count >= 2 { result.append((FTS5Syntax.string(term.text) + " *", Weight.prefix, .typedPrefix)) }
+            if let stemmer, let key = WordFamily.key(of: term.text, stemmer: stemmer) {
+                result.append((FTS5Syntax.string(String(UnicodeScalar(WordFamily.marker)) + key), Weight.family, .family))
+            }
+        }
+        for synonym in expansion.synonyms {
+            let words = synonym.split(separator: " ").map(String.init)
+            result.append((FTS5Syntax.term(SearchTerm(words: words, isPrefix: false)), Weight.synonym, .added))
+        }
+        for correction in expansion.corrections {
+            result.append((FTS5Syntax.string(correction), Weight.correction, .added))
+        }
+        return result
+    }
+}
+

@@ -1,0 +1,67 @@
+import GRDB
+
+/// Top-k ranking without ranking every match: a search for common words matches a large share
+/// of the pages, and scoring each (with the reader's rights checked on each) took hundreds of
+/// milliseconds at 100,000 articles.
+extension SearchService {
+    /// A concept on more pages than this is broad.
+    static let broadLimit = 1000
+
+    /// The best matches for the page asked for, and ``candidates`` more, best first.
+    ///
+    /// A word on a large share of the pages is ranked only where it is in a title or a heading,
+    /// unless the page has a rarer word of the query: past the first page of results, a page
+    /// that only mentions common words in its text ranks below these. When that leaves too few
+    /// pages the reader may see, the rarest common word is ranked everywhere too, and so on, up
+    /// to ranking every match.
+    static func bestMatches(_ plan: SearchPlan, _ full: (expression: String, rank: RankPlan), offset: Int, perPage: Int, total: Int,
+                            _ filter: SearchFilter, _ policy: AccessPolicy, _ db: Database) throws -> [Match] {
+        let needed = offset + perPage + candidates
+        func ranked(_ built: (expression: String, rank: RankPlan)) throws -> [Match] {
+            let request: SQLRequest<Row> = """
+                SELECT searchIndex.rowid AS documentId, d.kind, d.refId, \(SQL(sql: RankFunction.rankName))(searchIndex, \(built.rank.encoded)) AS rank
+                \(matches(built.expression, filter, policy)) ORDER BY rank DESC LIMIT \(needed)
+                """
+            return try request.fetchAll(db).compactMap(Match.init)
+        }
+        let pageCounts = try pageCounts(plan, db)
+        var breadth = try breadth(plan, pageCounts, db)
+        var window = try ranked(breadth.broad.isEmpty ? full : plan.build(candidates: breadth, pageCounts: pageCounts))
+        while window.count < offset + perPage, total > window.count, !breadth.broad.isEmpty {
+            breadth.narrow.append(breadth.broad.removeFirst())
+            window = try ranked(breadth.broad.isEmpty ? full : plan.build(candidates: breadth, pageCounts: pageCounts))
+        }
+        return window
+    }
+
+    /// How many pages have each one-word concept's word, from the index's vocabulary (readable
+    /// or not: this only decides how much work ranking does, like the statistics bm25 itself
+    /// uses). Counting there is cheaper than through FTS5's phrase queries.
+    private static func pageCounts(_ plan: SearchPlan, _ db: Database) throws -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for index in 0..<plan.askedCount {
+            guard let token = plan.tokens[index],
+                  let pages = try Int.fetchOne(db, sql: "SELECT doc FROM searchVocabulary WHERE term = ?", arguments: [token]) else { continue }
+            counts[index] = pages
+        }
+        return counts
+    }
+
+    /// The concepts the query asked about, split by how many pages have them, rarest first
+    /// (counted up to ``broadLimit`` when the vocabulary does not say).
+    private static func breadth(_ plan: SearchPlan, _ pageCounts: [Int: Int], _ db: Database) throws -> (narrow: [Int], broad: [Int]) {
+        var counted: [(index: Int, pages: Int)] = []
+        for index in 0..<plan.askedCount {
+            if let pages = pageCounts[index] {
+                counted.append((index, pages))
+                continue
+            }
+            let request: SQLRequest<Int> = """
+                SELECT count(*) FROM (SELECT 1 FROM searchIndex WHERE searchIndex MATCH \(plan.expression(ofConcept: index)) LIMIT \(broadLimit + 1))
+                """
+            counted.append((index, try request.fetchOne(db) ?? 0))
+        }
+        counted.sort { ($0.pages, $0.index) < ($1.pages, $1.index) }
+        return (counted.filter { $0.pages <= broadLimit }.map(\.index), counted.filter { $0.pages > broadLimit }.map(\.index))
+    }
+}

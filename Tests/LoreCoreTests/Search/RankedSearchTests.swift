@@ -1,0 +1,174 @@
+import GRDB
+import Testing
+@testable import LoreCore
+
+/// Search answers questions as typed: any word finds, more words rank higher, the last word
+/// may be unfinished, word families, compounds, synonyms and typos meet, and none of it
+/// reveals what the searcher may not read.
+@Suite struct RankedSearchTests {
+    func results(_ text: String, _ world: TestWorld, as principal: Principal? = nil) async throws -> SearchResults {
+        try await SearchService(database: world.database).search(SearchQuery(text), for: principal ?? world.principal)
+    }
+
+    func titles(_ text: String, _ world: TestWorld, as principal: Principal? = nil) async throws -> [String] {
+        try await results(text, world, as: principal).hits.map(\.title)
+    }
+
+    @Test func aQuestionFindsThePageWithMostOfItsWordsAndSaysWhatIsMissing() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Сверхурочная работа", in: hr, body: "Сверхурочную работу согласует руководитель отдела заранее.")
+        try await world.article("Работа в выходные", in: hr, body: "Работа в выходные оплачивается вдвойне.")
+        try await world.article("Парковка", in: hr, body: "Места у входа.")
+        let found = try await results("как согласовать сверхурочную работу", world)
+        #expect(found.hits.map(\.title) == ["Сверхурочная работа", "Работа в выходные"], "any word finds; more words rank higher")
+        #expect(found.hits[0].missing.isEmpty)
+        #expect(found.hits[1].missing == ["согласовать", "сверхурочную"], "function words are never missing: they do not count")
+        let english = try await results("who approves overtime for my team", world)
+        #expect(english.hits.first?.title == "Сверхурочная работа", "the starter dictionary knows overtime = сверхурочная работа")
+        #expect(english.alsoSearched.contains("сверхурочная работа"))
+    }
+
+    @Test func requiredWordsMustBeThere() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Vacation", in: hr, body: "Vacation policy.")
+        try await world.article("Holiday", in: hr, body: "Holiday calendar.")
+        #expect(Set(try await titles("vacation holiday", world)) == ["Vacation", "Holiday"])
+        #expect(try await titles("vacation +holiday", world) == ["Holiday"])
+    }
+
+    @Test(arguments: ["бухгалт", "Бухгалтер", "printe", "прин"])
+    func enterOnAHalfTypedWordFindsIt(typed: String) async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Office")
+        try await world.article("Бухгалтерия", in: office, body: "Справки выдают по вторникам.")
+        try await world.article("Printers", in: office, body: "Printing on the second floor.")
+        try await world.article("Принтеры", in: office, body: "Печать на втором этаже.")
+        let found = try await titles(typed, world)
+        #expect(found.count == 1 && found[0].lowercased().hasPrefix(String(typed.lowercased().prefix(4))), "\(found)")
+    }
+
+    @Test func aWholeWordRanksAboveAPrefix() async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Office")
+        try await world.article("Printers", in: office, body: "Printers on the second floor.")
+        try await world.article("Print", in: office, body: "How to print.")
+        #expect(try await titles("print", world) == ["Print", "Printers"], "printer is another stem: found as a prefix, below")
+    }
+
+    @Test func wordFamiliesMeetBelowTheWordItself() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Отпуск", in: hr, body: "Даты нужно согласовать с руководителем.")
+        try await world.article("Заявки", in: hr, body: "Согласование заявки занимает день.")
+        try await world.article("Upkeep", in: hr, body: "We maintain the building every spring.")
+        #expect(try await titles("согласование", world) == ["Заявки", "Отпуск"], "the word itself first, then its family")
+        #expect(try await titles("maintenance", world) == ["Upkeep"])
+    }
+
+    @Test func compoundsAreFoundJoinedAndApart() async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Office")
+        try await world.article("Reception", in: office, body: "Visitors check-in at the desk.")
+        try await world.article("Shop", in: office, body: "Our e-commerce clients.")
+        try await world.article("API", in: office, body: "The Node.js client library.")
+        try await world.article("Guests", in: office, body: "Guest checkin takes a minute.")
+        #expect(Set(try await titles("checkin", world)) == ["Reception", "Guests"])
+        #expect(Set(try await titles("CHECK-IN", world)) == ["Reception", "Guests"])
+        #expect(try await titles("ecommerce", world) == ["Shop"])
+        #expect(try await titles("nodejs", world) == ["API"])
+        #expect(try await titles("node.js", world) == ["API"])
+    }
+
+    @Test func synonymsFindTheOtherLanguageAndAreSaid() async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Office")
+        try await world.article("Printers", in: office, body: "How to print on the second floor.")
+        try await world.article("Принтер сломался", in: office, body: "Звоните в поддержку.")
+        _ = try await SearchSynonyms(database: world.database).save("# office\nпринтер = printer = МФУ\nsick leave = больничный", by: world.principal)
+        let found = try await results("принтер", world)
+        #expect(found.hits.map(\.title) == ["Принтер сломался", "Printers"], "the word itself ranks above its synonym")
+        #expect(found.alsoSearched == ["printer", "МФУ"])
+        try await world.article("Больничный", in: office, body: "Лист нетрудоспособности.")
+        #expect(try await titles("sick leave rules", world).contains("Больничный"), "a phrase of the dictionary, typed as words")
+    }
+
+    @Test func typosAreCorrectedFromReadablePagesOnly() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let board = try await world.category("Board")
+        let employee = try await world.roles.role(kind: .employee)
+        try await world.grant(.none, to: employee, on: board)
+        try await world.article("Overtime", in: hr, body: "Overtime is approved by your manager.")
+        try await world.article("Secret", in: board, body: "The zanzibar acquisition.")
+        let reader = try await world.user("reader")
+        let found = try await results("overtme rules", world, as: reader)
+        #expect(found.hits.map(\.title) == ["Overtime"])
+        #expect(found.corrections == [SearchResults.Correction(typed: "overtme", suggested: ["overtime"])])
+        #expect(found.correctedText("overtme rules") == "overtime rules")
+        let hidden = try await results("zanzibr", world, as: reader)
+        #expect(hidden.hits.isEmpty && hidden.corrections.isEmpty && hidden.total == 0, "a word only hidden pages have is never suggested")
+        #expect(try await results("zanzibr", world).corrections.first?.suggested == ["zanzibar"], "the board may read it")
+    }
+
+    @Test func theBestPageComesFirstAmongManyNotTheNewest() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Vacation policy", in: hr, body: "Everything about vacation.")
+        for number in 0..<30 { try await world.article("Note \(number)", in: hr, body: "A note that mentions vacation once among other words.") }
+        #expect(try await titles("vacation", world).first == "Vacation policy")
+    }
+
+    @Test func stopWordsAloneAreStillSearched() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("The Who", in: hr, body: "A band.")
+        #expect(try await titles("the who", world) == ["The Who"])
+    }
+}
+
+@Suite struct SynonymDictionaryTests {
+    @Test func groupsAndProblemsByLine() {
+        let dictionary = SynonymDictionary("# HR\nотпуск = vacation = leave\n\nпринтер\nа = а\n" + String(repeating: "x", count: 61) + " = y")
+        #expect(dictionary.groups == [["отпуск", "vacation", "leave"]])
+        #expect(dictionary.problems.map(\.line) == [4, 5, 6])
+        #expect(dictionary.problems.map(\.kind) == [.fewerThanTwoTerms, .fewerThanTwoTerms, .termTooLong])
+        let fromABrowser = SynonymDictionary("# HR\r\nотпуск = vacation\r\nпринтер")
+        #expect(fromABrowser.groups == [["отпуск", "vacation"]], "a text area's lines end in CR LF")
+        #expect(fromABrowser.problems.map(\.line) == [3])
+    }
+
+    @Test func theStarterDictionaryHasNoBadLine() {
+        let starter = SynonymDictionary(Lexicon.starterSynonyms)
+        #expect(starter.problems.isEmpty)
+        #expect(starter.groups.count > 50)
+    }
+
+    @Test func savingABadDictionaryChangesNothing() async throws {
+        let world = try await TestWorld()
+        let synonyms = SearchSynonyms(database: world.database)
+        let before = try await synonyms.text(by: world.principal)
+        #expect(!before.isEmpty, "a new knowledge base starts with the starter dictionary")
+        #expect(try await synonyms.save("принтер", by: world.principal).count == 1)
+        #expect(try await synonyms.text(by: world.principal) == before)
+        let reader = try await world.user("reader")
+        await #expect(throws: NotFound.self) { try await synonyms.text(by: reader) }
+        await #expect(throws: NotFound.self) { try await synonyms.save("a = b", by: reader) }
+    }
+}
+
+@Suite struct RankingPartsTests {
+    @Test func aBadPlanRanksNothingInsteadOfFailing() {
+        let plan = RankPlan(decoding: "2|0:1,x:y,5:1,1:-1", phraseCount: 5)
+        #expect(plan.concepts == [0, -1, -1, -1, -1])
+        #expect(plan.conceptCount == 2)
+        #expect(RankPlan(decoding: "", phraseCount: 2).concepts == [-1, -1])
+    }
+
+    @Test(arguments: [("overtime", "overtme", 1), ("отпуск", "отупск", 1), ("printer", "pritner", 1), ("maintenance", "maintenanse", 1),
+                      ("абвгд", "абвгд", 0), ("vacation", "vocation", 1), ("vacation", "station", nil)] as [(String, String, Int?)])
+    func editDistance(a: String, b: String, expected: Int?) {
+        #expect(SpellingCorrector.distance(Array(a), Array(b), limit: 2) == expected)
+    }
+}
