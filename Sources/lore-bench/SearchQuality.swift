@@ -5,7 +5,8 @@ import LoreCore
 /// search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses]`, or
 /// `lore-bench search-quality --explain QUERY` for one query's results.
 /// Each line of FILE is `kind<TAB>query<TAB>best<TAB>secondary,…` (slugs; `client:slug` for
-/// cards). Prints MRR@10, the share of queries with the best page in the top 5, nDCG@10 (the best
+/// cards). Prints MRR@10, the share of queries with the best page in the top 5, recall@5 (of the
+/// best and secondary pages), nDCG@10 (the best
 /// page graded 2, a secondary one 1, gains 2^grade − 1) and empty results, overall and per kind;
 /// fails below the minimums.
 enum SearchQuality {
@@ -20,6 +21,7 @@ enum SearchQuality {
         var count = 0
         var reciprocalRank = 0.0
         var top5 = 0.0
+        var recall5 = 0.0
         var ndcg = 0.0
         var empty = 0
 
@@ -27,12 +29,14 @@ enum SearchQuality {
             count += other.count
             reciprocalRank += other.reciprocalRank
             top5 += other.top5
+            recall5 += other.recall5
             ndcg += other.ndcg
             empty += other.empty
         }
 
         var mrr: Double { count == 0 ? 0 : reciprocalRank / Double(count) }
         var top5Share: Double { count == 0 ? 0 : top5 / Double(count) }
+        var meanRecall5: Double { count == 0 ? 0 : recall5 / Double(count) }
         var meanNDCG: Double { count == 0 ? 0 : ndcg / Double(count) }
     }
 
@@ -64,7 +68,7 @@ enum SearchQuality {
             }
         }
         var overall = Score()
-        say("kind".padding(toLength: 14, withPad: " ", startingAt: 0) + "queries  MRR@10  best in top 5  nDCG@10  empty")
+        say("kind".padding(toLength: 14, withPad: " ", startingAt: 0) + "queries  MRR@10  best in top 5  recall@5  nDCG@10  empty")
         for kind in byKind.keys.sorted() {
             let score = byKind[kind]!
             overall.add(score)
@@ -107,6 +111,8 @@ enum SearchQuality {
             score.top5 = rank < 5 ? 1 : 0
         }
         score.empty = keys.isEmpty ? 1 : 0
+        let relevant = Set([judgement.best] + judgement.secondary)
+        score.recall5 = Double(relevant.intersection(keys.prefix(5)).count) / Double(relevant.count)
         let gain = { (key: String) -> Double in key == judgement.best ? 3 : judgement.secondary.contains(key) ? 1 : 0 }
         let dcg = keys.prefix(10).enumerated().reduce(0.0) { $0 + gain($1.element) / log2(Double($1.offset) + 2) }
         let ideal = ([3.0] + judgement.secondary.map { _ in 1.0 }).prefix(10).enumerated().reduce(0.0) { $0 + $1.element / log2(Double($1.offset) + 2) }
@@ -137,6 +143,7 @@ enum SearchQuality {
         name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(score.count).padding(toLength: 9, withPad: " ", startingAt: 0)
             + format(score.mrr).padding(toLength: 8, withPad: " ", startingAt: 0)
             + format(score.top5Share).padding(toLength: 15, withPad: " ", startingAt: 0)
+            + format(score.meanRecall5).padding(toLength: 10, withPad: " ", startingAt: 0)
             + format(score.meanNDCG).padding(toLength: 9, withPad: " ", startingAt: 0) + String(score.empty)
     }
 

@@ -91,7 +91,7 @@ public struct SearchSynonyms: Sendable {
         }
         guard !concepts.isEmpty else { return [:] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT found.key, other.term FROM searchSynonym found
+            SELECT found.key, other.term, other.key AS otherKey FROM searchSynonym found
             JOIN searchSynonym other ON other.groupNumber = found.groupNumber AND other.key <> found.key
             WHERE found.key IN (\(databaseQuestionMarks(count: concepts.count)))
             ORDER BY other.groupNumber, other.rowid
@@ -99,6 +99,8 @@ public struct SearchSynonyms: Sendable {
         var expansions: [Int: [String]] = [:]
         for row in rows {
             let term: String = row["term"]
+            // A term the query already says in other words ("сверхурочную работу") is no news.
+            guard concepts[row["otherKey"] as String] == nil else { continue }
             for index in concepts[row["key"]] ?? [] where !(expansions[index] ?? []).contains(term) {
                 expansions[index, default: []].append(term)
             }
