@@ -18,7 +18,9 @@ public struct SearchService: Sendable {
     public static let countLimit = 1000
     /// The best matches beyond the page asked for, among which fresher pages are then moved up.
     static let candidates = 30
-
+    /// Words of one query that spelling corrections are looked for, at most: each costs lookups
+    /// in the vocabulary, and a pasted line of made-up words must not cost thirty-two times that.
+    static let maxCorrectedWords = 4
 
     /// One page of results, best first (see ``SearchPlan`` and ``RankFunction``): by the weighted
     /// bm25 of the query's concepts, fresher pages a little higher.
@@ -88,12 +90,15 @@ public struct SearchService: Sendable {
             return try request.fetchOne(db) ?? 0
         }
         var found: [(concept: Int, typed: String, suggested: [String])] = []
+        var tried = 0
         for (index, concept) in query.concepts.enumerated() where !skipping.contains(index) && !concept.isRequired {
+            guard tried < maxCorrectedWords else { break }
             guard concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1, !term.isPrefix,
                   !term.isQuoted, term.text.count >= SpellingCorrector.minimumLength else { continue }
             var expression = FTS5Syntax.string(term.text)
             if concept.isTyped { expression += " OR " + FTS5Syntax.string(term.text) + " *" }
             guard try visible(expression, limit: 1) == 0 else { continue }
+            tried += 1
             let suggested = try SpellingCorrector.corrections(for: term.text, db) { words in
                 try visible(FTS5Syntax.string(words), limit: 20)
             }

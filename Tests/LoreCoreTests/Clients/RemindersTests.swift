@@ -17,7 +17,9 @@ import Testing
     @Test func stepsDueSoonOrOverdueAreShownAndOthersAreNot() async throws {
         let (world, olga, ivan) = try await world()
         let mine = try await world.client("Ромашка", manager: olga)
-        let overdue = try await world.interaction(on: mine, "Звонок", nextStep: "Выслать КП", due: isoDay(-1))
+        // Taken once: a run that crosses midnight must compare with the day it wrote.
+        let yesterday = isoDay(-1)
+        let overdue = try await world.interaction(on: mine, "Звонок", nextStep: "Выслать КП", due: yesterday)
         let soon = try await world.interaction(on: mine, "Письмо", nextStep: "Созвониться", due: isoDay(3))
         try await world.interaction(on: mine, "Встреча", nextStep: "Подписать договор", due: isoDay(20))
         let done = try await world.interaction(on: mine, "Звонок", nextStep: "Уточнить адрес", due: isoDay(-3))
@@ -34,7 +36,7 @@ import Testing
         #expect(first.isOverdue)
         #expect(first.nextStep == "Выслать КП")
         #expect(first.clientSlug == mine.slug)
-        #expect(first.due.iso == isoDay(-1))
+        #expect(first.due.iso == yesterday)
         #expect(steps.dropFirst().allSatisfy { !$0.isOverdue })
         #expect(steps.contains { $0.clientName == "Лютик" && $0.nextStep == "Отправить образцы" })
 

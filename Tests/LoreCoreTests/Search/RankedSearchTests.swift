@@ -112,6 +112,16 @@ import Testing
         #expect(try await results("zanzibr", world).corrections.first?.suggested == ["zanzibar"], "the board may read it")
     }
 
+    @Test func aLineOfMisspeltWordsIsCorrectedOnlySoFar() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        try await world.article("Overtime", in: hr, body: "Overtime, holidays, vacations, salaries, expenses, trips.")
+        let typed = "overtme holidyas vacatoins salarise expenseses tripss"
+        let found = try await results(typed, world)
+        #expect(found.corrections.count == SearchService.maxCorrectedWords, "\(found.corrections)")
+        #expect(found.hits.map(\.title) == ["Overtime"])
+    }
+
     @Test func theBestPageComesFirstAmongManyNotTheNewest() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")
