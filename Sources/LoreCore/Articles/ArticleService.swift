@@ -167,17 +167,20 @@ public struct ArticleService: Sendable {
     /// Renders the current text again, with its attachments, without a new revision: after
     /// files the text names were attached to the page (an import).
     func renderAgain(id: Int64) async throws {
-        try await database.writer.write { db in
-            guard var article = try Article.fetchOne(db, id: id) else { throw NotFound() }
-            let rendered = try renderer.render(article.body, resolver: LinkIndex(db: db).resolver(for: .article, id))
-            article.html = rendered.html
-            article.outline = rendered.headings
-            try article.update(db, columns: ["html", "outline"])
-            if let revision = try Int64.fetchOne(db, sql: "SELECT id FROM revision WHERE articleId = ? AND number = ?", arguments: [id, article.revision]) {
-                try AttachmentLinks.record(revisionId: revision, html: article.html, db)
-            }
-            try SearchIndex.update(article, db)
+        try await database.writer.write { [renderer] db in try Self.renderAgain(id: id, renderer: renderer, db) }
+    }
+
+    /// Also after the renderer learns new Markdown (a migration), for every article.
+    static func renderAgain(id: Int64, renderer: MarkdownRenderer, _ db: Database) throws {
+        guard var article = try Article.fetchOne(db, id: id) else { throw NotFound() }
+        let rendered = try renderer.render(article.body, resolver: LinkIndex(db: db).resolver(for: .article, id))
+        article.html = rendered.html
+        article.outline = rendered.headings
+        try article.update(db, columns: ["html", "outline"])
+        if let revision = try Int64.fetchOne(db, sql: "SELECT id FROM revision WHERE articleId = ? AND number = ?", arguments: [id, article.revision]) {
+            try AttachmentLinks.record(revisionId: revision, html: article.html, db)
         }
+        try SearchIndex.update(article, db)
     }
 
     // MARK: Helpers

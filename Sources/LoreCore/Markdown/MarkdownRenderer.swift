@@ -2,43 +2,41 @@ import CCmark
 import Foundation
 
 /// Renders CommonMark through libcmark in safe mode and adds what a wiki needs:
-/// `[[wiki links]]`, heading anchors, and a whitelist of link schemes.
+/// `[[wiki links]]`, heading anchors, a whitelist of link schemes, and GFM's tables, task lists,
+/// strikethrough and extended autolinks, and callouts (`Extensions/`), each a change of cmark's
+/// own tree: nothing is done to the HTML with patterns.
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
-    public func render(_ markdown: String, resolver: any WikiLinkResolver) throws -> RenderedMarkdown {
-        var source = BracketLimiter.limited(markdown)
-        // cmark >= 0.29 is safe by default: raw HTML is omitted and javascript:/vbscript:/file: URLs dropped.
-        let parsed = source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
-            }
-        }
-        guard let document = parsed else { throw MarkdownError.parserFailed }
-        defer { cmark_node_free(document) }
-        // Adjacent text nodes are merged so that "[[" and "]]" are never split apart.
-        cmark_consolidate_text_nodes(document)
-
-        let nodes = collectNodes(of: document)
-        var files = Set<String>()
-        for node in nodes.destinations {
-            let url = String(cString: cmark_node_get_url(node))
-            if url.lowercased().hasPrefix("file:") {
-                // `file:name.png` names one of the page's attachments; an unknown name links nowhere.
-                let name = String(url.dropFirst("file:".count)).removingPercentEncoding ?? String(url.dropFirst("file:".count))
-                let path = try resolver.attachmentPath(named: name) ?? ""
-                if !path.isEmpty { files.insert(path) }
-                cmark_node_set_url(node, path)
-            } else if !Self.isSafeURL(url) {
-                cmark_node_set_url(node, "")
-            }
-        }
+    /// What the page links to and shows, gathered from the page and its table cells.
+    private struct Found {
         var links = Set<WikiLink>()
-        for node in nodes.texts {
-            try replaceWikiLinks(in: node, resolver: resolver, found: &links)
+        var files = Set<String>()
+    }
+
+    public func render(_ markdown: String, resolver: any WikiLinkResolver) throws -> RenderedMarkdown {
+        // One kind of line end, so that cmark's line numbers find the table rows in `lines`.
+        let source = BracketLimiter.limited(markdown).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard let document = Self.parse(source) else { throw MarkdownError.parserFailed }
+        defer { cmark_node_free(document) }
+        var found = Found()
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Callouts first: a callout may hold a table.
+        let boxes = Callouts.apply(Self.nodes(of: document, [CMARK_NODE_BLOCK_QUOTE]))
+        try TableBlocks.apply(in: document, lines: lines, cell: { try cell($0, resolver, &found) }, parse: Self.parse)
+        let quoted = lines.map { line -> Substring in
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(">") else { return line }
+            let rest = trimmed.dropFirst()
+            return rest.hasPrefix(" ") ? rest.dropFirst() : rest
         }
+        for box in boxes {
+            try TableBlocks.apply(in: box, lines: quoted, cell: { try cell($0, resolver, &found) }, parse: Self.parse)
+        }
+        TaskListItems.apply(Self.nodes(of: document, [CMARK_NODE_ITEM]))
+        try transformInlines(of: document, resolver, &found)
         var anchors = AnchorNamer()
-        let headings = nodes.headings.map { node in
+        let headings = Self.nodes(of: document, [CMARK_NODE_HEADING]).map { node in
             let text = Self.plainText(of: node)
             let anchor = anchors.unique(for: text)
             let marker = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
@@ -50,12 +48,89 @@ public struct MarkdownRenderer: Sendable {
 
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { throw MarkdownError.parserFailed }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: links, files: files)
+        return RenderedMarkdown(html: String(cString: rendered), headings: headings, links: found.links, files: found.files)
+    }
+
+    /// cmark >= 0.29 is safe by default: raw HTML is omitted and javascript:/vbscript:/file: URLs dropped.
+    /// Adjacent text nodes are merged, so that "[[", "]]", "[ ]" and "[!NOTE]" are never split apart.
+    private static func parse(_ source: String) -> OpaquePointer? {
+        var source = source
+        let document = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8)
+            }
+        }
+        if let document { cmark_consolidate_text_nodes(document) }
+        return document
+    }
+
+    /// One table cell's Markdown as inline HTML, through the same changes as the page's text.
+    private func cell(_ markdown: String, _ resolver: any WikiLinkResolver, _ found: inout Found) throws -> String {
+        // A cell holds inlines only: what would start a block (`# `, `- `, `> `, `1. `, a fence,
+        // a rule) is escaped, so that it reads as the text it is.
+        var text = markdown
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let afterMarker = { (count: Int) in text.dropFirst(count).first.map { $0 == " " } ?? true }
+        if let first = text.first,
+           first == ">" || (("#-+*".contains(first)) && afterMarker(1)) || text.hasPrefix("```") || text.hasPrefix("~~~")
+            || (text.count >= 3 && text.allSatisfy { "-*_ ".contains($0) }) {
+            text = "\\" + text
+        } else if !digits.isEmpty, digits.count < 10, let marker = text.dropFirst(digits.count).first, marker == "." || marker == ")",
+                  afterMarker(digits.count + 1) {
+            text = digits + "\\" + text.dropFirst(digits.count)
+        }
+        guard let document = Self.parse(text) else { throw MarkdownError.parserFailed }
+        defer { cmark_node_free(document) }
+        try transformInlines(of: document, resolver, &found)
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else { throw MarkdownError.parserFailed }
+        defer { free(rendered) }
+        var html = String(cString: rendered)
+        if html.hasPrefix("<p>") { html.removeFirst(3) }
+        if html.hasSuffix("</p>\n") { html.removeLast(5) }
+        return html
+    }
+
+    /// Wiki links, strikethrough, extended autolinks, then the safety of every link's address.
+    private func transformInlines(of document: OpaquePointer, _ resolver: any WikiLinkResolver, _ found: inout Found) throws {
+        for node in collectNodes(of: document).texts {
+            try replaceWikiLinks(in: node, resolver: resolver, found: &found.links)
+        }
+        Strikethrough.apply(Self.nodes(of: document, [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_EMPH, CMARK_NODE_STRONG,
+                                                      CMARK_NODE_LINK, CMARK_NODE_CUSTOM_INLINE]))
+        ExtendedAutolinks.apply(collectNodes(of: document).texts.filter { node in
+            // A wiki link's label is a link already.
+            cmark_node_parent(node).map { cmark_node_get_type($0) != CMARK_NODE_CUSTOM_INLINE } ?? true
+        })
+        for node in collectNodes(of: document).destinations {
+            let url = String(cString: cmark_node_get_url(node))
+            if url.lowercased().hasPrefix("file:") {
+                // `file:name.png` names one of the page's attachments; an unknown name links nowhere.
+                let name = String(url.dropFirst("file:".count)).removingPercentEncoding ?? String(url.dropFirst("file:".count))
+                let path = try resolver.attachmentPath(named: name) ?? ""
+                if !path.isEmpty { found.files.insert(path) }
+                cmark_node_set_url(node, path)
+            } else if !Self.isSafeURL(url) {
+                cmark_node_set_url(node, "")
+            }
+        }
+    }
+
+    /// The nodes of these types, in document order, gathered before any is changed.
+    private static func nodes(of document: OpaquePointer, _ types: [cmark_node_type]) -> [OpaquePointer] {
+        var nodes: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), types.contains(cmark_node_get_type(node)) else { continue }
+            nodes.append(node)
+        }
+        return nodes
     }
 
     private struct CollectedNodes {
         var texts: [OpaquePointer] = []
-        var headings: [OpaquePointer] = []
         var destinations: [OpaquePointer] = []
     }
 
@@ -80,8 +155,6 @@ public struct MarkdownRenderer: Sendable {
             } else if type == CMARK_NODE_TEXT, linkDepth == 0 {
                 // Text inside a link's label must stay text: links cannot nest.
                 collected.texts.append(node)
-            } else if type == CMARK_NODE_HEADING, event == CMARK_EVENT_EXIT {
-                collected.headings.append(node)
             }
         }
         return collected

@@ -160,6 +160,13 @@ extension AppDatabase {
             try SearchIndex.createVocabulary(db)
             try SearchSynonyms.createTables(db)
         }
+        migrator.registerMigration("v16 tables, task lists, strikethrough, autolinks and callouts") { db in
+            // Pages written before show them as soon as the renderer knows them.
+            let renderer = MarkdownRenderer()
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM article WHERE deletedAt IS NULL ORDER BY id") {
+                try ArticleService.renderAgain(id: id, renderer: renderer, db)
+            }
+        }
         return migrator
     }
 }
