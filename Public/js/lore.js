@@ -251,6 +251,54 @@
     });
   }
 
+  // A page's task lists, ticked by each reader for themselves: the page is the same for all
+  // its readers, so the reader's own ticks are asked for here and each change is sent back.
+  function setUpChecklist(progress) {
+    var url = progress.getAttribute("data-checklist");
+    var template = progress.getAttribute("data-template") || "{done}/{total}";
+    var boxes = Array.prototype.slice.call(document.querySelectorAll(".markdown-body input[data-item]"));
+    var line = document.createElement("span");
+    line.className = "checklist-count";
+    line.id = "checklist-count";
+    progress.insertBefore(line, progress.firstChild);
+
+    function show(state) {
+      var checked = {};
+      state.items.forEach(function (item) { checked[item.key] = item.checked; });
+      boxes.forEach(function (box) {
+        var key = box.getAttribute("data-item");
+        if (key in checked) box.checked = checked[key];
+      });
+      line.textContent = template.replace("{done}", state.done).replace("{total}", state.total) + " ";
+    }
+
+    function send(box) {
+      fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-CSRF-Token": csrfToken() },
+        body: new URLSearchParams({ item: box.getAttribute("data-item"), checked: box.checked ? "1" : "0" }).toString()
+      }).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(show).catch(function () {
+        box.checked = !box.checked;
+      });
+    }
+
+    fetch(url + ".json", { credentials: "same-origin" }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (state) {
+      if (!state) return;
+      show(state);
+      if (!state.canTick) return;
+      boxes.forEach(function (box) {
+        box.disabled = false;
+        box.addEventListener("change", function () { send(box); });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var form = document.getElementById("article-form");
     if (form) {
@@ -262,5 +310,7 @@
     setUpConfirmations();
     setUpSearchSuggestions();
     document.querySelectorAll(".uploader[data-upload-url]").forEach(setUpUploads);
+    var checklist = document.getElementById("checklist-progress");
+    if (checklist) setUpChecklist(checklist);
   });
 })();

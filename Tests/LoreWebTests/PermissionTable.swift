@@ -280,6 +280,10 @@ enum PermissionTable {
         Row("GET /a/{slug}/edit", "/a/{slug}/edit", .article(.edit), allowed: .ok),
         Row("POST /a/{slug}/edit", "/a/{slug}/edit", .article(.edit), allowed: .unprocessableContent, fields: [("title", ""), ("body", "x")]),
         Row("GET /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .ok),
+        Row("GET /a/{slug}/checklist.json", "/a/{slug}/checklist.json", .article(.read), allowed: .ok),
+        // No sample page has this item: found or not, the answer is the same 404 (ticking itself is in ChecklistRoutesTests).
+        Row("POST /a/{slug}/checklist", "/a/{slug}/checklist", otherwise: .notFound, fields: [("item", "0123456789abcdef"), ("checked", "1")]),
+        Row("GET /a/{slug}/checklist", "/a/{slug}/checklist", .article(.manage), allowed: .ok),
         Row("POST /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .seeOther, fields: [("role-{restrictTo}", "on")]),
         Row("GET /a/{slug}/history", "/a/{slug}/history", .history(.read), allowed: .ok),
         Row("GET /a/{slug}/revisions/{number}", "/a/{slug}/revisions/1", .history(.read), allowed: .ok),

@@ -161,6 +161,16 @@ extension AppDatabase {
             try SearchSynonyms.createTables(db)
         }
         migrator.registerMigration("v16 tables, task lists, strikethrough, autolinks and callouts") { db in
+            // Each reader's ticks on a page's task lists, by the item's key (see TaskListItems).
+            try db.create(table: "checklistTick") { t in
+                t.belongsTo("user", onDelete: .cascade).notNull()
+                t.belongsTo("article", onDelete: .cascade).notNull()
+                t.column("itemKey", .text).notNull()
+                t.column("checked", .boolean).notNull()
+                t.column("at", .datetime).notNull()
+                t.primaryKey(["userId", "articleId", "itemKey"])
+            }
+            try db.create(index: "checklistTick_article", on: "checklistTick", columns: ["articleId", "userId"])
             // Pages written before show them as soon as the renderer knows them.
             let renderer = MarkdownRenderer()
             for id in try Int64.fetchAll(db, sql: "SELECT id FROM article WHERE deletedAt IS NULL ORDER BY id") {

@@ -14,6 +14,7 @@ struct AppServices: Sendable {
     let redaction: RevisionRedaction
     let search: SearchService
     let synonyms: SearchSynonyms
+    let checklists: ChecklistService
     let clients: ClientService
     let clientQueries: ClientQueries
     let reminders: ReminderQueries
@@ -42,6 +43,7 @@ struct AppServices: Sendable {
         let clientReads = ClientReadLedger(database: database, dailyLimit: clientReadLimit)
         search = SearchService(database: database, clientReads: clientReads)
         synonyms = SearchSynonyms(database: database)
+        checklists = ChecklistService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)
         reminders = ReminderQueries(database: database)

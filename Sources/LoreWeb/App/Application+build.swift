@@ -111,6 +111,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     CategoryController(services: services).addRoutes(to: router)
     ArticleController(services: services).addRoutes(to: router)
     ArticleAccessController(services: services).addRoutes(to: router)
+    ChecklistController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)
     SearchController(services: services).addRoutes(to: router)

@@ -39,6 +39,8 @@ struct ArticleController {
         let accessURL: String
         /// Nil when the category hides history from those who only read it.
         let historyURL: String?
+        /// Where readers' ticks of the page's task lists go; nil when it has none.
+        let checklistURL: String?
     }
 
     /// A page made for the same rights since the last change is that page, hidden parts and all.
@@ -74,7 +76,8 @@ struct ArticleController {
             canEdit: level >= .edit, canManage: level >= .manage,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
-            historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil)
+            historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil,
+            checklistURL: found.html.contains("data-item=\"") ? Paths.article(article.slug) + "/checklist" : nil)
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,

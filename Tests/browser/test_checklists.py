@@ -1,0 +1,41 @@
+"""Checklists that people tick: a reader ticks the sample's first-day checklist for themselves,
+the count follows, the tick survives a reload, and the page's managers see everyone's progress."""
+
+from conftest import new_driver
+from helpers import find, find_all, open_page, wait
+
+CHECKLIST = "/a/first-day-checklist"
+
+
+def count_text(driver):
+    return find(driver, "#checklist-count").text.strip()
+
+
+def test_a_reader_ticks_their_own_checklist_and_managers_see_it(server, as_user):
+    ivan = as_user("ivan")
+    open_page(ivan, server, CHECKLIST)
+    boxes = find_all(ivan, ".markdown-body input[data-item]")
+    assert len(boxes) >= 10, "the sample's first-day checklist is a real checklist"
+    wait(ivan).until(lambda d: not boxes[0].get_property("disabled"))
+    before = count_text(ivan)
+    done_before = int(before.split()[0])
+    first = boxes[0]
+    was_checked = first.is_selected()
+    first.click()
+    expected = done_before + (-1 if was_checked else 1)
+    wait(ivan).until(lambda d: count_text(d).startswith(f"{expected} of {len(boxes)} done"))
+
+    open_page(ivan, server, CHECKLIST)
+    wait(ivan).until(lambda d: count_text(d).startswith(f"{expected} of {len(boxes)} done"))
+    assert find_all(ivan, ".markdown-body input[data-item]")[0].is_selected() != was_checked
+    assert not find_all(ivan, "#checklist-everyone"), "an employee sees only their own progress"
+
+    admin = new_driver(server)
+    try:
+        open_page(admin, server, CHECKLIST)
+        find(admin, "#checklist-everyone").click()
+        wait(admin).until(lambda d: d.find_elements("css selector", "#checklist-people"))
+        rows = [row.text for row in find_all(admin, "#checklist-people tbody tr")]
+        assert any("Ivan Petrov" in row and f"{expected} of {len(boxes)} done" in row for row in rows), rows
+    finally:
+        admin.quit()
