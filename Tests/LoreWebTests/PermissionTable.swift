@@ -302,6 +302,8 @@ enum PermissionTable {
         // Feed readers carry no session: a guest gets the feed of what guests may read (here nothing).
         Row("GET /changes.atom", "/changes.atom", otherwise: .ok, guest: .ok),
         Row("GET /new", "/new?category={category}", otherwise: .ok),
+        // Starting from a page that is not a template, or that the person may not read, starts from nothing.
+        Row("GET /new", "/new?category={category}&template={slug}", otherwise: .notFound),
         Row("POST /new", "/new", otherwise: .unprocessableContent, fields: [("title", ""), ("category", "{category}"), ("body", "x")]),
         Row("POST /preview", "/preview", otherwise: .ok, fields: [("body", "[[{title}]]")], echoes: true),
         Row("GET /trash", "/trash", otherwise: .ok),

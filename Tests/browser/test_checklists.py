@@ -1,8 +1,9 @@
 """Checklists that people tick: a reader ticks the sample's first-day checklist for themselves,
-the count follows, the tick survives a reload, and the page's managers see everyone's progress."""
+the count follows, the tick survives a reload, and the page's managers see everyone's progress.
+And a new page started from one of the sample's templates (an onboarding plan is a checklist)."""
 
 from conftest import new_driver
-from helpers import find, find_all, open_page, wait
+from helpers import find, find_all, open_new_article_form, open_page, wait
 
 CHECKLIST = "/a/first-day-checklist"
 
@@ -39,3 +40,18 @@ def test_a_reader_ticks_their_own_checklist_and_managers_see_it(server, as_user)
         assert any("Ivan Petrov" in row and f"{expected} of {len(boxes)} done" in row for row in rows), rows
     finally:
         admin.quit()
+
+
+def test_a_page_starts_from_a_template_and_says_what_to_fill_in(driver, server):
+    open_new_article_form(driver, server, "/c/hr/onboarding")
+    titles = [link.text for link in find_all(driver, "#templates a")]
+    assert "План адаптации: {{сотрудник}}" in titles, titles
+    assert "Скрипт: {{ситуация}}" not in titles, "a sales template is not offered in HR"
+    [plan] = [link for link in find_all(driver, "#templates a") if link.text.startswith("План адаптации")]
+    plan.click()
+    wait(driver).until(lambda d: "План первых трёх месяцев" in d.find_element("css selector", "#body").get_property("value"))
+    assert find(driver, "#title").get_property("value") == "План адаптации: {{сотрудник}}"
+    note = find(driver, "#template-placeholders").text
+    assert "{{сотрудник}}" in note and "{{дата}}" not in note, note
+    body = find(driver, "#body").get_property("value")
+    assert "{{дата}}" not in body and "{{автор}}" not in body, "Lore fills in the date and the author"

@@ -15,6 +15,7 @@ struct AppServices: Sendable {
     let search: SearchService
     let synonyms: SearchSynonyms
     let checklists: ChecklistService
+    let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
     let reminders: ReminderQueries
@@ -44,6 +45,7 @@ struct AppServices: Sendable {
         search = SearchService(database: database, clientReads: clientReads)
         synonyms = SearchSynonyms(database: database)
         checklists = ChecklistService(database: database)
+        templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)
         reminders = ReminderQueries(database: database)

@@ -129,9 +129,20 @@ struct ArticleController {
         if context.isGuest { throw NotFound() }
         let query = request.uri.queryParameters
         let categoryId = query.get("category").flatMap { Int64($0) }
-        let title = query.get("title") ?? ""
+        let title = query.get("title").map { String($0) } ?? ""
         let editor = ArticleEditor(services: services, request: request, context: context)
-        return try await editor.form(ArticleDraft(title: title, categoryId: categoryId ?? 0, body: ""), editing: nil, baseRevision: nil)
+        // Starting from a template: its text, with the date and the author filled in.
+        var draft = ArticleDraft(title: title, categoryId: categoryId ?? 0, body: "")
+        let templateSlug: String? = query.get("template").map { String($0) }
+        if let templateSlug {
+            let template = try await services.templates.template(slug: templateSlug, for: context.requirePrincipal())
+            let fill = { (text: String) in
+                TemplateService.fill(text, date: DisplayDate.day(Date(), context.language), author: context.principal?.displayName ?? "")
+            }
+            draft.body = fill(template.body)
+            if title.isEmpty { draft.title = fill(template.title) }
+        }
+        return try await editor.form(draft, editing: nil, baseRevision: nil, template: templateSlug)
     }
 
     /// Another page holds (or once held) the address asked for: the page got a free one, and says so.

@@ -54,6 +54,15 @@ struct ArticleEditor {
         let uploadURL: String?
         let insertInto: String
         let attachments: [AttachmentRow]
+        /// For a new page: the templates to start from, and the placeholders left to fill in.
+        let templates: [TemplateLink]
+        let placeholders: String?
+    }
+
+    struct TemplateLink {
+        let title: String
+        let url: String
+        let chosen: Bool
     }
 
     static func draft(from form: FormData, fallbackCategory: Int64) -> ArticleDraft {
@@ -65,7 +74,7 @@ struct ArticleEditor {
 
     func form(
         _ draft: ArticleDraft, editing article: Article?, baseRevision: Int?,
-        error: ValidationError? = nil, conflict: EditConflict? = nil, exposure: MoveExposesHistory? = nil
+        error: ValidationError? = nil, conflict: EditConflict? = nil, exposure: MoveExposesHistory? = nil, template: String? = nil
     ) async throws -> Response {
         // After a clash the editor holds the merged text with both versions at each clash.
         var draft = draft
@@ -101,7 +110,11 @@ struct ArticleEditor {
             uploadURL: article.map { Paths.article($0.slug) + "/files" },
             insertInto: "body",
             attachments: AttachmentRow.rows(files, back: article.map { Paths.article($0.slug) + "/edit" } ?? "/", canDelete: true,
-                                            insertable: true, language: context.language))
+                                            insertable: true, language: context.language),
+            templates: article != nil ? [] : try await services.templates.templates(forCategory: draft.categoryId, for: principal).map { found in
+                TemplateLink(title: found.title, url: "/new?category=\(draft.categoryId)&template=\(found.slug)", chosen: found.slug == template)
+            },
+            placeholders: Self.placeholdersNote(article == nil ? TemplateService.placeholders(in: draft.title + "\n" + draft.body) : [], t))
         let lineage: [Category]
         if let category = try? await services.categories.category(id: draft.categoryId, for: principal) {
             lineage = try await services.categories.lineage(of: category, for: principal)
@@ -113,6 +126,11 @@ struct ArticleEditor {
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), tree: tree)
         let failed = error != nil || conflict != nil || exposure != nil
         return try services.views.render("article-form", page, status: failed ? (conflict != nil ? .conflict : .unprocessableContent) : .ok)
+    }
+
+    /// "Fill in: employee name, start date" while a new page still has a template's placeholders.
+    private static func placeholdersNote(_ names: [String], _ t: Translations) -> String? {
+        names.isEmpty ? nil : t.format("template_fill_in", ["names": names.map { "{{\($0)}}" }.joined(separator: ", ")])
     }
 
     private static func conflictView(_ conflict: EditConflict, yours: String, t: Translations) -> ConflictView {
