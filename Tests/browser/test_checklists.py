@@ -1,6 +1,7 @@
 """Checklists that people tick: a reader ticks the sample's first-day checklist for themselves,
 the count follows, the tick survives a reload, and the page's managers see everyone's progress.
-And a new page started from one of the sample's templates (an onboarding plan is a checklist)."""
+And a new page started from one of the sample's templates (an onboarding plan is a checklist),
+and a page printed without the site around it."""
 
 from conftest import new_driver
 from helpers import find, find_all, open_new_article_form, open_page, wait
@@ -55,3 +56,17 @@ def test_a_page_starts_from_a_template_and_says_what_to_fill_in(driver, server):
     assert "{{сотрудник}}" in note and "{{дата}}" not in note, note
     body = find(driver, "#body").get_property("value")
     assert "{{дата}}" not in body and "{{автор}}" not in body, "Lore fills in the date and the author"
+
+
+def test_the_print_view_has_no_site_chrome_and_names_the_revision(driver, server):
+    open_page(driver, server, "/a/working-hours")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not find(driver, ".site-header").is_displayed()
+        assert not find_all(driver, ".sidebar") or not find(driver, ".sidebar").is_displayed()
+        footer = find(driver, ".print-footer")
+        assert footer.is_displayed() and "Working hours" in footer.text and "revision" in footer.text, footer.text
+        assert find(driver, ".markdown-body table").is_displayed()
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert not find(driver, ".print-footer").is_displayed(), "on screen the footer is not shown"

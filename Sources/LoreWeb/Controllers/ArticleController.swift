@@ -41,7 +41,15 @@ struct ArticleController {
         let historyURL: String?
         /// Where readers' ticks of the page's task lists go; nil when it has none.
         let checklistURL: String?
+        /// Printed at the foot of every sheet: which revision of the page, and from when.
+        let printFooter: String
+        /// A long page starts each section on a new sheet when printed.
+        let isLong: Bool
     }
+
+    /// A page with this many sections, or this much HTML, prints each section from a new sheet.
+    static let longPageSections = 5
+    static let longPageBytes = 20_000
 
     /// A page made for the same rights since the last change is that page, hidden parts and all.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
@@ -77,7 +85,10 @@ struct ArticleController {
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
             historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil,
-            checklistURL: found.html.contains("data-item=\"") ? Paths.article(article.slug) + "/checklist" : nil)
+            checklistURL: found.html.contains("data-item=\"") ? Paths.article(article.slug) + "/checklist" : nil,
+            printFooter: t.format("print_footer", ["title": article.title, "revision": String(article.revision),
+                                                    "date": DisplayDate.format(article.updatedAt, t.language)]),
+            isLong: article.outline.filter { $0.level == 2 }.count >= Self.longPageSections || found.html.utf8.count > Self.longPageBytes)
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,

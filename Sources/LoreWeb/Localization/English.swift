@@ -290,6 +290,7 @@ extension Translations {
         "template_start": "Start from a template:",
         "template_fill_in": "Fill in: {names}",
         "template_none": "Blank page",
+        "print_footer": "{title} · revision {revision}, {date}",
         "search_syntax": "Finds pages with any of the words, in any form, those with more of them first; the last word may be unfinished. \"exact phrase\", -exclude, +require, word OR other, prefix*.",
         "search_nothing": "Nothing matched.",
         "search_hint_words": "Type at least one word (letters or digits).",
