@@ -2,7 +2,8 @@
 # Both install what is missing from Debian's packages first (with sudo when not root).
 
 SWIFT ?= swift
-BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev
+# pandoc turns pages into Word documents ("Download as Word").
+BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev pandoc
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 # Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.

@@ -281,6 +281,7 @@ enum PermissionTable {
         Row("POST /a/{slug}/edit", "/a/{slug}/edit", .article(.edit), allowed: .unprocessableContent, fields: [("title", ""), ("body", "x")]),
         Row("GET /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .ok),
         Row("GET /a/{slug}/checklist.json", "/a/{slug}/checklist.json", .article(.read), allowed: .ok),
+        Row("GET /a/{slug}/export.docx", "/a/{slug}/export.docx", .article(.read), allowed: .ok),
         // No sample page has this item: found or not, the answer is the same 404 (ticking itself is in ChecklistRoutesTests).
         Row("POST /a/{slug}/checklist", "/a/{slug}/checklist", otherwise: .notFound, fields: [("item", "0123456789abcdef"), ("checked", "1")]),
         Row("GET /a/{slug}/checklist", "/a/{slug}/checklist", .article(.manage), allowed: .ok),

@@ -7,6 +7,8 @@ import Foundation
 public actor BlockingWork {
     /// Password hashing: one core is always left to the requests.
     public static let passwords = BlockingWork(width: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+    /// Document conversions (pandoc): one at a time, whatever else waits.
+    public static let conversions = BlockingWork(width: 1)
 
     private let width: Int
     private var running = 0

@@ -45,6 +45,7 @@ struct ArticleController {
         let printFooter: String
         /// A long page starts each section on a new sheet when printed.
         let isLong: Bool
+        let wordURL: String
     }
 
     /// A page with this many sections, or this much HTML, prints each section from a new sheet.
@@ -88,7 +89,8 @@ struct ArticleController {
             checklistURL: found.html.contains("data-item=\"") ? Paths.article(article.slug) + "/checklist" : nil,
             printFooter: t.format("print_footer", ["title": article.title, "revision": String(article.revision),
                                                     "date": DisplayDate.format(article.updatedAt, t.language)]),
-            isLong: article.outline.filter { $0.level == 2 }.count >= Self.longPageSections || found.html.utf8.count > Self.longPageBytes)
+            isLong: article.outline.filter { $0.level == 2 }.count >= Self.longPageSections || found.html.utf8.count > Self.longPageBytes,
+            wordURL: Paths.article(article.slug) + "/export.docx")
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,

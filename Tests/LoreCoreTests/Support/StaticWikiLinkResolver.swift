@@ -1,10 +1,15 @@
 @testable import LoreCore
 
-/// Resolves wiki links from a fixed table, for rendering tests without a database.
+/// Resolves wiki links and attachments from fixed tables, for rendering tests without a database.
 struct StaticWikiLinkResolver: WikiLinkResolver {
     var slugsByKey: [String: String] = [:]
+    var files: [String: String] = [:]
 
     func articleSlug(forKey key: String) throws -> String? {
         slugsByKey[key]
+    }
+
+    func attachmentPath(named name: String) throws -> String? {
+        files[name]
     }
 }

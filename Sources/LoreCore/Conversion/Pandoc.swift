@@ -1,0 +1,55 @@
+import Foundation
+
+/// Debian's `pandoc`, run as a separate process with a time limit: a hostile or broken document
+/// costs at most that much of one process, never the server's memory or threads (it runs on
+/// ``BlockingWork/conversions``). `make run` and `make test` install it.
+public enum Pandoc {
+    public static let timeLimit: TimeInterval = 30
+
+    public struct Failed: Error, Sendable, Equatable {
+        public enum Reason: Sendable, Equatable {
+            /// `pandoc` is not installed on the server.
+            case missing
+            case tookTooLong
+            /// pandoc refused the document: its first line of complaint.
+            case refused(String)
+        }
+
+        public let reason: Reason
+    }
+
+    /// The installed pandoc, or nil.
+    public static var executable: URL? {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("pandoc") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs pandoc with `arguments` in `folder`, off the request threads.
+    static func run(_ arguments: [String], in folder: URL) async throws {
+        guard let executable else { throw Failed(reason: .missing) }
+        let outcome: Result<Int, Failed> = await BlockingWork.conversions.run {
+            let process = Process()
+            process.executableURL = executable
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            process.standardInput = FileHandle.nullDevice
+            do { try process.run() } catch { return .failure(Failed(reason: .missing)) }
+            let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: deadline)
+            let complaint = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            deadline.cancel()
+            if process.terminationReason == .uncaughtSignal { return .failure(Failed(reason: .tookTooLong)) }
+            guard process.terminationStatus == 0 else {
+                let line = String(decoding: complaint.prefix(500), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+                return .failure(Failed(reason: .refused(line)))
+            }
+            return .success(0)
+        }
+        _ = try outcome.get()
+    }
+}
