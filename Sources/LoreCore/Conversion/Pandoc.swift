@@ -27,29 +27,30 @@ public enum Pandoc {
 
     /// Runs pandoc with `arguments` in `folder`, off the request threads.
     static func run(_ arguments: [String], in folder: URL) async throws {
+        try await BlockingWork.conversions.run { Result { try runWaiting(arguments, in: folder) } }.get()
+    }
+
+    /// Runs pandoc and waits for it: only on a thread of ``BlockingWork/conversions``.
+    static func runWaiting(_ arguments: [String], in folder: URL) throws {
         guard let executable else { throw Failed(reason: .missing) }
-        let outcome: Result<Int, Failed> = await BlockingWork.conversions.run {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            do { try process.run() } catch { return .failure(Failed(reason: .missing)) }
-            let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
-            DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: deadline)
-            let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            deadline.cancel()
-            if process.terminationReason == .uncaughtSignal { return .failure(Failed(reason: .tookTooLong)) }
-            guard process.terminationStatus == 0 else {
-                let line = String(decoding: complaint.prefix(500), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-                return .failure(Failed(reason: .refused(line)))
-            }
-            return .success(0)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        do { try process.run() } catch { throw Failed(reason: .missing) }
+        let deadline = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: deadline)
+        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        deadline.cancel()
+        if process.terminationReason == .uncaughtSignal { throw Failed(reason: .tookTooLong) }
+        guard process.terminationStatus == 0 else {
+            let line = String(decoding: complaint.prefix(500), as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+            throw Failed(reason: .refused(line))
         }
-        _ = try outcome.get()
     }
 }

@@ -5,8 +5,13 @@ import Foundation
 /// to — a file on the server, an address inside the network — so every image is either one of
 /// the page's attachments, copied beside the HTML under a name of Lore's choosing, or left out.
 public enum WordExport {
-    /// The attachments that may be embedded, by the address the page's HTML uses for them.
+    /// `images`: the attachments that may be embedded, by the address the page's HTML uses for them.
+    /// Copying files, pandoc and reading its output all happen on ``BlockingWork/conversions``.
     public static func document(title: String, html: String, images: [String: URL]) async throws -> Data {
+        try await BlockingWork.conversions.run { Result { try documentWaiting(title: title, html: html, images: images) } }.get()
+    }
+
+    private static func documentWaiting(title: String, html: String, images: [String: URL]) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lore-word-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -21,7 +26,7 @@ public enum WordExport {
         let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(title.htmlEscaped)</title></head><body><h1>\(title.htmlEscaped)</h1>"
             + withLocalImages(html, copied) + "</body></html>"
         try Data(page.utf8).write(to: folder.appendingPathComponent("page.html"))
-        try await Pandoc.run(["--from=html", "--to=docx", "--output=page.docx", "page.html"], in: folder)
+        try Pandoc.runWaiting(["--from=html", "--to=docx", "--output=page.docx", "page.html"], in: folder)
         return try Data(contentsOf: folder.appendingPathComponent("page.docx"))
     }
 

@@ -3,12 +3,28 @@ import Foundation
 /// The words search knows about before reading any page: function words that neither match
 /// nor count, and the starter synonym dictionary a new knowledge base begins with. Both are
 /// data files beside this one (`Lexicon/`), so that they are read and edited as lists.
+///
+/// The files are part of the build. ``verify()`` runs when the database opens, so that a broken
+/// installation refuses to start with a message instead of searching without them.
 enum Lexicon {
+    /// A data file that is not where the build puts it.
+    struct Missing: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "Lexicon/\(name).txt is missing from LoreCore's resources: reinstall Lore" }
+    }
+
+    static let files = ["stopwords-ru", "stopwords-en", "synonyms"]
+
     /// Russian and English function words, lowercase, ё written as е.
-    static let stopWords: Set<String> = Set(["stopwords-ru", "stopwords-en"].flatMap { lines(of: $0) }.map(normalized))
+    static let stopWords: Set<String> = Set(["stopwords-ru", "stopwords-en"].flatMap { (try? lines(of: $0)) ?? [] }.map(normalized))
 
     /// `отпуск = vacation = leave`, one group per line (see ``SearchSynonyms``).
-    static var starterSynonyms: String { text(of: "synonyms") }
+    static func starterSynonyms() throws -> String { try text(of: "synonyms") }
+
+    /// Throws ``Missing`` unless every data file can be read.
+    static func verify() throws {
+        for name in files { _ = try text(of: name) }
+    }
 
     /// A single word that is a function word (a phrase never is).
     static func isStopWord(_ term: SearchTerm) -> Bool {
@@ -20,18 +36,14 @@ enum Lexicon {
         word.lowercased().replacingOccurrences(of: "ё", with: "е")
     }
 
-    private static func lines(of name: String) -> [String] {
-        text(of: name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    private static func lines(of name: String) throws -> [String] {
+        try text(of: name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
-    /// The files are part of the build: without them search would silently match function
-    /// words, so their absence is a broken installation, said at once.
-    private static func text(of name: String) -> String {
+    private static func text(of name: String) throws -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Lexicon"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            fatalError("Lexicon/\(name).txt is missing from LoreCore's resources")
-        }
+              let text = try? String(contentsOf: url, encoding: .utf8) else { throw Missing(name: name) }
         return text
     }
 }

@@ -153,7 +153,7 @@ public struct SearchService: Sendable {
 
     /// Each document's snippet from `column` (-1: the column that matched best), and the
     /// concepts it matched (bit i for concept i).
-    private static func snippets(_ plan: (expression: String, rank: RankPlan), column: Int, _ ids: [Int64], _ db: Database)
+    private static func snippets(_ plan: SearchPlan.Built, column: Int, _ ids: [Int64], _ db: Database)
         throws -> [Int64: (text: String, matched: Int64)] {
         let request: SQLRequest<Row> = """
             SELECT rowid, snippet(searchIndex, \(column), \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text,

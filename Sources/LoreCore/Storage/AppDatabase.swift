@@ -26,6 +26,8 @@ public struct AppDatabase: Sendable {
     }
 
     init(writer: any DatabaseWriter) throws {
+        // Search's word lists are part of the installation: without them, refuse to start.
+        try Lexicon.verify()
         self.writer = writer
         // Checked in a read first: a command run beside the server (`lore backup`) must not wait
         // for the write lock, which a busy server may hold longer than the busy timeout.

@@ -51,10 +51,11 @@ public struct SearchPlan: Sendable {
     /// The index's token for each concept that is one word (its stem), to look up how many pages have it.
     let tokens: [String?]
 
+    /// An FTS5 expression and how ``RankFunction`` scores its phrases.
+    typealias Built = (expression: String, rank: RankPlan)
+
     /// Every page that matches the query.
     public var expression: String { build().expression }
-    /// How ``RankFunction`` scores the phrases of ``expression``.
-    var rank: RankPlan { build().rank }
 
     public init(_ query: SearchQuery, expansions: [Int: Expansion] = [:]) {
         let stemmer = try? Stemmer()
@@ -87,7 +88,7 @@ public struct SearchPlan: Sendable {
     /// prefixes added to the last word, for looking up a few known pages: FTS5 gathers every
     /// word a prefix starts anew for each page looked up.
     func build(candidates: (narrow: [Int], broad: [Int])? = nil, forHighlights: Bool = false,
-               pageCounts: [Int: Int] = [:]) -> (expression: String, rank: RankPlan) {
+               pageCounts: [Int: Int] = [:]) -> Built {
         var rank = RankPlan()
         rank.pageCounts = pageCounts
         func group(_ index: Int, scored: Bool = true) -> String {

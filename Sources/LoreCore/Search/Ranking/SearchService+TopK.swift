@@ -14,10 +14,10 @@ extension SearchService {
     /// that only mentions common words in its text ranks below these. When that leaves too few
     /// pages the reader may see, the rarest common word is ranked everywhere too, and so on, up
     /// to ranking every match.
-    static func bestMatches(_ plan: SearchPlan, _ full: (expression: String, rank: RankPlan), offset: Int, perPage: Int, total: Int,
+    static func bestMatches(_ plan: SearchPlan, _ full: SearchPlan.Built, offset: Int, perPage: Int, total: Int,
                             _ filter: SearchFilter, _ policy: AccessPolicy, _ db: Database) throws -> [Match] {
         let needed = offset + perPage + candidates
-        func ranked(_ built: (expression: String, rank: RankPlan)) throws -> [Match] {
+        func ranked(_ built: SearchPlan.Built) throws -> [Match] {
             let request: SQLRequest<Row> = """
                 SELECT searchIndex.rowid AS documentId, d.kind, d.refId, \(SQL(sql: RankFunction.rankName))(searchIndex, \(built.rank.encoded)) AS rank
                 \(matches(built.expression, filter, policy)) ORDER BY rank DESC LIMIT \(needed)

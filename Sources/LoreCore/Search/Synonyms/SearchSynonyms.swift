@@ -43,7 +43,8 @@ public struct SearchSynonyms: Sendable {
             t.column("term", .text).notNull()
             t.column("key", .text).notNull().indexed()
         }
-        try store(Lexicon.starterSynonyms, SynonymDictionary(Lexicon.starterSynonyms), db)
+        let starter = try Lexicon.starterSynonyms()
+        try store(starter, SynonymDictionary(starter), db)
     }
 
     private static func store(_ text: String, _ dictionary: SynonymDictionary, _ db: Database) throws {
