@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Stop words and the starter synonym dictionary of search.
-            resources: [.copy("Search/Lexicon")]
+            resources: [.copy("Search/Lexicon"), .copy("Conversion/Filters")]
         ),
         .target(
             name: "LoreWeb",

@@ -7,65 +7,15 @@
     return meta ? meta.getAttribute("content") : "";
   }
 
-  // Live preview: post the text to the server, which renders it exactly as a save would.
-  function setUpPreview(form) {
-    var body = form.querySelector("#body");
-    var preview = document.getElementById("preview");
-    if (!body || !preview) return;
-    var timer = null;
-    var inFlight = null;
-    var lastSent = null;
-
-    function refresh() {
-      var text = body.value;
-      if (text === lastSent) return;
-      lastSent = text;
-      if (inFlight) inFlight.abort();
-      inFlight = new AbortController();
-      fetch("/preview", {
-        method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded;charset=UTF-8" },
-        body: new URLSearchParams({ body: text, article: form.getAttribute("data-article-id") || "", _csrf: csrfToken() }).toString(),
-        credentials: "same-origin",
-        signal: inFlight.signal
-      })
-        .then(function (response) { return response.text(); })
-        .then(function (html) {
-          // The server's renderer runs cmark in safe mode: this HTML holds no script.
-          preview.innerHTML = html || "";
-          preview.classList.toggle("is-empty", text.trim() === "");
-        })
-        .catch(function (error) {
-          if (error.name !== "AbortError") preview.classList.add("is-stale");
-        });
-    }
-
-    body.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(refresh, 250);
-    });
-    lastSent = body.value;
-  }
-
-  // Ctrl+S / Cmd+S saves the form instead of saving the page to disk.
-  function setUpSaveShortcut(form) {
-    document.addEventListener("keydown", function (event) {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && (event.key === "s" || event.key === "S")) {
-        event.preventDefault();
-        if (typeof form.requestSubmit === "function") form.requestSubmit();
-        else form.submit();
+  // After a save the editor (editor.js) is gone: the copy of its text it kept is not needed any more.
+  function forgetSentDraft() {
+    try {
+      var sent = JSON.parse(window.localStorage.getItem("lore-draft-sent") || "null");
+      if (sent && !document.getElementById("article-form")) {
+        window.localStorage.removeItem(sent);
+        window.localStorage.removeItem("lore-draft-sent");
       }
-    });
-  }
-
-  // Leaving the editor with unsaved text asks first.
-  function setUpLeaveWarning(form) {
-    var dirty = false;
-    form.addEventListener("input", function () { dirty = true; });
-    form.addEventListener("submit", function () { dirty = false; });
-    window.addEventListener("beforeunload", function (event) {
-      if (dirty) { event.preventDefault(); event.returnValue = ""; }
-    });
+    } catch (error) { /* no storage: nothing was kept */ }
   }
 
   // On narrow screens the category tree folds away behind a menu button.
@@ -80,59 +30,101 @@
     });
   }
 
+  // A list of choices under a text field, worked with the arrow keys, Enter (and Tab where
+  // `withTab`) and Escape: the header's suggestions and the editor's `[[` links (editor.js).
+  // `choose(item)` acts on the item picked.
+  function Listbox(input, list, choose, withTab) {
+    var box = { items: [], active: -1 };
+
+    box.close = function () {
+      list.hidden = true;
+      list.textContent = "";
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      box.items = [];
+      box.active = -1;
+    };
+
+    box.highlight = function (index) {
+      box.items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
+      box.active = index;
+      if (index >= 0) input.setAttribute("aria-activedescendant", box.items[index].id);
+      else input.removeAttribute("aria-activedescendant");
+    };
+
+    // `entries` are list items already made; those with role="option" can be chosen.
+    box.show = function (entries) {
+      box.close();
+      entries.forEach(function (entry) {
+        list.appendChild(entry);
+        if (entry.getAttribute("role") === "option") box.items.push(entry);
+      });
+      if (!entries.length) return;
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    };
+
+    box.isOpen = function () { return !list.hidden && box.items.length > 0; };
+
+    list.addEventListener("mousedown", function (event) {
+      var item = event.target.closest("[role=option]");
+      if (item && !item.querySelector("a")) { event.preventDefault(); choose(item); box.close(); }
+    });
+    input.addEventListener("keydown", function (event) {
+      if (list.hidden) return;
+      var count = box.items.length;
+      if (event.key === "ArrowDown" && count) {
+        event.preventDefault();
+        box.highlight((box.active + 1) % count);
+      } else if (event.key === "ArrowUp" && count) {
+        event.preventDefault();
+        box.highlight(box.active <= 0 ? count - 1 : box.active - 1);
+      } else if ((event.key === "Enter" || (withTab && event.key === "Tab")) && box.active >= 0) {
+        event.preventDefault();
+        var item = box.items[box.active];
+        box.close();
+        choose(item);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        box.close();
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(box.close, 200); });
+    return box;
+  }
+  window.Lore = { Listbox: Listbox };
+
   // The header search box suggests pages after two characters. Without script it is a plain
   // form that opens the search page.
   function setUpSearchSuggestions() {
     var input = document.getElementById("header-q");
     var list = document.getElementById("header-suggestions");
     if (!input || !list) return;
-    var timer = null, sequence = 0, active = -1, items = [];
+    var timer = null, sequence = 0;
+    var box = Listbox(input, list, function (item) { window.location.href = item.querySelector("a").href; });
 
-    function close() {
-      list.hidden = true;
-      list.textContent = "";
-      input.setAttribute("aria-expanded", "false");
-      input.removeAttribute("aria-activedescendant");
-      items = [];
-      active = -1;
-    }
-
-    function highlight(index) {
-      items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
-      active = index;
-      if (index >= 0) input.setAttribute("aria-activedescendant", items[index].id);
-      else input.removeAttribute("aria-activedescendant");
-    }
-
-    function show(suggestions) {
-      close();
-      if (!suggestions.length) return;
-      suggestions.forEach(function (suggestion, i) {
-        var item = document.createElement("li");
-        item.id = "suggestion-" + i;
-        item.setAttribute("role", "option");
-        var link = document.createElement("a");
-        link.href = suggestion.url;
-        link.textContent = suggestion.title;
-        var trail = document.createElement("span");
-        trail.className = "trail";
-        trail.textContent = suggestion.trail;
-        link.appendChild(trail);
-        item.appendChild(link);
-        list.appendChild(item);
-        items.push(item);
-      });
-      list.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+    function entry(suggestion, i) {
+      var item = document.createElement("li");
+      item.id = "suggestion-" + i;
+      item.setAttribute("role", "option");
+      var link = document.createElement("a");
+      link.href = suggestion.url;
+      link.textContent = suggestion.title;
+      var trail = document.createElement("span");
+      trail.className = "trail";
+      trail.textContent = suggestion.trail;
+      link.appendChild(trail);
+      item.appendChild(link);
+      return item;
     }
 
     function ask() {
       var text = input.value.trim();
-      if (text.length < 2) { close(); return; }
+      if (text.length < 2) { box.close(); return; }
       var mine = ++sequence;
       fetch("/search/suggest?q=" + encodeURIComponent(text), { credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : []; })
-        .then(function (suggestions) { if (mine === sequence) show(suggestions); })
+        .then(function (suggestions) { if (mine === sequence) box.show(suggestions.map(entry)); })
         .catch(function () {});
     }
 
@@ -140,21 +132,6 @@
       clearTimeout(timer);
       timer = setTimeout(ask, 150);
     });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowDown" && items.length) {
-        event.preventDefault();
-        highlight((active + 1) % items.length);
-      } else if (event.key === "ArrowUp" && items.length) {
-        event.preventDefault();
-        highlight(active <= 0 ? items.length - 1 : active - 1);
-      } else if (event.key === "Enter" && active >= 0) {
-        event.preventDefault();
-        window.location.href = items[active].querySelector("a").href;
-      } else if (event.key === "Escape") {
-        close();
-      }
-    });
-    input.addEventListener("blur", function () { setTimeout(close, 200); });
   }
 
   // Attachments: files chosen, dropped on the editor or pasted into it are sent one request
@@ -300,12 +277,7 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
-    var form = document.getElementById("article-form");
-    if (form) {
-      setUpPreview(form);
-      setUpSaveShortcut(form);
-      setUpLeaveWarning(form);
-    }
+    forgetSentDraft();
     setUpNavToggle();
     setUpConfirmations();
     setUpSearchSuggestions();

@@ -95,10 +95,10 @@ import Testing
             #expect(saved.headers[.location]?.hasPrefix("/c/hr/hr-team") == true)
             #expect(try await ivan.get("/c/hr/hr-team").status == .ok)
             #expect(try await marina.get("/admin/access").status == .notFound, "the whole grid is for those who manage roles")
-            // HR may edit the HR category but not manage it.
-            let hr = try #require(try await marina.get("/c/hr").text.firstMatch(of: #/href="/new\?category=(\d+)"/#)).1
-            #expect(try await marina.get("/admin/access/\(hr)").status == .forbidden)
-            #expect(try await marina.postForm("/admin/access/\(hr)", [("role-\(employeeRole)", "manage")]).status == .forbidden)
+            // HR manages its own category but only edits Regulations.
+            let regulations = try #require(try await marina.get("/c/regulations").text.firstMatch(of: #/href="/new\?category=(\d+)"/#)).1
+            #expect(try await marina.get("/admin/access/\(regulations)").status == .forbidden)
+            #expect(try await marina.postForm("/admin/access/\(regulations)", [("role-\(employeeRole)", "manage")]).status == .forbidden)
         }
     }
 

@@ -73,6 +73,15 @@ def click_and_load(driver, element):
 
 
 def fill(element, text):
+    """Replace the field's text. Into a text area the text goes in as pasted: typed, its Enter keys
+    would make the editor continue lists."""
+    if element.tag_name == "textarea":
+        element.parent.execute_script("""
+            arguments[0].focus();
+            arguments[0].value = arguments[1];
+            arguments[0].dispatchEvent(new Event("input", {bubbles: true}));
+        """, element, text)
+        return
     element.clear()
     element.send_keys(text)
 

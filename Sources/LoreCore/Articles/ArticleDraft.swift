@@ -13,9 +13,12 @@ public struct ArticleDraft: Sendable, Equatable {
     /// When the draft moves the article: what becomes of its earlier revisions. Nil asks, by
     /// ``MoveExposesHistory``, when the move would show them to new people.
     public var historyOnMove: HistoryOnMove?
+    /// For a new page: the writer's ``DraftFolder`` whose files (pasted images, a Word
+    /// document's pictures) become the page's attachments when it is created.
+    public var files: String?
 
     public init(title: String, slug: String = "", categoryId: Int64, body: String, summary: String = "", position: Int? = nil,
-                isMinor: Bool = false, historyOnMove: HistoryOnMove? = nil) {
+                isMinor: Bool = false, historyOnMove: HistoryOnMove? = nil, files: String? = nil) {
         self.title = title
         self.slug = slug
         self.categoryId = categoryId
@@ -24,6 +27,7 @@ public struct ArticleDraft: Sendable, Equatable {
         self.position = position
         self.isMinor = isMinor
         self.historyOnMove = historyOnMove
+        self.files = files
     }
 
     public init(_ article: Article) {

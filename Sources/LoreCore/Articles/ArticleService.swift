@@ -12,14 +12,15 @@ public struct ArticleService: Sendable {
     }
 
     public func create(_ draft: ArticleDraft, by principal: Principal) async throws -> Article {
-        let prerendered = try await prerender(draft.body, article: nil)
+        let author = try principal.authorId()
+        let folder = try await database.reader.read { db in try draft.files.flatMap { try DraftFolder.id(key: $0, of: author, db) } }
+        let prerendered = try await prerender(draft.body, files: folder.map { (.draft, $0) })
         return try await database.writer.write { [database] db in
-            let author = try principal.authorId()
             let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
             let slug = try Self.freeSlug(from: draft.slug.isEmpty ? fields.title : fields.slug, except: nil, db: db)
             let links = LinkIndex(db: db)
             let rendered = try prerendered?.usable(for: fields.body, now: database.changes.content)
-                ?? renderer.render(fields.body, resolver: links.resolver)
+                ?? renderer.render(fields.body, resolver: links.resolver(for: .draft, folder))
             let now = Date()
             var article = Article(
                 id: nil, slug: slug, title: fields.title, titleKey: Slug.make(from: fields.title),
@@ -28,6 +29,8 @@ public struct ArticleService: Sendable {
                 createdById: author, createdAt: now, updatedById: author, updatedAt: now,
                 deletedAt: nil, deletedById: nil)
             try article.insert(db)
+            // Before the revision, which records the files its text shows.
+            if let key = draft.files { try DraftFolder.adopt(key: key, by: author, into: article.id!, db) }
             try Self.insertRevision(of: article, summary: fields.summary, db: db)
             try links.replaceLinks(from: article.id!, with: rendered.links)
             try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
@@ -44,7 +47,7 @@ public struct ArticleService: Sendable {
     /// resolve. Saving text identical to the current version writes nothing.
     /// A merge shows in the result: its revision is more than one past `baseRevision`.
     public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal) async throws -> Article {
-        let prerendered = try await prerender(draft.body, article: id)
+        let prerendered = try await prerender(draft.body, files: (.article, id))
         return try await database.writer.write { [database] db in
             let policy = AccessPolicy(principal)
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
@@ -144,7 +147,9 @@ public struct ArticleService: Sendable {
     /// Renders text as it would be saved, for the editor's preview and for old revisions.
     /// `article` (with `revision`, for an old one) gives `file:` names their attachments; the
     /// caller has checked that the principal may see them.
-    public func preview(_ markdown: String, article: Int64? = nil, revision: Int? = nil, for principal: Principal) async throws -> RenderedMarkdown {
+    /// `files` names a new page's ``DraftFolder`` instead.
+    public func preview(_ markdown: String, article: Int64? = nil, revision: Int? = nil, files: String? = nil,
+                        for principal: Principal) async throws -> RenderedMarkdown {
         if markdown.utf8.count > ArticleDraft.maxBodyBytes {
             throw ValidationError(field: "body", .tooLong(maxBytes: ArticleDraft.maxBodyBytes))
         }
@@ -157,6 +162,8 @@ public struct ArticleService: Sendable {
                     try Int64.fetchOne(db, sql: "SELECT id FROM revision WHERE articleId = ? AND number = ?", arguments: [article, $0])
                 }
                 resolver.files = try AttachmentLinks.paths(.article, article, revisionId: revisionId, db)
+            } else if let files, let userId = principal.userId, let folder = try? DraftFolder.id(key: files, of: userId, db) {
+                resolver.files = try AttachmentLinks.paths(.draft, folder, db)
             }
             var rendered = try renderer.render(markdown, resolver: resolver)
             rendered.html = try VisibleLinks.html(rendered.html, policy: policy, db)
@@ -269,13 +276,14 @@ public struct ArticleService: Sendable {
     /// Renders the text before the write transaction, so that rendering a long page holds up
     /// no other save or sign-in; the write uses it unless anything was committed in between
     /// (a page it links to renamed, say), when it renders again.
-    private func prerender(_ body: String, article id: Int64?) async throws -> Prerendered? {
+    /// `files`: whose attachments `file:` names.
+    private func prerender(_ body: String, files: (Attachment.Owner, Int64)?) async throws -> Prerendered? {
         let body = body.replacingOccurrences(of: "\r\n", with: "\n")
         guard body.utf8.count <= ArticleDraft.maxBodyBytes else { return nil }
         let generation = database.changes.content
         let rendered = try await database.reader.read { [renderer] db in
             let links = LinkIndex(db: db)
-            return try renderer.render(body, resolver: id == nil ? links.resolver : links.resolver(for: .article, id))
+            return try renderer.render(body, resolver: try files.map { try links.resolver(for: $0.0, $0.1) } ?? links.resolver)
         }
         return Prerendered(generation: generation, body: body, rendered: rendered)
     }

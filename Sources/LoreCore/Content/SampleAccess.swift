@@ -24,7 +24,7 @@ public struct SampleAccess: Sendable {
     static let grants = [
         Grant(path: "hr/hr-team", role: Role.Kind.employee.defaultName, level: .none),
         Grant(path: "hr/hr-team", role: "HR", level: .manage),
-        Grant(path: "hr", role: "HR", level: .edit),
+        Grant(path: "hr", role: "HR", level: .manage),
         Grant(path: "sales", role: Role.Kind.employee.defaultName, level: .none),
         Grant(path: "sales", role: "Sales", level: .edit),
         Grant(path: "competitors", role: Role.Kind.employee.defaultName, level: .none),

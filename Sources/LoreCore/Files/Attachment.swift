@@ -1,13 +1,15 @@
 import Foundation
 import GRDB
 
-/// A file attached to an article or a client card. The bytes live in the ``FileStore`` under
+/// A file attached to an article, a client card or a page being written. The bytes live in the ``FileStore`` under
 /// their digest; this row says what they are called, who brought them, and whose they are —
 /// a file is exactly as private as its owner.
 public struct Attachment: Codable, Sendable, Equatable, Identifiable, FetchableRecord, MutablePersistableRecord {
     public enum Owner: String, Codable, Sendable {
         case article
         case client
+        /// A page not yet saved: ``DraftFolder``.
+        case draft
     }
 
     public var id: Int64?
@@ -31,4 +33,17 @@ public struct Attachment: Codable, Sendable, Equatable, Identifiable, FetchableR
     }
 
     static let live = Column("deletedAt") == nil
+}
+
+extension Attachment {
+    /// What puts the file on a page: `![name](file:name)` for an image, a link otherwise.
+    public var markdown: String {
+        let link = "[\(name.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")"))](\(Self.link(to: name)))"
+        return isInlineImage ? "!" + link : link
+    }
+
+    /// `file:name` as a Markdown link's address: nothing in the name ends or breaks it.
+    static func link(to name: String) -> String {
+        "file:" + (name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["(", ")", " "])) ?? name)
+    }
 }

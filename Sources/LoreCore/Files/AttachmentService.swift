@@ -27,7 +27,9 @@ public struct AttachmentService: Sendable {
     /// Throws unless the principal may attach files to `owner`: checked before a byte is read.
     public func requireUpload(to owner: AttachmentOwner, by principal: Principal) async throws {
         let policy = AccessPolicy(principal)
-        _ = try await database.reader.read { db in try Self.editableOwner(owner, policy, db) }
+        try await database.reader.read { db in
+            if case .draft(let key) = owner { _ = try Self.draftFolder(key, policy, db) } else { _ = try Self.editableOwner(owner, policy, db) }
+        }
     }
 
     /// Streams the bytes to disk, then records the file, in one transaction that checks the
@@ -41,7 +43,11 @@ public struct AttachmentService: Sendable {
         guard stored.size > 0 else { throw ValidationError(field: "file", .required) }
         let policy = AccessPolicy(principal)
         return try await database.writer.write { db in
-            let (kind, ownerId) = try Self.editableOwner(owner, policy, db)
+            let (kind, ownerId) = if case .draft(let key) = owner {
+                (Attachment.Owner.draft, try Self.draftFolder(key, policy, db) ?? DraftFolder.make(key: key, for: author, db))
+            } else {
+                try Self.editableOwner(owner, policy, db)
+            }
             let taken = Set(try String.fetchAll(db, sql: """
                 SELECT name FROM attachment WHERE ownerKind = ? AND ownerId = ? AND deletedAt IS NULL
                 """, arguments: [kind.rawValue, ownerId]))
@@ -78,6 +84,8 @@ public struct AttachmentService: Sendable {
                 guard policy.principal.has(.clientsRead),
                       try Client.filter(key: attachment.ownerId).filter(Client.live).filter(policy.readableClients()).fetchCount(db) == 1
                 else { throw NotFound() }
+            case .draft:
+                guard let userId = policy.principal.userId, try Self.isDraftFolder(attachment.ownerId, of: userId, db) else { throw NotFound() }
             }
             return attachment
         }
@@ -92,6 +100,7 @@ public struct AttachmentService: Sendable {
             let owner: AttachmentOwner = switch attachment.ownerKind {
             case .article: .article(slug: try String.fetchOne(db, sql: "SELECT slug FROM article WHERE id = ?", arguments: [attachment.ownerId]) ?? "")
             case .client: .client(slug: try String.fetchOne(db, sql: "SELECT slug FROM client WHERE id = ?", arguments: [attachment.ownerId]) ?? "")
+            case .draft: .draft(key: try String.fetchOne(db, sql: "SELECT key FROM draftFolder WHERE id = ?", arguments: [attachment.ownerId]) ?? "")
             }
             _ = try Self.editableOwner(owner, policy, db)
             attachment.deletedAt = Date()
@@ -116,6 +125,18 @@ public struct AttachmentService: Sendable {
 
     // MARK: Owners
 
+    /// The writer's draft folder (nil when not made yet), if they may write pages somewhere.
+    private static func draftFolder(_ key: String, _ policy: AccessPolicy, _ db: Database) throws -> Int64? {
+        let userId = try policy.principal.authorId()
+        let folder = try DraftFolder.id(key: key, of: userId, db)
+        guard try policy.levels(db).values.contains(where: { $0 >= .edit }) else { throw AccessDenied() }
+        return folder
+    }
+
+    private static func isDraftFolder(_ id: Int64, of userId: Int64, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM draftFolder WHERE id = ? AND userId = ?)", arguments: [id, userId]) == true
+    }
+
     private static func editableOwner(_ owner: AttachmentOwner, _ policy: AccessPolicy, _ db: Database) throws -> (Attachment.Owner, Int64) {
         switch owner {
         case .article(let slug):
@@ -127,6 +148,9 @@ public struct AttachmentService: Sendable {
             let client = try policy.requireClient(slug: slug, .clientsEdit, db)
             guard let id = client.id else { throw NotFound() }
             return (.client, id)
+        case .draft(let key):
+            guard let id = try draftFolder(key, policy, db) else { throw NotFound() }
+            return (.draft, id)
         }
     }
 
@@ -140,6 +164,9 @@ public struct AttachmentService: Sendable {
         case .client(let slug):
             guard let id = try policy.requireClient(slug: slug, .clientsRead, db).id else { throw NotFound() }
             return (.client, id)
+        case .draft(let key):
+            guard let userId = policy.principal.userId, let id = try DraftFolder.id(key: key, of: userId, db) else { throw NotFound() }
+            return (.draft, id)
         }
     }
 }

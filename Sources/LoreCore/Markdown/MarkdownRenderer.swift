@@ -3,7 +3,7 @@ import Foundation
 
 /// Renders CommonMark through libcmark in safe mode and adds what a wiki needs:
 /// `[[wiki links]]`, heading anchors, a whitelist of link schemes, and GFM's tables, task lists,
-/// strikethrough and extended autolinks, and callouts (`Extensions/`), each a change of cmark's
+/// strikethrough and extended autolinks, callouts and image sizes (`Extensions/`), each a change of cmark's
 /// own tree: nothing is done to the HTML with patterns.
 public struct MarkdownRenderer: Sendable {
     public init() {}
@@ -113,6 +113,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_node_set_url(node, "")
             }
         }
+        SizedImages.apply(Self.nodes(of: document, [CMARK_NODE_IMAGE]))
     }
 
     /// The nodes of these types, in document order, gathered before any is changed.

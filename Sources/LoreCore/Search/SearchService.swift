@@ -111,15 +111,15 @@ public struct SearchService: Sendable {
     /// a two-letter prefix matches thousands, and ranking them all would cost more than typing.
     static let suggestionCandidates = 200
 
-    /// Titles of articles and client cards matching what has been typed so far (the last word
-    /// as a prefix), for the header box.
-    public func suggest(_ expression: String, limit: Int = 8, for principal: Principal) async throws -> [SearchHit] {
+    /// Titles of articles and client cards (or only those of `kind`) matching what has been typed
+    /// so far (the last word as a prefix), for the header box and the editor's `[[`.
+    public func suggest(_ expression: String, kind: SearchHit.Kind? = nil, limit: Int = 8, for principal: Principal) async throws -> [SearchHit] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
             let request: SQLRequest<Row> = """
                 SELECT searchTitle.rowid AS documentId, d.kind, d.refId, -searchTitle.rank AS rank
                 FROM searchTitle CROSS JOIN searchDocument d ON d.id = searchTitle.rowid
-                WHERE searchTitle MATCH \(expression) AND \(Self.visible(SearchFilter().kinds(for: principal), policy))
+                WHERE searchTitle MATCH \(expression) AND \(Self.visible(SearchFilter(kind: kind).kinds(for: principal), policy))
                 ORDER BY searchTitle.rowid DESC LIMIT \(Self.suggestionCandidates)
                 """
             let best = Array(try request.fetchAll(db).compactMap(Match.init).sorted { $0.relevance > $1.relevance }.prefix(limit))

@@ -177,6 +177,9 @@ extension AppDatabase {
                 try ArticleService.renderAgain(id: id, renderer: renderer, db)
             }
         }
+        migrator.registerMigration("v17 files of pages not yet saved") { db in
+            try DraftFolder.createTable(db)
+        }
         return migrator
     }
 }

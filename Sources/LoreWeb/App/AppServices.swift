@@ -22,6 +22,7 @@ struct AppServices: Sendable {
     let clientImport: ClientImport
     let clientExport: ClientExport
     let attachments: AttachmentService
+    let wordImport: WordImport
     let views: ViewRenderer
     /// The JSON API's request schemas, from its OpenAPI document.
     let apiSchemas: ApiSchemas
@@ -55,6 +56,7 @@ struct AppServices: Sendable {
             database: database,
             store: files ?? FileStore(root: FileManager.default.temporaryDirectory.appendingPathComponent("lore-files-\(UUID().uuidString)")),
             limit: uploadLimit)
+        wordImport = WordImport(attachments: attachments)
         self.views = views
         pages = PageBuilder(categories: categories)
         pageCache = PageCache(changes: database.changes)

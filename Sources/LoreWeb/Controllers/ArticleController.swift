@@ -180,7 +180,8 @@ struct ArticleController {
     @Sendable func preview(request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await FormData.read(from: request)
         do {
-            let rendered = try await services.articles.preview(form["body"], article: form.integer("article"), for: context.requirePrincipal())
+            let rendered = try await services.articles.preview(form["body"], article: form.integer("article"),
+                                                               files: form["files"].isEmpty ? nil : form["files"], for: context.requirePrincipal())
             return Response(
                 status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: rendered.html)))

@@ -49,14 +49,29 @@ struct ArticleEditor {
         /// The save would move the article where its earlier revisions reach new people: keep them restricted?
         let historyChoice: HistoryChoiceView?
         let cancelURL: String
-        /// Empty for a new article: files are attached once it exists.
         let articleId: String
-        let uploadURL: String?
+        /// For a new page: the ``DraftFolder`` its files wait in until it is saved.
+        let files: String
+        let uploadURL: String
         let insertInto: String
         let attachments: [AttachmentRow]
         /// For a new page: the templates to start from, and the placeholders left to fill in.
         let templates: [TemplateLink]
         let placeholders: String?
+        /// "Import from Word", on a new page.
+        let wordImport: WordImportView?
+        /// A new page that arrives with text (from Word, a template, a link to a missing page, a
+        /// failed save): the browser's copy of older unsaved text is not offered over it.
+        let fresh: Bool
+    }
+
+    struct WordImportView {
+        let action: String
+        let category: String
+        let available: Bool
+        let problem: String?
+        /// After an import: which document the page came from.
+        let imported: String?
     }
 
     struct TemplateLink {
@@ -69,12 +84,14 @@ struct ArticleEditor {
         ArticleDraft(
             title: form["title"], slug: form["slug"], categoryId: form.integer("category") ?? fallbackCategory,
             body: form["body"], summary: form["summary"], isMinor: form["minor"] == "on",
-            historyOnMove: ["keep": .keepRestricted, "show": .show][form["history"]])
+            historyOnMove: ["keep": .keepRestricted, "show": .show][form["history"]],
+            files: form["files"].isEmpty ? nil : form["files"])
     }
 
     func form(
         _ draft: ArticleDraft, editing article: Article?, baseRevision: Int?,
-        error: ValidationError? = nil, conflict: EditConflict? = nil, exposure: MoveExposesHistory? = nil, template: String? = nil
+        error: ValidationError? = nil, conflict: EditConflict? = nil, exposure: MoveExposesHistory? = nil, template: String? = nil,
+        importProblem: String? = nil, imported: String? = nil
     ) async throws -> Response {
         // After a clash the editor holds the merged text with both versions at each clash.
         var draft = draft
@@ -87,9 +104,12 @@ struct ArticleEditor {
         let errors = error.map { FormErrors($0, t: t, order: Self.fieldOrder) } ?? .none
         let heading = article.map { t.format("edit_article_heading", ["title": $0.title]) } ?? t["new_article_heading"]
         // The preview is rendered on the server for the first paint, so it works without script.
-        let previewHTML = (try? await services.articles.preview(draft.body, article: article?.id, for: principal).html) ?? ""
-        var files: [AttachmentService.Listed] = []
-        if let article { files = try await services.attachments.attachments(of: .article(slug: article.slug), for: principal) }
+        // A new page's files wait in a folder of the writer's, named here and kept by the form.
+        if article == nil, draft.files == nil { draft.files = SecretToken.random() }
+        let owner: AttachmentOwner = article.map { .article(slug: $0.slug) } ?? .draft(key: draft.files ?? "")
+        let previewHTML = (try? await services.articles.preview(draft.body, article: article?.id, files: draft.files, for: principal).html) ?? ""
+        let files: [AttachmentService.Listed]
+        do { files = try await services.attachments.attachments(of: owner, for: principal) } catch is NotFound { files = [] }
         let view = FormView(
             heading: heading,
             action: article.map { Paths.article($0.slug) + "/edit" } ?? "/new",
@@ -107,14 +127,19 @@ struct ArticleEditor {
             },
             cancelURL: article.map { Paths.article($0.slug) } ?? "/",
             articleId: article?.id.map(String.init) ?? "",
-            uploadURL: article.map { Paths.article($0.slug) + "/files" },
+            files: article == nil ? draft.files ?? "" : "",
+            uploadURL: article.map { Paths.article($0.slug) + "/files" } ?? "/drafts/\(draft.files ?? "")/files",
             insertInto: "body",
-            attachments: AttachmentRow.rows(files, back: article.map { Paths.article($0.slug) + "/edit" } ?? "/", canDelete: true,
+            attachments: AttachmentRow.rows(files, back: article.map { Paths.article($0.slug) + "/edit" } ?? "/new", canDelete: true,
                                             insertable: true, language: context.language),
             templates: article != nil ? [] : try await services.templates.templates(forCategory: draft.categoryId, for: principal).map { found in
                 TemplateLink(title: found.title, url: "/new?category=\(draft.categoryId)&template=\(found.slug)", chosen: found.slug == template)
             },
-            placeholders: Self.placeholdersNote(article == nil ? TemplateService.placeholders(in: draft.title + "\n" + draft.body) : [], t))
+            placeholders: Self.placeholdersNote(article == nil ? TemplateService.placeholders(in: draft.title + "\n" + draft.body) : [], t),
+            wordImport: article != nil ? nil : WordImportView(
+                action: "/new/import?_csrf=\(context.csrfToken)", category: String(draft.categoryId), available: Pandoc.executable != nil, problem: importProblem,
+                imported: imported.map { t.format("word_imported", ["name": $0]) }),
+            fresh: article == nil && !(draft.title.isEmpty && draft.body.isEmpty))
         let lineage: [Category]
         if let category = try? await services.categories.category(id: draft.categoryId, for: principal) {
             lineage = try await services.categories.lineage(of: category, for: principal)
@@ -124,7 +149,7 @@ struct ArticleEditor {
         let page = try await services.pages.page(
             view, title: heading, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: lineage, last: heading), tree: tree)
-        let failed = error != nil || conflict != nil || exposure != nil
+        let failed = error != nil || conflict != nil || exposure != nil || importProblem != nil
         return try services.views.render("article-form", page, status: failed ? (conflict != nil ? .conflict : .unprocessableContent) : .ok)
     }
 

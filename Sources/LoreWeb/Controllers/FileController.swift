@@ -13,6 +13,7 @@ struct FileController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.post("/a/:slug/files", use: uploadToArticle)
         router.post("/clients/:slug/files", use: uploadToClient)
+        router.post("/drafts/:key/files", use: uploadToDraft)
         router.get("/files/:id/:name", use: serve)
         router.post("/files/:id/delete", use: delete)
     }
@@ -38,6 +39,11 @@ struct FileController {
         try await upload(request, context, to: .client(slug: context.parameters.require("slug")))
     }
 
+    /// A file for a page not yet saved (see ``DraftFolder``).
+    @Sendable func uploadToDraft(request: Request, context: AppRequestContext) async throws -> Response {
+        try await upload(request, context, to: .draft(key: context.parameters.require("key")))
+    }
+
     /// The body is the file itself and `?name=` its name (sent by the page's script, which
     /// shows the progress): it goes to disk as it arrives.
     private func upload(_ request: Request, _ context: AppRequestContext, to owner: AttachmentOwner) async throws -> Response {
@@ -49,7 +55,7 @@ struct FileController {
             let attachment = try await attachments.upload(chunks, name: name, to: owner, by: principal)
             let url = Self.url(of: attachment)
             return try Self.json(Uploaded(id: attachment.id ?? 0, name: attachment.name, url: url, isImage: attachment.isInlineImage,
-                                          markdown: Self.markdown(for: attachment)), status: .created)
+                                          markdown: attachment.markdown), status: .created)
         } catch let tooLarge as FileStore.TooLarge {
             return try Self.json(Problem(error: t.format("upload_too_large", ["size": "\(tooLarge.limit >> 20) MiB"])), status: .contentTooLarge)
         } catch is ValidationError {
@@ -122,19 +128,6 @@ struct FileController {
     }
 
     /// `![name](file:name)` for an image, `[name](file:name)` for anything else.
-    static func markdown(for attachment: Attachment) -> String {
-        let link = "[\(markdownText(attachment.name))](file:\(markdownTarget(attachment.name)))"
-        return attachment.isInlineImage ? "!" + link : link
-    }
-
-    private static func markdownText(_ name: String) -> String {
-        name.replacingOccurrences(of: "[", with: "(").replacingOccurrences(of: "]", with: ")")
-    }
-
-    private static func markdownTarget(_ name: String) -> String {
-        name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["(", ")", " "])) ?? name
-    }
-
     private static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .withoutEscapingSlashes

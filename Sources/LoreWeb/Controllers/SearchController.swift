@@ -56,6 +56,8 @@ struct SearchController {
         let title: String
         let url: String
         let trail: String
+        /// The wiki link that names it, for the editor's `[[` autocomplete.
+        let link: String
     }
 
     static let withinDays = [7, 30, 365]
@@ -118,12 +120,15 @@ struct SearchController {
         let principal = try context.requirePrincipal()
         let text = String(FormData.query(of: request)["q"].prefix(200))
         var suggestions: [Suggestion] = []
+        // `type=article` or `type=client`: only those (the editor's `[[` and `[[client:`).
+        let kind = request.uri.queryParameters.get("type").flatMap(SearchHit.Kind.init(rawValue:))
         if text.count >= 2, let expression = SearchQuery.prefixExpression(text) {
             let tree = try await services.categories.tree(for: principal)
             let categories = tree.byId
-            suggestions = try await services.search.suggest(expression, for: principal).map { hit in
+            suggestions = try await services.search.suggest(expression, kind: kind, for: principal).map { hit in
                 Suggestion(title: hit.title, url: hit.path,
-                           trail: hit.kind == .client ? context.translations["client_result"] : Self.trail(hit.categoryId, categories))
+                           trail: hit.kind == .client ? context.translations["client_result"] : Self.trail(hit.categoryId, categories),
+                           link: Self.wikiLink(hit))
             }
         }
         let encoder = JSONEncoder()
@@ -131,6 +136,16 @@ struct SearchController {
         let body = try encoder.encode(suggestions)
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                         body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// `[[Title]]` for a page whose title says it plainly, `[[slug|Title]]` otherwise (a title
+    /// with brackets or a bar); `[[client:slug|Name]]` for a client card.
+    static func wikiLink(_ hit: SearchHit) -> String {
+        let label = String(hit.title.map { "[]|".contains($0) ? " " : $0 }).trimmingCharacters(in: .whitespaces)
+        switch hit.kind {
+        case .client: return "[[client:\(hit.slug)|\(label)]]"
+        case .article: return label == hit.title && label.count <= 150 ? "[[\(label)]]" : "[[\(hit.slug)|\(label)]]"
+        }
     }
 
     /// "HR › Onboarding": where a result lives, from the categories the reader may see.

@@ -4,7 +4,6 @@ extension Translations {
         "attachments": "Files",
         "attachments_hint": "Choose files, drop them on the text or paste an image; up to 25 MiB each.",
         "attach_files": "Attach files",
-        "attachments_after_save": "Save the article first; then you can attach files to it.",
         "insert_file": "Insert",
         "delete_file_confirm": "Remove this file from the list? Old revisions that show it keep it.",
         "upload_empty": "The file is empty: nothing was uploaded.",

@@ -23,7 +23,7 @@ struct AttachmentRow {
             return AttachmentRow(
                 id: id, name: file.name, url: Paths.file(id: id, name: file.name),
                 details: "\(size(file.size)) · \(listed.uploaderName) · \(DisplayDate.format(file.createdAt, language))",
-                isImage: file.isInlineImage, markdown: FileController.markdown(for: file), insertable: insertable,
+                isImage: file.isInlineImage, markdown: file.markdown, insertable: insertable,
                 deleteURL: canDelete ? "/files/\(id)/delete" : nil, back: back)
         }
     }

@@ -26,7 +26,7 @@ struct ApiAttachment: Encodable, Sendable {
         inline = attachment.isInlineImage
         url = FileController.url(of: attachment)
         download = "/api/v1/files/\(id)"
-        markdown = FileController.markdown(for: attachment)
+        markdown = attachment.markdown
         self.uploadedBy = uploadedBy
         createdAt = attachment.createdAt
     }
