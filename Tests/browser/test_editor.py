@@ -39,10 +39,16 @@ def tool(driver, action):
     find(driver, f"#editor-toolbar button[data-action='{action}']").click()
 
 
-def test_a_page_written_with_the_toolbar_only(driver, server, category, marker):
+def test_a_page_written_from_a_template_with_the_toolbar_only(driver, server, category, marker):
     open_new_article_form(driver, server, category)
-    find(driver, "#title").send_keys(f"Toolbar page {marker}")
+    click_and_load(driver, find(driver, "#templates a"))  # the meeting note suits every category
+    template = body_value(driver)
+    assert template.strip(), "the template's text is in the editor"
+    title = find(driver, "#title")
+    title.clear()
+    title.send_keys(f"Toolbar page {marker}")
     body = find(driver, "textarea#body")
+    driver.execute_script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", body)
     body.click()
     body.send_keys("Steps")
     select_in_body(driver, "Steps")
@@ -94,6 +100,20 @@ def test_a_page_written_with_the_toolbar_only(driver, server, category, marker):
     assert [cell.text.strip() for cell in find_all(driver, f"{page} table thead th")] == ["Day", "", "Column 2"]
     assert len(find_all(driver, f"{page} table tbody tr")) == 3
     assert f"Badges are not lent {marker}" in find(driver, f"{page} .callout-warning").text
+
+
+def test_the_preview_follows_the_text_as_it_scrolls(driver, server, category):
+    open_new_article_form(driver, server, category)
+    body = find(driver, "textarea#body")
+    text = "\n\n".join(f"## Section {n}\n\nParagraph {n} of a long page." for n in range(1, 61))
+    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))",
+                          body, text)
+    wait(driver).until(lambda d: len(find_all(d, "#preview h2")) == 60, "the preview never showed the long page")
+    assert driver.execute_script("return document.getElementById('preview').scrollTop") == 0
+    driver.execute_script("arguments[0].scrollTop = arguments[0].scrollHeight", body)
+    wait(driver).until(lambda d: d.execute_script(
+        "var p = document.getElementById('preview'); return p.scrollTop > 0 && p.scrollTop + p.clientHeight >= p.scrollHeight - 2"),
+        "the preview did not follow the text to its end")
 
 
 def test_double_bracket_suggests_pages_and_clients(driver, server, category):

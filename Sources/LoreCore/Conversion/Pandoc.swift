@@ -1,10 +1,13 @@
 import Foundation
 
-/// Debian's `pandoc`, run as a separate process with a time limit: a hostile or broken document
-/// costs at most that much of one process, never the server's memory or threads (it runs on
+/// Debian's `pandoc`, run as a separate process with a time and a memory limit: a hostile or
+/// broken document costs at most that much of one process, never the server's memory or threads (it runs on
 /// ``BlockingWork/conversions``). `make run` and `make test` install it.
 public enum Pandoc {
     public static let timeLimit: TimeInterval = 30
+    /// pandoc's heap, through its runtime's options: a small document that unpacks to a
+    /// huge one (a zip bomb) stops here instead of taking the machine's memory.
+    static let memoryLimit = "512m"
 
     public struct Failed: Error, Sendable, Equatable {
         public enum Reason: Sendable, Equatable {
@@ -35,7 +38,7 @@ public enum Pandoc {
         guard let executable else { throw Failed(reason: .missing) }
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments
+        process.arguments = ["+RTS", "-M\(memoryLimit)", "-RTS"] + arguments
         process.currentDirectoryURL = folder
         let errors = Pipe()
         process.standardError = errors

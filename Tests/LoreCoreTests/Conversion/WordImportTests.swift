@@ -53,6 +53,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(picture).path))
     }
 
+    @Test func aDocumentThatUnpacksToAHugeOneIsRefusedQuickly() throws {
+        try #require(Pandoc.executable != nil, "make deps installs pandoc")
+        let bomb = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Fixtures/Word/unpacks-to-55-mb.docx"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lore-word-bomb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let started = Date()
+        #expect(throws: Pandoc.Failed.self) { try WordImport.convertWaiting(Array(bomb), format: .docx, in: folder) }
+        #expect(Date().timeIntervalSince(started) < Pandoc.timeLimit, "the memory limit stops it, not the clock")
+    }
+
     @Test func aLeadingHeadingNamesThePage() {
         #expect(WordImport.leadingHeading("\n# Отпуск\n\nТекст") == ("Отпуск", "Текст"))
         #expect(WordImport.leadingHeading("## Раздел\n\nТекст") == (nil, "## Раздел\n\nТекст"))
