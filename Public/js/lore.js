@@ -219,6 +219,13 @@
     });
   }
 
+  // "Print the acknowledgement sheet" and the like: the browser's own printing.
+  function setUpPrintButtons() {
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   // Buttons that cannot be undone (purging for good) ask first.
   function setUpConfirmations() {
     document.querySelectorAll("button[data-confirm]").forEach(function (button) {
@@ -280,6 +287,7 @@
     forgetSentDraft();
     setUpNavToggle();
     setUpConfirmations();
+    setUpPrintButtons();
     setUpSearchSuggestions();
     document.querySelectorAll(".uploader[data-upload-url]").forEach(setUpUploads);
     var checklist = document.getElementById("checklist-progress");

@@ -40,6 +40,8 @@ enum PermissionTable {
         var secret: (word: String, readers: Set<Person>)? = nil
         /// Those who manage the category's parent (for a top-level category: who manage roles).
         var parentManagers: Set<Person> = [.admin]
+        /// The sample asks every employee to read and confirm it (the regulations).
+        var requiresReading = false
 
         func categoryPath(for person: Person) -> String {
             person == .admin ? categoryPath : visiblePath ?? categoryPath
@@ -71,7 +73,8 @@ enum PermissionTable {
                  categoryPath: "sales/scripts", parentTitle: "Sales", levels: [.admin: .manage, .sergey: .edit]),
         Resource(name: "inherited read-only grant", slug: "evacuation-procedure", title: "Evacuation procedure",
                  categoryTitle: "Fire safety", categoryPath: "regulations/fire-safety", parentTitle: "Regulations",
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read, .olga: .read], hidesHistory: true),
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read, .olga: .read], hidesHistory: true,
+                 requiresReading: true),
         Resource(name: "overridden grant", slug: "salary-review-procedure", title: "Salary review procedure",
                  categoryTitle: "HR team (internal)", categoryPath: "hr/hr-team", parentTitle: "HR",
                  levels: [.admin: .manage, .marina: .manage], parentManagers: [.admin, .marina]),
@@ -106,7 +109,13 @@ enum PermissionTable {
         /// Managing the category's parent (for top-level categories: managing roles): see
         /// ``Resource/parentManagers``.
         case parentManage
+        /// Who must confirm the article: its managers and those who report on reading (HR);
+        /// `ofRequirement` needs the article to ask for confirmations (404 otherwise).
+        case readingReport(ofRequirement: Bool)
     }
+
+    /// Holders of `acknowledgements.report`: HR, and the administrator, who has every capability.
+    static let readingReporters: Set<Person> = [.admin, .marina]
 
     struct Row: Sendable {
         let route: String
@@ -174,6 +183,10 @@ enum PermissionTable {
             case .parentManage:
                 visible = resource.level(person) >= .read
                 permitted = resource.parentManagers.contains(person)
+            case .readingReport(let ofRequirement):
+                visible = resource.readsArticle(person)
+                permitted = resource.level(person) >= .manage || PermissionTable.readingReporters.contains(person)
+                if ofRequirement, visible, permitted, !resource.requiresReading, !person.isGuest { return .notFound }
             }
             if person.isGuest { return method == .post ? .forbidden : (visible ? allowed : .seeOther) }
             if !visible { return hidden }
@@ -284,6 +297,13 @@ enum PermissionTable {
         Row("GET /a/{slug}/access", "/a/{slug}/access", .article(.manage), allowed: .ok),
         Row("GET /a/{slug}/checklist.json", "/a/{slug}/checklist.json", .article(.read), allowed: .ok),
         Row("GET /a/{slug}/export.docx", "/a/{slug}/export.docx", .article(.read), allowed: .ok),
+        // Confirming a revision that is no longer current records nothing and says so; a page that asks nothing records nothing.
+        Row("POST /a/{slug}/confirm", "/a/{slug}/confirm", .article(.read), allowed: .seeOther, fields: [("revision", "0")]),
+        Row("GET /a/{slug}/reading", "/a/{slug}/reading", .readingReport(ofRequirement: false), allowed: .ok),
+        Row("POST /a/{slug}/reading", "/a/{slug}/reading", .article(.manage), allowed: .unprocessableContent, fields: [("dueDays", "0")]),
+        Row("GET /a/{slug}/reading.csv", "/a/{slug}/reading.csv", .readingReport(ofRequirement: true), allowed: .ok),
+        // One person's pages to confirm (here the administrator's): for those who report on reading, and for the person.
+        Row("GET /people/{id}/reading", "/people/1/reading", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         // No sample page has this item: found or not, the answer is the same 404 (ticking itself is in ChecklistRoutesTests).
         Row("POST /a/{slug}/checklist", "/a/{slug}/checklist", otherwise: .notFound, fields: [("item", "0123456789abcdef"), ("checked", "1")]),
         Row("GET /a/{slug}/checklist", "/a/{slug}/checklist", .article(.manage), allowed: .ok),

@@ -9,4 +9,6 @@ public enum Capability: String, Codable, Sendable, CaseIterable {
     case usersManage = "users.manage"
     case rolesManage = "roles.manage"
     case auditRead = "audit.read"
+    /// Sees who confirmed which pages they may read (HR), beyond the pages they manage.
+    case acknowledgementsReport = "acknowledgements.report"
 }

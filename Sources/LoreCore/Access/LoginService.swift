@@ -44,6 +44,12 @@ public struct LoginService: Sendable {
         }
         await throttle.finished(attempt, succeeded: true)
         try await audit.record(.loginSucceeded, actor: id, subject: user.username, address: address)
+        if user.firstSignInAt == nil {
+            // A newcomer's pages to read and confirm are due counting from today.
+            try await database.writer.write { db in
+                try db.execute(sql: "UPDATE user SET firstSignInAt = ? WHERE id = ? AND firstSignInAt IS NULL", arguments: [Date(), id])
+            }
+        }
         return user
     }
 }

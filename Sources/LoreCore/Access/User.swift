@@ -11,6 +11,11 @@ public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var createdAt: Date
     /// Deactivated accounts cannot sign in; they are never deleted, as history names them.
     public var isActive: Bool
+    /// The job title, as an acknowledgement sheet («лист ознакомления») names it.
+    public var position: String = ""
+    public var department: String = ""
+    /// A newcomer's pages to read and confirm are due counting from here.
+    public var firstSignInAt: Date?
 
     public static let databaseTableName = "user"
 

@@ -81,12 +81,15 @@ public struct UserAdministration: Sendable {
         }
     }
 
-    /// Changes name, e-mail and roles.
-    public func update(id: Int64, displayName: String, email: String?, roleIds: Set<Int64>, by principal: Principal) async throws {
+    /// Changes name, e-mail and roles, and the position and department when given.
+    public func update(id: Int64, displayName: String, email: String?, roleIds: Set<Int64>, position: String? = nil,
+                       department: String? = nil, by principal: Principal) async throws {
         guard principal.has(.usersManage) else { throw NotFound() }
         var validator = Validator()
         let displayName = validator.text("displayName", displayName, maxBytes: 200)
         let email = validator.text("email", email ?? "", required: false, maxBytes: 200)
+        let position = position.map { validator.text("position", $0, required: false, maxBytes: 200) }
+        let department = department.map { validator.text("department", $0, required: false, maxBytes: 200) }
         try validator.check()
         try await database.writer.write { db in
             guard var user = try User.fetchOne(db, id: id) else { throw NotFound() }
@@ -95,6 +98,8 @@ public struct UserAdministration: Sendable {
             }
             user.displayName = displayName
             user.email = email.isEmpty ? nil : email
+            if let position { user.position = position }
+            if let department { user.department = department }
             try user.update(db)
             try Self.setRoles(roleIds, of: id, by: principal, db)
             try AuditLog.record(.userChanged, by: principal, subject: user.username, db)

@@ -13,6 +13,8 @@ public struct ArticleDraft: Sendable, Equatable {
     /// When the draft moves the article: what becomes of its earlier revisions. Nil asks, by
     /// ``MoveExposesHistory``, when the move would show them to new people.
     public var historyOnMove: HistoryOnMove?
+    /// A significant change: everyone the page requires to confirm it does so again.
+    public var asksToConfirmAgain = false
     /// For a new page: the writer's ``DraftFolder`` whose files (pasted images, a Word
     /// document's pictures) become the page's attachments when it is created.
     public var files: String?

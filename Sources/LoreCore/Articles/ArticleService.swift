@@ -69,9 +69,12 @@ public struct ArticleService: Sendable {
                 && draft.categoryId == article.categoryId && slug == article.slug
             if unchanged { return article }
             try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
-            return try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
-                                  restoredFrom: nil, by: principal, renderer: renderer,
-                                  prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
+            let saved = try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
+                                       restoredFrom: nil, by: principal, renderer: renderer,
+                                       prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
+            // Only the editor's deliberate choice asks readers again, and never a small fix.
+            if draft.asksToConfirmAgain, !draft.isMinor { try AcknowledgementService.askAgain(articleId: id, revision: saved.revision, db) }
+            return saved
         }
     }
 

@@ -34,6 +34,7 @@ public struct AuditLog: Sendable {
         case revisionUnredacted = "revision.unredacted"
         case clientReadLimit = "clients.read_limit"
         case synonymsChanged = "search.synonyms_changed"
+        case readingRequirementChanged = "article.reading_required"
     }
 
     let database: AppDatabase

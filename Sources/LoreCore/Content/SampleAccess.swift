@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// The roles, rights and demo accounts that come with the sample content, so that a newcomer
 /// sees access rights at work on the first start: HR's internal notes are for HR only, sales
@@ -20,7 +21,11 @@ public struct SampleAccess: Sendable {
 
     static let roles = ["HR", "Sales"]
     /// Sales keeps the client registry; deleting cards stays with administrators.
-    static let capabilities: [String: Set<Capability>] = ["Sales": [.clientsRead, .clientsEdit, .clientsExport]]
+    static let capabilities: [String: Set<Capability>] = [
+        "Sales": [.clientsRead, .clientsEdit, .clientsExport],
+        // HR keeps the acknowledgement sheets of every regulation.
+        "HR": [.acknowledgementsReport],
+    ]
     static let grants = [
         Grant(path: "hr/hr-team", role: Role.Kind.employee.defaultName, level: .none),
         Grant(path: "hr/hr-team", role: "HR", level: .manage),
@@ -37,6 +42,18 @@ public struct SampleAccess: Sendable {
         (username: "sergey", displayName: "Sergey Volkov", roles: ["Sales"]),
         (username: "ivan", displayName: "Ivan Petrov", roles: [String]()),
     ]
+    /// Marina and Sergey have worked here for months; Ivan is the newcomer whose reading plan
+    /// starts at his first sign-in.
+    static let profiles = [
+        "marina": (position: "Менеджер по персоналу", department: "Отдел персонала", since: 200),
+        "sergey": (position: "Менеджер по продажам", department: "Отдел продаж", since: 120),
+        "ivan": (position: "Специалист службы поддержки", department: "Служба поддержки", since: nil as Int?),
+    ]
+    /// Every employee reads and confirms the regulations within two weeks; the requirement
+    /// started 20 days ago, so those who have not confirmed are overdue.
+    static let regulationsPath = "regulations"
+    static let readingDueDays = 14
+    static let readingStartedDaysAgo = 20
 
     let database: AppDatabase
     let passwordCost: UInt8
@@ -74,6 +91,43 @@ public struct SampleAccess: Sendable {
                 roleIds: Set(user.roles.compactMap { roleIds[$0] }), by: administrator)
             created.append(DemoUser(username: user.username, displayName: user.displayName, roles: user.roles, password: password))
         }
+        if let employee = try await roleService.roles().first(where: { $0.kind == .employee })?.id,
+           let regulations = try? await categories.category(path: Self.regulationsPath, for: administrator), let categoryId = regulations.id {
+            try await requireReading(in: categoryId, by: employee, administrator: try administrator.authorId())
+        }
         return created
+    }
+
+    /// The regulations to read and confirm, with Marina having confirmed them all and Sergey
+    /// the first only; written as the history would have left them.
+    private func requireReading(in categoryId: Int64, by employee: Int64, administrator: Int64) async throws {
+        let day: TimeInterval = 86_400
+        let now = Date()
+        try await database.writer.write { db in
+            for (username, profile) in Self.profiles {
+                try db.execute(sql: "UPDATE user SET position = ?, department = ?, firstSignInAt = ? WHERE username = ?", arguments: [
+                    profile.position, profile.department, profile.since.map { now.addingTimeInterval(-Double($0) * day) }, username,
+                ])
+            }
+            let started = now.addingTimeInterval(-Double(Self.readingStartedDaysAgo) * day)
+            let request: SQLRequest<Row> = """
+                SELECT id, revision FROM article WHERE deletedAt IS NULL AND \(Category.inSubtree("categoryId", of: categoryId))
+                ORDER BY position, title
+                """
+            let articles = try request.fetchAll(db)
+            for (index, article) in articles.enumerated() {
+                let id: Int64 = article["id"]
+                let revision: Int = article["revision"]
+                try ReadingRequirement(articleId: id, dueDays: Self.readingDueDays, sinceRevision: revision, sinceAt: started,
+                                       setById: administrator, setAt: started).insert(db)
+                try db.execute(sql: "INSERT INTO readingRequirementRole (articleId, roleId) VALUES (?, ?)", arguments: [id, employee])
+                for (username, daysAgo) in [("marina", 15), ("sergey", 12)] where username == "marina" || index == 0 {
+                    try db.execute(sql: """
+                        INSERT INTO acknowledgement (userId, articleId, revision, at, address)
+                        SELECT id, ?, ?, ?, '10.0.0.12' FROM user WHERE username = ?
+                        """, arguments: [id, revision, now.addingTimeInterval(-Double(daysAgo) * day), username])
+                }
+            }
+        }
     }
 }

@@ -180,6 +180,16 @@ extension AppDatabase {
         migrator.registerMigration("v17 files of pages not yet saved") { db in
             try DraftFolder.createTable(db)
         }
+        migrator.registerMigration("v18 read and confirm") { db in
+            try ReadingRequirement.createTables(db)
+            try db.alter(table: "user") { t in
+                t.add(column: "position", .text).notNull().defaults(to: "")
+                t.add(column: "department", .text).notNull().defaults(to: "")
+                t.add(column: "firstSignInAt", .datetime)
+            }
+            // Those who were here before count as having started when their account was made.
+            try db.execute(sql: "UPDATE user SET firstSignInAt = createdAt")
+        }
         return migrator
     }
 }

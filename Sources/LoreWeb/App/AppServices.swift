@@ -15,6 +15,7 @@ struct AppServices: Sendable {
     let search: SearchService
     let synonyms: SearchSynonyms
     let checklists: ChecklistService
+    let acknowledgements: AcknowledgementService
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -46,6 +47,7 @@ struct AppServices: Sendable {
         search = SearchService(database: database, clientReads: clientReads)
         synonyms = SearchSynonyms(database: database)
         checklists = ChecklistService(database: database)
+        acknowledgements = AcknowledgementService(database: database)
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)

@@ -112,6 +112,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     ArticleController(services: services).addRoutes(to: router)
     ArticleAccessController(services: services).addRoutes(to: router)
     ChecklistController(services: services).addRoutes(to: router)
+    AcknowledgementController(services: services).addRoutes(to: router)
     WordController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)

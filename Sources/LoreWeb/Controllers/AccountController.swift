@@ -24,6 +24,7 @@ struct AccountController {
     struct MeView {
         let displayName: String
         let username: String
+        let readingURL: String
         let tokens: [TokenRow]
         /// The secret of the token just made: shown this once.
         let newSecret: String?
@@ -70,7 +71,7 @@ struct AccountController {
             return TokenRow(id: token.id ?? 0, name: token.name, details: details.joined(separator: " · "), isActive: token.isValid(),
                             revokeURL: "/me/tokens/\(token.id ?? 0)/revoke")
         }
-        let view = MeView(displayName: principal.displayName, username: user.username, tokens: rows, newSecret: secret, tokenName: name,
+        let view = MeView(displayName: principal.displayName, username: user.username, readingURL: "/people/\(user.id ?? 0)/reading", tokens: rows, newSecret: secret, tokenName: name,
                           fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("me", view, title: t["my_account"], request: request, context: context, status: status)
     }

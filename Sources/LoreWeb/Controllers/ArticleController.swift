@@ -46,6 +46,20 @@ struct ArticleController {
         /// A long page starts each section on a new sheet when printed.
         let isLong: Bool
         let wordURL: String
+        /// "Read and confirm" for a reader the page asks; nil for everyone else.
+        let confirmation: ConfirmationView?
+        /// Who must confirm the page and who did: for its managers and those who report on it.
+        let readingURL: String?
+    }
+
+    struct ConfirmationView {
+        let message: String
+        let isConfirmed: Bool
+        let isOverdue: Bool
+        let action: String
+        let revision: Int
+        /// What changed since the revision they confirmed.
+        let diffURL: String?
     }
 
     /// A page with this many sections, or this much HTML, prints each section from a new sheet.
@@ -55,6 +69,11 @@ struct ArticleController {
     /// A page made for the same rights since the last change is that page, hidden parts and all.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
+        // A page the reader must confirm says where they stand: theirs alone, never shared.
+        let principal = try context.requirePrincipal()
+        if !(try await services.acknowledgements.requiredRoles(ofArticle: slug)).isDisjoint(with: principal.roleIds) {
+            return try await page(slug, caching: nil, generation: 0, request: request, context: context)
+        }
         return try await services.pageCache.page(Paths.article(slug), request: request, context: context) { key, generation in
             try await page(slug, caching: key, generation: generation, request: request, context: context)
         }
@@ -90,12 +109,34 @@ struct ArticleController {
             printFooter: t.format("print_footer", ["title": article.title, "revision": String(article.revision),
                                                     "date": DisplayDate.format(article.updatedAt, t.language)]),
             isLong: article.outline.filter { $0.level == 2 }.count >= Self.longPageSections || found.html.utf8.count > Self.longPageBytes,
-            wordURL: Paths.article(article.slug) + "/export.docx")
+            wordURL: Paths.article(article.slug) + "/export.docx",
+            confirmation: try await Self.confirmation(article, showsHistory: found.category.showsHistory(to: level), principal: principal,
+                                                      t: t, services: services),
+            readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil)
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,
             tree: found.tree)
         return try services.views.render("article", page, caching: key, in: services.pageCache, generation: generation, context: context)
+    }
+
+    /// `showsHistory`: the reader may see what changed since the revision they confirmed.
+    private static func confirmation(_ article: Article, showsHistory: Bool, principal: Principal, t: Translations,
+                                     services: AppServices) async throws
+        -> ConfirmationView? {
+        guard let id = article.id, let status = try await services.acknowledgements.status(ofArticle: id, for: principal) else { return nil }
+        let roles = status.roles.joined(separator: ", ")
+        let message = status.isConfirmed
+            ? t.format("confirmed_revision", ["revision": String(status.confirmedRevision ?? status.revision),
+                                               "date": DisplayDate.format(status.confirmedAt ?? Date(), t.language)])
+            : t.format(status.confirmedRevision == nil ? "confirm_required" : "confirm_again",
+                       ["roles": roles, "date": DisplayDate.day(status.due, t.language)])
+        return ConfirmationView(
+            message: message, isConfirmed: status.isConfirmed, isOverdue: status.isOverdue,
+            action: Paths.article(article.slug) + "/confirm", revision: status.revision,
+            diffURL: status.isConfirmed || !showsHistory ? nil : status.confirmedRevision.map {
+                Paths.article(article.slug) + "/diff?from=\($0)&to=\(status.revision)"
+            })
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {

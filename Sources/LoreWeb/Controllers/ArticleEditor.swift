@@ -60,6 +60,9 @@ struct ArticleEditor {
         let placeholders: String?
         /// "Import from Word", on a new page.
         let wordImport: WordImportView?
+        /// The page asks readers to confirm it: the editor may ask them again.
+        let asksReaders: Bool
+        let confirmAgain: Bool
         /// A new page that arrives with text (from Word, a template, a link to a missing page, a
         /// failed save): the browser's copy of older unsaved text is not offered over it.
         let fresh: Bool
@@ -81,11 +84,13 @@ struct ArticleEditor {
     }
 
     static func draft(from form: FormData, fallbackCategory: Int64) -> ArticleDraft {
-        ArticleDraft(
+        var draft = ArticleDraft(
             title: form["title"], slug: form["slug"], categoryId: form.integer("category") ?? fallbackCategory,
             body: form["body"], summary: form["summary"], isMinor: form["minor"] == "on",
             historyOnMove: ["keep": .keepRestricted, "show": .show][form["history"]],
             files: form["files"].isEmpty ? nil : form["files"])
+        draft.asksToConfirmAgain = form["confirmAgain"] == "on"
+        return draft
     }
 
     func form(
@@ -107,6 +112,8 @@ struct ArticleEditor {
         // A new page's files wait in a folder of the writer's, named here and kept by the form.
         if article == nil, draft.files == nil { draft.files = SecretToken.random() }
         let owner: AttachmentOwner = article.map { .article(slug: $0.slug) } ?? .draft(key: draft.files ?? "")
+        var asksReaders = false
+        if let article { asksReaders = !(try await services.acknowledgements.requiredRoles(ofArticle: article.slug)).isEmpty }
         let previewHTML = (try? await services.articles.preview(draft.body, article: article?.id, files: draft.files, for: principal).html) ?? ""
         let files: [AttachmentService.Listed]
         do { files = try await services.attachments.attachments(of: owner, for: principal) } catch is NotFound { files = [] }
@@ -139,6 +146,8 @@ struct ArticleEditor {
             wordImport: article != nil ? nil : WordImportView(
                 action: "/new/import?_csrf=\(context.csrfToken)", category: String(draft.categoryId), available: Pandoc.executable != nil, problem: importProblem,
                 imported: imported.map { t.format("word_imported", ["name": $0]) }),
+            asksReaders: asksReaders,
+            confirmAgain: draft.asksToConfirmAgain,
             fresh: article == nil && !(draft.title.isEmpty && draft.body.isEmpty))
         let lineage: [Category]
         if let category = try? await services.categories.category(id: draft.categoryId, for: principal) {

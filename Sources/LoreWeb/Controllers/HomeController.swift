@@ -25,6 +25,9 @@ struct HomeController {
         let reminders: ReminderView?
         /// For administrators: who reached the daily limit on client cards this week.
         let alerts: [String]
+        /// "To read and confirm: 3 pages", nil when there is nothing.
+        let readingHeading: String?
+        let reading: [ReadingItem]
     }
 
     /// Shared by readers with the same rights — except for the reminders, which are each
@@ -35,15 +38,29 @@ struct HomeController {
         let alerts = try await services.clientQueries.reads.alerts(for: principal).map { alert in
             context.translations.format("client_read_alert", ["name": alert.name, "date": DisplayDate.format(alert.at, context.language)])
         }
+        // Pages to confirm are each person's own, as confirming them changes no shared page.
+        let reading = try await services.acknowledgements.pending(for: principal)
         var extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
         if !alerts.isEmpty { extra += "|alerts " + alerts.joined(separator: "|") }
+        if !reading.isEmpty {
+            extra += "|reading " + reading.map { "\($0.slug) \(Int($0.due.timeIntervalSince1970)) \($0.isOverdue)" }.joined(separator: ",")
+        }
         return try await services.pageCache.page("/", extra: extra, request: request, context: context) { key, generation in
-            try await page(alerts: alerts, caching: key, generation: generation, request: request, context: context)
+            try await page(alerts: alerts, reading: reading, caching: key, generation: generation, request: request, context: context)
         }
     }
 
-    private func page(alerts: [String], caching key: PageCache.Key?, generation: Int, request: Request,
-                      context: AppRequestContext) async throws -> Response {
+    struct ReadingItem {
+        let title: String
+        let url: String
+        let due: String
+        let isOverdue: Bool
+        /// Confirmed before; the page changed significantly since.
+        let again: Bool
+    }
+
+    private func page(alerts: [String], reading: [AcknowledgementService.Pending], caching key: PageCache.Key?, generation: Int,
+                      request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
@@ -61,7 +78,12 @@ struct HomeController {
                 ? ReminderView(try await services.reminders.reminders(for: principal, quietAfterDays: reactivationDays), t: t,
                                language: context.language)
                 : nil,
-            alerts: alerts)
+            alerts: alerts,
+            readingHeading: reading.isEmpty ? nil : t.plural("reading_pending", reading.count),
+            reading: reading.map { item in
+                ReadingItem(title: item.title, url: Paths.article(item.slug), due: DisplayDate.day(item.due, t.language),
+                            isOverdue: item.isOverdue, again: item.confirmedRevision != nil)
+            })
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
         return try services.views.render("home", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }

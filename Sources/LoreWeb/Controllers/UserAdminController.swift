@@ -40,6 +40,10 @@ struct UserAdminController {
         let username: String
         let displayName: String
         let email: String
+        let position: String
+        let department: String
+        /// The person's pages to confirm, for those who report on them.
+        let readingURL: String?
         let roles: [RoleChoice]
         let isActive: Bool
         let activeURL: String
@@ -109,12 +113,13 @@ struct UserAdminController {
         let form = try await FormData.read(from: request)
         let roleIds = try await chosenRoles(form)
         do {
-            try await accounts.update(id: account.user.id!, displayName: form["displayName"], email: form["email"], roleIds: roleIds, by: principal)
+            try await accounts.update(id: account.user.id!, displayName: form["displayName"], email: form["email"], roleIds: roleIds,
+                                      position: form["position"], department: form["department"], by: principal)
             return .redirect(to: "/admin/users?notice=saved")
         } catch let error as ValidationError {
             return try await userForm(username: account.user.username, displayName: form["displayName"], email: form["email"], roleIds: roleIds,
                                   editing: account.user, link: nil, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder),
-                                  request: request, context: context)
+                                  profile: (form["position"], form["department"]), request: request, context: context)
         }
     }
 
@@ -154,9 +159,10 @@ struct UserAdminController {
 
     // MARK: Helpers
 
+    /// `profile`: the position and department as typed; the account's own when nil.
     private func userForm(
         username: String, displayName: String, email: String, roleIds: Set<Int64>, editing: User?, link: String?,
-        errors: FormErrors, request: Request, context: AppRequestContext
+        errors: FormErrors, profile: (position: String, department: String)? = nil, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let t = context.translations
         let roles = try await services.roles.roles().filter { $0.kind != .employee && $0.kind != .guest }
@@ -164,6 +170,8 @@ struct UserAdminController {
         let view = UserFormView(
             heading: editing.map { $0.displayName } ?? t["invite_user"], action: editing == nil ? "/admin/users/new" : base,
             isNew: editing == nil, username: username, displayName: displayName, email: email,
+            position: profile?.position ?? editing?.position ?? "", department: profile?.department ?? editing?.department ?? "",
+            readingURL: try context.requirePrincipal().has(.acknowledgementsReport) ? editing.map { "/people/\($0.id ?? 0)/reading" } : nil,
             roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: roleIds.contains($0)) } },
             isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link", seeAsURL: base + "/see-as",
             passwordLink: link.map { "/set-password/\($0)" },
