@@ -96,6 +96,12 @@ enum ApiPermissionTable {
         Row("GET /api/v1/articles/{slug}/revisions/{number}", "/api/v1/articles/{slug}/revisions/1", .history(.read), allowed: .ok),
         Row("GET /api/v1/articles/{slug}/diff", "/api/v1/articles/{slug}/diff?from=1&to=1", .history(.read), allowed: .ok),
         Row("GET /api/v1/articles/{slug}/attachments", "/api/v1/articles/{slug}/attachments", .article(.read), allowed: .ok),
+        Row("GET /api/v1/acknowledgements", "/api/v1/acknowledgements", otherwise: .ok),
+        // Every employee must confirm the sample regulations: a revision that is not the current one is refused as changed.
+        Row("POST /api/v1/articles/{slug}/acknowledgement", "/api/v1/articles/{slug}/acknowledgement", .confirmation, allowed: .conflict,
+            json: #"{"revision": 999999}"#),
+        Row("GET /api/v1/articles/{slug}/acknowledgements", "/api/v1/articles/{slug}/acknowledgements", .readingReport(ofRequirement: true),
+            allowed: .ok),
         Row("POST /api/v1/articles/{slug}/attachments", "/api/v1/articles/{slug}/attachments?name=notes.txt", .article(.edit), allowed: .created,
             json: "plain words", headers: [.contentType: "text/plain"]),
         Row("GET /api/v1/files/{id}", "/api/v1/files/{file}", .article(.read), allowed: .ok),

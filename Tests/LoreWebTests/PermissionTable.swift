@@ -112,6 +112,9 @@ enum PermissionTable {
         /// Who must confirm the article: its managers and those who report on reading (HR);
         /// `ofRequirement` needs the article to ask for confirmations (404 otherwise).
         case readingReport(ofRequirement: Bool)
+        /// Confirming the article: asked only where it requires reading, of the Employee role,
+        /// which the administrator's account does not hold (403 elsewhere).
+        case confirmation
     }
 
     /// Holders of `acknowledgements.report`: HR, and the administrator, who has every capability.
@@ -187,6 +190,9 @@ enum PermissionTable {
                 visible = resource.readsArticle(person)
                 permitted = resource.level(person) >= .manage || PermissionTable.readingReporters.contains(person)
                 if ofRequirement, visible, permitted, !resource.requiresReading, !person.isGuest { return .notFound }
+            case .confirmation:
+                visible = resource.readsArticle(person)
+                permitted = resource.requiresReading && person != .admin
             }
             if person.isGuest { return method == .post ? .forbidden : (visible ? allowed : .seeOther) }
             if !visible { return hidden }

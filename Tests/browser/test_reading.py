@@ -1,56 +1,33 @@
-"""Reading: find an article from the home page the way a newcomer would."""
+"""Read and confirm: a newcomer confirms a regulation from the home page, and HR sees the
+acknowledgement sheet (the sample asks every employee to confirm the regulations)."""
 
-from helpers import TEST_CATEGORY_PREFIX, click_and_load, find, find_all, open_page, response_status, text_of
-
-MAX_CATEGORY_DEPTH = 5
-
-
-def first(driver, css):
-    """The first element matching `css`, or None when the page has none."""
-    elements = find_all(driver, css)
-    return elements[0] if elements else None
+from helpers import click_and_load, find, find_all, open_page, path_of
 
 
-def descend_to_article_link(driver):
-    """From a category page, enter first subcategories until one lists articles.
-
-    Returns the first article link and the titles of the categories passed through."""
-    visited = []
-    for _ in range(MAX_CATEGORY_DEPTH):
-        visited.append(text_of(driver, "main h1"))
-        article_link = first(driver, "main ul.article-list li > a")
-        if article_link:
-            return article_link, visited
-        subcategory_link = first(driver, "main ul.card-grid li.card h3 a")
-        assert subcategory_link, f"category {visited[-1]!r} has neither articles nor subcategories"
-        click_and_load(driver, subcategory_link)
-    raise AssertionError(f"no articles within {MAX_CATEGORY_DEPTH} levels under {visited[0]!r}")
-
-
-def test_home_to_category_to_article(driver, server):
-    open_page(driver, server, "/")
-    assert text_of(driver, "main h1") == "Knowledge base"
-    cards = [link for link in find_all(driver, "main ul.card-grid li.card h3 a")
-             if not link.text.startswith(TEST_CATEGORY_PREFIX)]
-    assert cards, "the home page shows no imported category cards (was Content/ imported?)"
-    card_link = cards[0]
-    category_title = card_link.text.strip()
-
-    click_and_load(driver, card_link)
-    assert text_of(driver, "main h1") == category_title
-    article_link, categories = descend_to_article_link(driver)
-    article_title = article_link.text.strip()
-
-    click_and_load(driver, article_link)
-    find(driver, "article#article")
-    assert text_of(driver, "h1.article-title") == article_title
-    assert text_of(driver, "article#article .markdown-body"), "the article body is empty"
-    crumbs = [item.text.strip() for item in find_all(driver, "nav.breadcrumbs ol li")]
-    assert categories[-1] in crumbs, f"breadcrumbs {crumbs} lack the category {categories[-1]!r}"
+def test_a_newcomer_confirms_a_regulation_from_the_home_page(server, as_user):
+    ivan = as_user("ivan")
+    open_page(ivan, server, "/")
+    heading = find(ivan, "#home-reading").text
+    before = int(heading.split(":")[1].split()[0])
+    first = find(ivan, "#reading-list li a")
+    title = first.text
+    click_and_load(ivan, first)
+    assert "required for Employee" in find(ivan, "#confirmation-text").text
+    click_and_load(ivan, find(ivan, "#confirm-read"))
+    assert path_of(ivan).endswith("?notice=confirmed")
+    assert "You confirmed that you read revision" in find(ivan, "#confirmation-text").text
+    assert not find_all(ivan, "#confirm-read")
+    open_page(ivan, server, "/")
+    remaining = [link.text for link in find_all(ivan, "#reading-list li a")]
+    assert title not in remaining and len(remaining) == before - 1
 
 
-def test_unknown_article_shows_site_404(driver, server):
-    open_page(driver, server, "/a/no-such-article-for-browser-tests")
-    assert response_status(driver) == 404
-    find(driver, "header.site-header")
-    assert "Page not found" in text_of(driver, "main#main")
+def test_hr_sees_the_acknowledgement_sheet(server, as_user):
+    marina = as_user("marina")
+    open_page(marina, server, "/a/information-security")
+    click_and_load(marina, find(marina, "#article-reading"))
+    rows = [row.text for row in find_all(marina, "#reading-people tbody tr")]
+    assert any("Sergey Volkov" in row and "overdue" in row for row in rows), rows
+    assert any("Marina Sokolova" in row and "confirmed" in row for row in rows), rows
+    assert find(marina, "#reading-print").is_displayed()
+    assert find(marina, "#reading-csv").get_attribute("href").endswith("/a/information-security/reading.csv")

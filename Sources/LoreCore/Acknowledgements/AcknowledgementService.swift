@@ -20,7 +20,8 @@ public struct AcknowledgementService: Sendable {
     public struct Status: Sendable, Equatable {
         /// The reader's roles the page names.
         public let roles: [String]
-        public let due: Date
+        /// Nil until the reader first signs in.
+        public let due: Date?
         public let isOverdue: Bool
         /// The reader has confirmed a revision the requirement still counts.
         public let isConfirmed: Bool
@@ -57,7 +58,7 @@ public struct AcknowledgementService: Sendable {
             let last = try Self.lastConfirmation(of: userId, articleId: id, db)
             let due = requirement.due(firstSignIn: firstSignIn)
             let confirmed = (last?.revision ?? 0) >= requirement.sinceRevision
-            return Status(roles: roles, due: due, isOverdue: !confirmed && due < now, isConfirmed: confirmed,
+            return Status(roles: roles, due: due, isOverdue: !confirmed && due.map { $0 < now } == true, isConfirmed: confirmed,
                           confirmedRevision: last?.revision, confirmedAt: last?.at, revision: article.revision)
         }
     }
@@ -90,7 +91,7 @@ public struct AcknowledgementService: Sendable {
     public struct Pending: Sendable, Equatable {
         public let slug: String
         public let title: String
-        public let due: Date
+        public let due: Date?
         public let isOverdue: Bool
         /// They confirmed an earlier revision: the page changed significantly since.
         public let confirmedRevision: Int?
@@ -115,8 +116,9 @@ public struct AcknowledgementService: Sendable {
                 let confirmed: Int? = row["confirmed"]
                 guard (confirmed ?? 0) < requirement.sinceRevision else { return nil }
                 let due = requirement.due(firstSignIn: firstSignIn)
-                return Pending(slug: row["slug"], title: row["title"], due: due, isOverdue: due < now, confirmedRevision: confirmed)
-            }.sorted { ($0.due, $0.title) < ($1.due, $1.title) }
+                return Pending(slug: row["slug"], title: row["title"], due: due, isOverdue: due.map { $0 < now } == true,
+                               confirmedRevision: confirmed)
+            }.sorted { ($0.due ?? .distantFuture, $0.title) < ($1.due ?? .distantFuture, $1.title) }
         }
     }
 
@@ -207,7 +209,7 @@ public struct AcknowledgementService: Sendable {
         public let roles: [String]
         public let confirmedRevision: Int?
         public let confirmedAt: Date?
-        public let due: Date
+        public let due: Date?
         public let state: State
     }
 
@@ -259,7 +261,7 @@ public struct AcknowledgementService: Sendable {
         public let title: String
         public let confirmedRevision: Int?
         public let confirmedAt: Date?
-        public let due: Date
+        public let due: Date?
         public let state: State
     }
 
@@ -295,9 +297,9 @@ public struct AcknowledgementService: Sendable {
             .order(Column("revision").desc, Column("at").desc).fetchOne(db)
     }
 
-    private static func state(_ last: Acknowledgement?, _ requirement: ReadingRequirement, due: Date, now: Date) -> State {
+    private static func state(_ last: Acknowledgement?, _ requirement: ReadingRequirement, due: Date?, now: Date) -> State {
         if let last, last.revision >= requirement.sinceRevision { return .confirmed }
-        if due < now { return .overdue }
+        if let due, due < now { return .overdue }
         return last == nil ? .pending : .outdated
     }
 

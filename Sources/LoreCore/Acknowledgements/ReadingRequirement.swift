@@ -16,9 +16,10 @@ public struct ReadingRequirement: Codable, Sendable, Equatable, FetchableRecord,
     public static let databaseTableName = "readingRequirement"
     public static let maxDueDays = 365
 
-    /// When `firstSignIn` (nil: not yet) must have confirmed.
-    public func due(firstSignIn: Date?) -> Date {
-        max(sinceAt, firstSignIn ?? sinceAt).addingTimeInterval(Double(dueDays) * 86_400)
+    /// When someone who first signed in at `firstSignIn` must have confirmed; nil for someone
+    /// who never signed in, whose days have not started.
+    public func due(firstSignIn: Date?) -> Date? {
+        firstSignIn.map { max(sinceAt, $0).addingTimeInterval(Double(dueDays) * 86_400) }
     }
 
     static func createTables(_ db: Database) throws {

@@ -26,6 +26,7 @@ struct ApiRoutes {
         ApiCategoryController(services: services).addRoutes(to: secured)
         ApiArticleController(services: services).addRoutes(to: secured)
         ApiHistoryController(services: services).addRoutes(to: secured)
+        ApiAcknowledgementController(services: services).addRoutes(to: secured)
         ApiSearchController(services: services).addRoutes(to: secured)
         ApiClientController(services: services).addRoutes(to: secured)
         ApiClientPeopleController(services: services).addRoutes(to: secured)

@@ -16,6 +16,11 @@ struct AcknowledgementController {
         router.get("/people/:id/reading", use: person)
     }
 
+    /// A due date, or that the days start at the person's first sign-in.
+    static func due(_ date: Date?, _ t: Translations) -> String {
+        date.map { DisplayDate.day($0, t.language) } ?? t["reading_after_first_sign_in"]
+    }
+
     @Sendable func confirm(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await services.liveArticle(context)
         let form = try await FormData.read(from: request)
@@ -114,7 +119,7 @@ struct AcknowledgementController {
                 ReaderRow(number: index + 1, name: reader.name, position: reader.position, department: reader.department,
                           roles: reader.roles.joined(separator: ", "), revision: reader.confirmedRevision.map(String.init) ?? "—",
                           confirmedAt: reader.confirmedAt.map { DisplayDate.format($0, t.language) } ?? "—",
-                          due: DisplayDate.day(reader.due, t.language), state: t["reading_state_\(reader.state.rawValue)"],
+                          due: Self.due(reader.due, t), state: t["reading_state_\(reader.state.rawValue)"],
                           stateClass: reader.state.rawValue,
                           personURL: principal.has(.acknowledgementsReport) ? "/people/\(reader.userId)/reading" : nil)
             },
@@ -158,7 +163,7 @@ struct AcknowledgementController {
             let revision = reader.confirmedRevision.map { String($0) } ?? ""
             let confirmed = reader.confirmedAt.map { DisplayDate.format($0, t.language) } ?? ""
             return [reader.name, reader.position, reader.department, reader.roles.joined(separator: ", "), revision, confirmed,
-                    DisplayDate.day(reader.due, t.language), t["reading_state_\(reader.state.rawValue)"]]
+                    Self.due(reader.due, t), t["reading_state_\(reader.state.rawValue)"]]
         }
         let data = CSVWriter.excelData(header: header, rows: rows, delimiter: t.language == .ru ? ";" : ",")
         return Response(status: .ok, headers: [
@@ -195,7 +200,7 @@ struct AcknowledgementController {
             lines: lines.map { line in
                 PersonLineView(title: line.title, url: Paths.article(line.slug), revision: line.confirmedRevision.map(String.init) ?? "—",
                                confirmedAt: line.confirmedAt.map { DisplayDate.format($0, t.language) } ?? "—",
-                               due: DisplayDate.day(line.due, t.language), state: t["reading_state_\(line.state.rawValue)"],
+                               due: Self.due(line.due, t), state: t["reading_state_\(line.state.rawValue)"],
                                stateClass: line.state.rawValue)
             })
         return try await services.renderPage("reading-person", view, title: view.title, request: request, context: context)

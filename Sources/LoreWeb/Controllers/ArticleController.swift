@@ -130,7 +130,7 @@ struct ArticleController {
             ? t.format("confirmed_revision", ["revision": String(status.confirmedRevision ?? status.revision),
                                                "date": DisplayDate.format(status.confirmedAt ?? Date(), t.language)])
             : t.format(status.confirmedRevision == nil ? "confirm_required" : "confirm_again",
-                       ["roles": roles, "date": DisplayDate.day(status.due, t.language)])
+                       ["roles": roles, "date": AcknowledgementController.due(status.due, t)])
         return ConfirmationView(
             message: message, isConfirmed: status.isConfirmed, isOverdue: status.isOverdue,
             action: Paths.article(article.slug) + "/confirm", revision: status.revision,

@@ -43,7 +43,7 @@ struct HomeController {
         var extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
         if !alerts.isEmpty { extra += "|alerts " + alerts.joined(separator: "|") }
         if !reading.isEmpty {
-            extra += "|reading " + reading.map { "\($0.slug) \(Int($0.due.timeIntervalSince1970)) \($0.isOverdue)" }.joined(separator: ",")
+            extra += "|reading " + reading.map { "\($0.slug) \(Int($0.due?.timeIntervalSince1970 ?? 0)) \($0.isOverdue)" }.joined(separator: ",")
         }
         return try await services.pageCache.page("/", extra: extra, request: request, context: context) { key, generation in
             try await page(alerts: alerts, reading: reading, caching: key, generation: generation, request: request, context: context)
@@ -81,7 +81,7 @@ struct HomeController {
             alerts: alerts,
             readingHeading: reading.isEmpty ? nil : t.plural("reading_pending", reading.count),
             reading: reading.map { item in
-                ReadingItem(title: item.title, url: Paths.article(item.slug), due: DisplayDate.day(item.due, t.language),
+                ReadingItem(title: item.title, url: Paths.article(item.slug), due: AcknowledgementController.due(item.due, t),
                             isOverdue: item.isOverdue, again: item.confirmedRevision != nil)
             })
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)

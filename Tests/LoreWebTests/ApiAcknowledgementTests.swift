@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LoreWeb
+import Testing
+
+/// Read and confirm over the API, with the sample's regulations asked of every employee.
+@Suite struct ApiAcknowledgementTests {
+    @Test func aReaderConfirmsThroughTheApiAndHRReadsTheReport() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let ivan = try await ApiCaller.make(try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword))
+            let pending = try #require(try await ivan.get("/api/v1/acknowledgements").json["items"] as? [[String: Any]])
+            #expect(pending.count >= 8 && pending.allSatisfy { $0["overdue"] as? Bool == false && $0["confirmedRevision"] is NSNull })
+            let article = try await ivan.get("/api/v1/articles/information-security").json
+            let revision = try #require(article["revision"] as? Int)
+            let stale = try await ivan.send(.post, "/api/v1/articles/information-security/acknowledgement", json: #"{"revision": 999}"#)
+            #expect(stale.status == .conflict && stale.json["code"] as? String == "page_changed")
+            let confirmed = try await ivan.send(.post, "/api/v1/articles/information-security/acknowledgement",
+                                                json: #"{"revision": \#(revision)}"#)
+            #expect(confirmed.status == .ok && confirmed.json["confirmed"] as? Bool == true && confirmed.json["confirmedRevision"] as? Int == revision)
+            let after = try #require(try await ivan.get("/api/v1/acknowledgements").json["items"] as? [[String: Any]])
+            #expect(after.count == pending.count - 1 && !after.contains { $0["slug"] as? String == "information-security" })
+            #expect(try await ivan.get("/api/v1/articles/information-security/acknowledgements").status == .forbidden)
+
+            let marina = try await ApiCaller.make(try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword))
+            let report = try await marina.get("/api/v1/articles/information-security/acknowledgements").json
+            let readers = try #require(report["readers"] as? [[String: Any]])
+            let byName = Dictionary(uniqueKeysWithValues: readers.map { ($0["name"] as? String ?? "", $0["state"] as? String ?? "") })
+            #expect(byName["Ivan Petrov"] == "confirmed" && byName["Sergey Volkov"] == "overdue" && byName["Marina Sokolova"] == "confirmed")
+            #expect(try await marina.get("/api/v1/articles/vacations/acknowledgements").status == .notFound, "the page asks nobody")
+        }
+    }
+}
