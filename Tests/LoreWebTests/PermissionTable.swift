@@ -42,6 +42,8 @@ enum PermissionTable {
         var parentManagers: Set<Person> = [.admin]
         /// The sample asks every employee to read and confirm it (the regulations).
         var requiresReading = false
+        /// Who owns it, through its category (the sample's owners).
+        var owner: Person? = nil
 
         func categoryPath(for person: Person) -> String {
             person == .admin ? categoryPath : visiblePath ?? categoryPath
@@ -70,14 +72,14 @@ enum PermissionTable {
         Resource(name: "restricted category", slug: "competitor-overview", title: "Competitor overview", categoryTitle: "Competitors",
                  categoryPath: "competitors", parentTitle: nil, levels: [.admin: .manage, .sergey: .read]),
         Resource(name: "inherited grant", slug: "first-call-script", title: "First call script", categoryTitle: "Scripts",
-                 categoryPath: "sales/scripts", parentTitle: "Sales", levels: [.admin: .manage, .sergey: .edit]),
+                 categoryPath: "sales/scripts", parentTitle: "Sales", levels: [.admin: .manage, .sergey: .edit], owner: .sergey),
         Resource(name: "inherited read-only grant", slug: "evacuation-procedure", title: "Evacuation procedure",
                  categoryTitle: "Fire safety", categoryPath: "regulations/fire-safety", parentTitle: "Regulations",
                  levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read, .olga: .read], hidesHistory: true,
-                 requiresReading: true),
+                 requiresReading: true, owner: .marina),
         Resource(name: "overridden grant", slug: "salary-review-procedure", title: "Salary review procedure",
                  categoryTitle: "HR team (internal)", categoryPath: "hr/hr-team", parentTitle: "HR",
-                 levels: [.admin: .manage, .marina: .manage], parentManagers: [.admin, .marina]),
+                 levels: [.admin: .manage, .marina: .manage], parentManagers: [.admin, .marina], owner: .marina),
         Resource(name: "restricted article", slug: "glossary", title: "Glossary of internal terms", categoryTitle: "About the company",
                  categoryPath: "company", parentTitle: nil,
                  levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit],
@@ -112,6 +114,8 @@ enum PermissionTable {
         /// Who must confirm the article: its managers and those who report on reading (HR);
         /// `ofRequirement` needs the article to ask for confirmations (404 otherwise).
         case readingReport(ofRequirement: Bool)
+        /// Recording a review: for the page's managers and its owner.
+        case review
         /// Confirming the article: asked only where it requires reading, of the Employee role,
         /// which the administrator's account does not hold (403 elsewhere).
         case confirmation
@@ -190,6 +194,9 @@ enum PermissionTable {
                 visible = resource.readsArticle(person)
                 permitted = resource.level(person) >= .manage || PermissionTable.readingReporters.contains(person)
                 if ofRequirement, visible, permitted, !resource.requiresReading, !person.isGuest { return .notFound }
+            case .review:
+                visible = resource.readsArticle(person)
+                permitted = resource.level(person) >= .manage || resource.owner == person
             case .confirmation:
                 visible = resource.readsArticle(person)
                 permitted = resource.requiresReading && person != .admin
@@ -308,6 +315,17 @@ enum PermissionTable {
         Row("GET /a/{slug}/reading", "/a/{slug}/reading", .readingReport(ofRequirement: false), allowed: .ok),
         Row("POST /a/{slug}/reading", "/a/{slug}/reading", .article(.manage), allowed: .unprocessableContent, fields: [("dueDays", "0")]),
         Row("GET /a/{slug}/reading.csv", "/a/{slug}/reading.csv", .readingReport(ofRequirement: true), allowed: .ok),
+        Row("POST /a/{slug}/reviewed", "/a/{slug}/reviewed", .review, allowed: .seeOther),
+        Row("GET /a/{slug}/stewardship", "/a/{slug}/stewardship", .article(.manage), allowed: .ok),
+        Row("POST /a/{slug}/stewardship", "/a/{slug}/stewardship", .article(.manage), allowed: .unprocessableContent,
+            fields: [("reviewMonths", "99")]),
+        Row("GET /categories/{id}/stewardship", "/categories/{category}/stewardship", .category(.manage), allowed: .ok),
+        Row("POST /categories/{id}/stewardship", "/categories/{category}/stewardship", .category(.manage), allowed: .unprocessableContent,
+            fields: [("reviewMonths", "99")]),
+        // For those who manage a category: the administrator, and Marina (HR's team pages).
+        Row("GET /content-health", "/content-health", [.admin: .ok, .marina: .ok], otherwise: .notFound),
+        Row("GET /content-health.csv", "/content-health.csv", [.admin: .ok, .marina: .ok], otherwise: .notFound),
+        Row("POST /admin/users/{id}/reassign", "/admin/users/9999/reassign", otherwise: .notFound, fields: [("successor", "1")]),
         // One person's pages to confirm (here the administrator's): for those who report on reading, and for the person.
         Row("GET /people/{id}/reading", "/people/1/reading", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         // No sample page has this item: found or not, the answer is the same 404 (ticking itself is in ChecklistRoutesTests).

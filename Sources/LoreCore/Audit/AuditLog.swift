@@ -35,6 +35,7 @@ public struct AuditLog: Sendable {
         case clientReadLimit = "clients.read_limit"
         case synonymsChanged = "search.synonyms_changed"
         case readingRequirementChanged = "article.reading_required"
+        case ownershipReassigned = "user.pages_reassigned"
     }
 
     let database: AppDatabase

@@ -91,11 +91,37 @@ public struct SampleAccess: Sendable {
                 roleIds: Set(user.roles.compactMap { roleIds[$0] }), by: administrator)
             created.append(DemoUser(username: user.username, displayName: user.displayName, roles: user.roles, password: password))
         }
+        try await assignOwners()
         if let employee = try await roleService.roles().first(where: { $0.kind == .employee })?.id,
            let regulations = try? await categories.category(path: Self.regulationsPath, for: administrator), let categoryId = regulations.id {
             try await requireReading(in: categoryId, by: employee, administrator: try administrator.authorId())
         }
         return created
+    }
+
+    /// Who answers for which part of the sample, and how often it is reviewed.
+    static let owners = [(path: "regulations", owner: "marina", months: 12), (path: "hr", owner: "marina", months: 6),
+                         (path: "sales", owner: "sergey", months: 6)]
+    /// Reviewed long ago (overdue now) and lately, so the first start shows both.
+    static let reviews = [(slug: "working-hours", monthsAgo: 13), (slug: "information-security", monthsAgo: 2)]
+
+    private func assignOwners() async throws {
+        let now = Date()
+        try await database.writer.write { db in
+            for owner in Self.owners {
+                try db.execute(sql: """
+                    INSERT INTO categoryStewardship (categoryId, ownerId, reviewMonths)
+                    SELECT category.id, user.id, ? FROM category, user WHERE category.path = ? AND user.username = ?
+                    """, arguments: [owner.months, owner.path, owner.owner])
+            }
+            for review in Self.reviews {
+                let at = Calendar(identifier: .gregorian).date(byAdding: .month, value: -review.monthsAgo, to: now) ?? now
+                try db.execute(sql: """
+                    INSERT INTO articleStewardship (articleId, reviewedAt, reviewedById)
+                    SELECT article.id, ?, user.id FROM article, user WHERE article.slug = ? AND user.username = 'marina'
+                    """, arguments: [at, review.slug])
+            }
+        }
     }
 
     /// The regulations to read and confirm, with Marina having confirmed them all and Sergey

@@ -190,6 +190,9 @@ extension AppDatabase {
             // Those who were here before count as having started when their account was made.
             try db.execute(sql: "UPDATE user SET firstSignInAt = createdAt")
         }
+        migrator.registerMigration("v19 owners and review dates") { db in
+            try Stewardship.createTables(db)
+        }
         return migrator
     }
 }

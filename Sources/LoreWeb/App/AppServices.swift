@@ -16,6 +16,7 @@ struct AppServices: Sendable {
     let synonyms: SearchSynonyms
     let checklists: ChecklistService
     let acknowledgements: AcknowledgementService
+    let stewardship: StewardshipService
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -48,6 +49,7 @@ struct AppServices: Sendable {
         synonyms = SearchSynonyms(database: database)
         checklists = ChecklistService(database: database)
         acknowledgements = AcknowledgementService(database: database)
+        stewardship = StewardshipService(database: database)
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)

@@ -113,6 +113,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     ArticleAccessController(services: services).addRoutes(to: router)
     ChecklistController(services: services).addRoutes(to: router)
     AcknowledgementController(services: services).addRoutes(to: router)
+    StewardshipController(services: services).addRoutes(to: router)
     WordController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)

@@ -50,6 +50,15 @@ struct ArticleController {
         let confirmation: ConfirmationView?
         /// Who must confirm the page and who did: for its managers and those who report on it.
         let readingURL: String?
+        /// "Owner: … · reviewed …", "Needs review", and who may record a review or change them.
+        let stewardship: StewardshipView?
+    }
+
+    struct StewardshipView {
+        let line: String
+        let needsReview: Bool
+        let reviewURL: String?
+        let settingsURL: String?
     }
 
     struct ConfirmationView {
@@ -71,10 +80,15 @@ struct ArticleController {
         let slug = try context.parameters.require("slug")
         // A page the reader must confirm says where they stand: theirs alone, never shared.
         let principal = try context.requirePrincipal()
-        if !(try await services.acknowledgements.requiredRoles(ofArticle: slug)).isDisjoint(with: principal.roleIds) {
+        // So is the owner's, who may mark it reviewed.
+        let asked = !(try await services.acknowledgements.requiredRoles(ofArticle: slug)).isDisjoint(with: principal.roleIds)
+        let owns = principal.userId != nil ? try await services.stewardship.owner(ofArticle: slug) == principal.userId : false
+        if asked || owns {
             return try await page(slug, caching: nil, generation: 0, request: request, context: context)
         }
-        return try await services.pageCache.page(Paths.article(slug), request: request, context: context) { key, generation in
+        // "Needs review" comes with the calendar: a page kept from yesterday is made again.
+        return try await services.pageCache.page(Paths.article(slug), extra: DayDate(Date()).iso, request: request,
+                                                 context: context) { key, generation in
             try await page(slug, caching: key, generation: generation, request: request, context: context)
         }
     }
@@ -112,12 +126,36 @@ struct ArticleController {
             wordURL: Paths.article(article.slug) + "/export.docx",
             confirmation: try await Self.confirmation(article, showsHistory: found.category.showsHistory(to: level), principal: principal,
                                                       t: t, services: services),
-            readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil)
+            readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil,
+            stewardship: try await Self.stewardship(article, canManage: level >= .manage, principal: principal, t: t, services: services))
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,
             tree: found.tree)
         return try services.views.render("article", page, caching: key, in: services.pageCache, generation: generation, context: context)
+    }
+
+    private static func stewardship(_ article: Article, canManage: Bool, principal: Principal, t: Translations,
+                                    services: AppServices) async throws -> StewardshipView? {
+        guard let id = article.id, let line = try await services.stewardship.line(ofArticle: id, for: principal) else { return nil }
+        let stewardship = line.stewardship
+        guard line.ownerName != nil || stewardship.reviewMonths != nil || canManage else { return nil }
+        var parts: [String] = []
+        if let owner = line.ownerName {
+            parts.append(t.format(line.ownerIsActive ? "owner_line" : "owner_left_line", ["name": owner]))
+        } else {
+            parts.append(t["owner_none"])
+        }
+        if stewardship.reviewedById != nil {
+            parts.append(t.format("reviewed_line", ["date": DisplayDate.day(stewardship.reviewedAt, t.language)]))
+        }
+        if let next = stewardship.nextReview, !stewardship.needsReview() {
+            parts.append(t.format("next_review_line", ["date": DisplayDate.day(next, t.language)]))
+        }
+        return StewardshipView(
+            line: parts.joined(separator: " · "), needsReview: stewardship.needsReview(),
+            reviewURL: line.canMarkReviewed ? Paths.article(article.slug) + "/reviewed" : nil,
+            settingsURL: canManage ? Paths.article(article.slug) + "/stewardship" : nil)
     }
 
     /// `showsHistory`: the reader may see what changed since the revision they confirmed.

@@ -34,6 +34,7 @@ struct CategoryController {
         let newSubcategoryURL: String
         let editURL: String
         let accessURL: String
+        let stewardshipURL: String
     }
 
     struct CategoryFormView {
@@ -78,7 +79,7 @@ struct CategoryController {
             articles: ArticleListItem.items(found.articles, names: found.authorNames, t: t),
             canEdit: level >= .edit, canManage: level >= .manage,
             newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
-            editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)")
+            editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)", stewardshipURL: "/categories/\(id)/stewardship")
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage), currentCategoryId: id, tree: tree)

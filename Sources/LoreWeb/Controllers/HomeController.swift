@@ -28,6 +28,11 @@ struct HomeController {
         /// "To read and confirm: 3 pages", nil when there is nothing.
         let readingHeading: String?
         let reading: [ReadingItem]
+        /// "Due for review: 2 pages of yours", for owners.
+        let reviewsHeading: String?
+        let reviews: [ReadingItem]
+        /// A link to the content-health lists, for those who manage a category.
+        let showsHealth: Bool
     }
 
     /// Shared by readers with the same rights — except for the reminders, which are each
@@ -40,13 +45,16 @@ struct HomeController {
         }
         // Pages to confirm are each person's own, as confirming them changes no shared page.
         let reading = try await services.acknowledgements.pending(for: principal)
+        let reviews = try await services.stewardship.myOverdue(for: principal)
         var extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
         if !alerts.isEmpty { extra += "|alerts " + alerts.joined(separator: "|") }
         if !reading.isEmpty {
             extra += "|reading " + reading.map { "\($0.slug) \(Int($0.due?.timeIntervalSince1970 ?? 0)) \($0.isOverdue)" }.joined(separator: ",")
         }
+        if !reviews.isEmpty { extra += "|reviews of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" }
         return try await services.pageCache.page("/", extra: extra, request: request, context: context) { key, generation in
-            try await page(alerts: alerts, reading: reading, caching: key, generation: generation, request: request, context: context)
+            try await page(alerts: alerts, reading: reading, reviews: reviews, caching: key, generation: generation, request: request,
+                           context: context)
         }
     }
 
@@ -59,14 +67,15 @@ struct HomeController {
         let again: Bool
     }
 
-    private func page(alerts: [String], reading: [AcknowledgementService.Pending], caching key: PageCache.Key?, generation: Int,
-                      request: Request, context: AppRequestContext) async throws -> Response {
+    private func page(alerts: [String], reading: [AcknowledgementService.Pending], reviews: [StewardshipService.Page],
+                      caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let tree = try await services.categories.tree(for: principal)
         if tree.isEmpty, context.isGuest { return .redirect(to: "/login") }
         let recent = try await services.queries.recentlyChanged(limit: 12, for: principal)
         let titles = tree.byId.mapValues(\.category.title)
+        let showsHealth = principal.isAdministrator ? true : try await services.categories.levels(for: principal).values.contains(.manage)
         let view = HomeView(
             categories: tree.map { node in
                 CategoryCard(
@@ -83,7 +92,13 @@ struct HomeController {
             reading: reading.map { item in
                 ReadingItem(title: item.title, url: Paths.article(item.slug), due: AcknowledgementController.due(item.due, t),
                             isOverdue: item.isOverdue, again: item.confirmedRevision != nil)
-            })
+            },
+            reviewsHeading: reviews.isEmpty ? nil : t.plural("home_reviews", reviews.count),
+            reviews: reviews.map { page in
+                ReadingItem(title: page.title, url: Paths.article(page.slug), due: page.nextReview.map { DisplayDate.day($0, t.language) } ?? "",
+                            isOverdue: true, again: false)
+            },
+            showsHealth: showsHealth)
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
         return try services.views.render("home", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }

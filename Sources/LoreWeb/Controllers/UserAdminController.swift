@@ -51,8 +51,16 @@ struct UserAdminController {
         let seeAsURL: String
         /// Shown once, right after it was made.
         let passwordLink: String?
+        /// The pages and categories the person owns, to hand over when they leave.
+        let reassign: ReassignView?
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
+    }
+
+    struct ReassignView {
+        let intro: String
+        let action: String
+        let successors: [Choice]
     }
 
     struct SetPasswordView {
@@ -175,9 +183,22 @@ struct UserAdminController {
             roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: roleIds.contains($0)) } },
             isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link", seeAsURL: base + "/see-as",
             passwordLink: link.map { "/set-password/\($0)" },
+            reassign: try await reassignView(editing, try context.requirePrincipal(), t),
             fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("admin-user", view, title: view.heading, request: request, context: context,
                                 status: errors.errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    private func reassignView(_ user: User?, _ principal: Principal, _ t: Translations) async throws -> ReassignView? {
+        guard let user, let id = user.id else { return nil }
+        let owned = try await services.stewardship.ownedCount(of: id)
+        guard owned > 0 else { return nil }
+        let successors = try await accounts.accounts(by: principal).map(\.user).filter { $0.isActive && $0.id != id }
+        return ReassignView(
+            intro: t.format("reassign_intro", ["name": user.displayName, "count": String(owned)]),
+            action: "/admin/users/\(id)/reassign",
+            successors: Choice.options(successors.compactMap { other in other.id.map { (String($0), other.displayName) } }, selected: "",
+                                       none: "—"))
     }
 
     private func passwordPage(_ username: String, errors: FormErrors, request: Request, context: AppRequestContext) async throws -> Response {
