@@ -31,3 +31,24 @@ import Testing
         }
     }
 }
+
+/// Owners and review dates over the API.
+@Suite struct ApiStewardshipTests {
+    @Test func readersSeeTheOwnerAndTheOwnerRecordsAReview() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let ivan = try await ApiCaller.make(try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword))
+            let seen = try await ivan.get("/api/v1/articles/working-hours/stewardship").json
+            #expect((seen["owner"] as? [String: Any])?["name"] as? String == "Marina Sokolova")
+            #expect(seen["needsReview"] as? Bool == true && seen["reviewMonths"] as? Int == 12 && seen["canMarkReviewed"] as? Bool == false)
+            #expect(try await ivan.send(.post, "/api/v1/articles/working-hours/review").status == .forbidden)
+            let marina = try await ApiCaller.make(try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword))
+            let reviewed = try await marina.send(.post, "/api/v1/articles/working-hours/review")
+            #expect(reviewed.status == .ok && reviewed.json["needsReview"] as? Bool == false && reviewed.json["reviewedBy"] as? String == "Marina Sokolova")
+            let admin = try await ApiCaller.make(try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword))
+            let refused = try await admin.send(.put, "/api/v1/articles/working-hours/stewardship", json: #"{"ownerId": null, "reviewMonths": 99}"#)
+            #expect(refused.status == .unprocessableContent || refused.status == .badRequest)
+            let changed = try await admin.send(.put, "/api/v1/articles/working-hours/stewardship", json: #"{"ownerId": null, "reviewMonths": 3}"#)
+            #expect(changed.status == .ok && changed.json["reviewMonths"] as? Int == 3)
+        }
+    }
+}

@@ -100,6 +100,10 @@ enum ApiPermissionTable {
         // Every employee must confirm the sample regulations: a revision that is not the current one is refused as changed.
         Row("POST /api/v1/articles/{slug}/acknowledgement", "/api/v1/articles/{slug}/acknowledgement", .confirmation, allowed: .conflict,
             json: #"{"revision": 999999}"#),
+        Row("GET /api/v1/articles/{slug}/stewardship", "/api/v1/articles/{slug}/stewardship", .article(.read), allowed: .ok),
+        Row("PUT /api/v1/articles/{slug}/stewardship", "/api/v1/articles/{slug}/stewardship", .article(.manage), allowed: .unprocessableContent,
+            json: #"{"ownerId": 999999, "reviewMonths": 3}"#),
+        Row("POST /api/v1/articles/{slug}/review", "/api/v1/articles/{slug}/review", .review, allowed: .ok),
         Row("GET /api/v1/articles/{slug}/acknowledgements", "/api/v1/articles/{slug}/acknowledgements", .readingReport(ofRequirement: true),
             allowed: .ok),
         Row("POST /api/v1/articles/{slug}/attachments", "/api/v1/articles/{slug}/attachments?name=notes.txt", .article(.edit), allowed: .created,

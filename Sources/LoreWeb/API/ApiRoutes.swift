@@ -27,6 +27,7 @@ struct ApiRoutes {
         ApiArticleController(services: services).addRoutes(to: secured)
         ApiHistoryController(services: services).addRoutes(to: secured)
         ApiAcknowledgementController(services: services).addRoutes(to: secured)
+        ApiStewardshipController(services: services).addRoutes(to: secured)
         ApiSearchController(services: services).addRoutes(to: secured)
         ApiClientController(services: services).addRoutes(to: secured)
         ApiClientPeopleController(services: services).addRoutes(to: secured)
