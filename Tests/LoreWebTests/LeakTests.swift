@@ -45,7 +45,9 @@ import Testing
             #expect(pages.count > 40)
             let hidden = ["Salary review procedure", "salary-review-procedure", "Hiring process", "hiring-process",
                           "HR team (internal)", "hr-team", "/c/sales", "First call script", "first-call-script",
-                          "/c/competitors", "Competitor overview"]
+                          "/c/competitors", "Competitor overview",
+                          // Marina's change to the remote-work rules waits for approval: nobody else sees it anywhere.
+                          "до трёх дней в неделю", "компенсация связи", "/approvals/"]
             for (path, html) in pages {
                 for marker in hidden {
                     #expect(!html.contains(marker), "\(path) shows \(marker)")

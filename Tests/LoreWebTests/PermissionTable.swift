@@ -44,6 +44,8 @@ enum PermissionTable {
         var requiresReading = false
         /// Who owns it, through its category (the sample's owners).
         var owner: Person? = nil
+        /// Its category requires approval by its managers (the regulations).
+        var needsApproval = false
 
         func categoryPath(for person: Person) -> String {
             person == .admin ? categoryPath : visiblePath ?? categoryPath
@@ -76,7 +78,7 @@ enum PermissionTable {
         Resource(name: "inherited read-only grant", slug: "evacuation-procedure", title: "Evacuation procedure",
                  categoryTitle: "Fire safety", categoryPath: "regulations/fire-safety", parentTitle: "Regulations",
                  levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read, .olga: .read], hidesHistory: true,
-                 requiresReading: true, owner: .marina),
+                 requiresReading: true, owner: .marina, needsApproval: true),
         Resource(name: "overridden grant", slug: "salary-review-procedure", title: "Salary review procedure",
                  categoryTitle: "HR team (internal)", categoryPath: "hr/hr-team", parentTitle: "HR",
                  levels: [.admin: .manage, .marina: .manage], parentManagers: [.admin, .marina], owner: .marina),
@@ -116,6 +118,9 @@ enum PermissionTable {
         case readingReport(ofRequirement: Bool)
         /// Recording a review: for the page's managers and its owner.
         case review
+        /// Changing the article (edit in its category); where changes wait for approval, those
+        /// who do not manage there get `waiting` instead of the table's `allowed`.
+        case change(waiting: HTTPResponse.Status)
         /// Confirming the article: asked only where it requires reading, of the Employee role,
         /// which the administrator's account does not hold (403 elsewhere).
         case confirmation
@@ -194,6 +199,10 @@ enum PermissionTable {
                 visible = resource.readsArticle(person)
                 permitted = resource.level(person) >= .manage || PermissionTable.readingReporters.contains(person)
                 if ofRequirement, visible, permitted, !resource.requiresReading, !person.isGuest { return .notFound }
+            case .change(let waiting):
+                visible = resource.readsArticle(person)
+                permitted = resource.level(person) >= .edit
+                if visible, permitted, resource.needsApproval, resource.level(person) < .manage, !person.isGuest { return waiting }
             case .review:
                 visible = resource.readsArticle(person)
                 permitted = resource.level(person) >= .manage || resource.owner == person
@@ -326,6 +335,16 @@ enum PermissionTable {
         Row("GET /content-health", "/content-health", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         Row("GET /content-health.csv", "/content-health.csv", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         Row("POST /admin/users/{id}/reassign", "/admin/users/9999/reassign", otherwise: .notFound, fields: [("successor", "1")]),
+        Row("GET /approvals", "/approvals", otherwise: .ok),
+        // A change nobody may see, or that does not exist, is missing for everyone.
+        Row("GET /approvals/{id}", "/approvals/999999", otherwise: .notFound),
+        Row("POST /approvals/{id}", "/approvals/999999", otherwise: .notFound, fields: [("title", "x"), ("body", "y")]),
+        Row("POST /approvals/{id}/approve", "/approvals/999999/approve", otherwise: .notFound),
+        Row("POST /approvals/{id}/return", "/approvals/999999/return", otherwise: .notFound, fields: [("comment", "why")]),
+        Row("POST /approvals/{id}/withdraw", "/approvals/999999/withdraw", otherwise: .notFound),
+        Row("GET /categories/{id}/approval", "/categories/{category}/approval", .category(.manage), allowed: .ok),
+        Row("POST /categories/{id}/approval", "/categories/{category}/approval", .category(.manage), allowed: .seeOther,
+            fields: [("mode", "inherit")]),
         // One person's pages to confirm (here the administrator's): for those who report on reading, and for the person.
         Row("GET /people/{id}/reading", "/people/1/reading", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         // No sample page has this item: found or not, the answer is the same 404 (ticking itself is in ChecklistRoutesTests).

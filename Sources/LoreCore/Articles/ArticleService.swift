@@ -11,12 +11,17 @@ public struct ArticleService: Sendable {
         self.database = database
     }
 
-    public func create(_ draft: ArticleDraft, by principal: Principal) async throws -> Article {
+    /// `also` runs in the same transaction once the article is written (an approval recorded).
+    /// In a category where changes wait for approval, a writer who does not approve there gets
+    /// ``ApprovalRequired`` (send the change to ``ApprovalService`` instead) unless `approved`.
+    public func create(_ draft: ArticleDraft, by principal: Principal, approved: Bool = false,
+                       also: (@Sendable (Article, Database) throws -> Void)? = nil) async throws -> Article {
         let author = try principal.authorId()
         let folder = try await database.reader.read { db in try draft.files.flatMap { try DraftFolder.id(key: $0, of: author, db) } }
         let prerendered = try await prerender(draft.body, files: folder.map { (.draft, $0) })
         return try await database.writer.write { [database] db in
             let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
+            if !approved, try ApprovalRule.holds(AccessPolicy(principal), in: draft.categoryId, db) { throw ApprovalRequired() }
             let slug = try Self.freeSlug(from: draft.slug.isEmpty ? fields.title : fields.slug, except: nil, db: db)
             let links = LinkIndex(db: db)
             let rendered = try prerendered?.usable(for: fields.body, now: database.changes.content)
@@ -37,6 +42,7 @@ public struct ArticleService: Sendable {
             // A page that links to itself was just rendered again with the link resolved.
             let created = try Article.fetchOne(db, key: article.id) ?? article
             try SearchIndex.update(created, db)
+            try also?(created, db)
             return created
         }
     }
@@ -46,13 +52,17 @@ public struct ArticleService: Sendable {
     /// overlap, nothing is written and ``EditConflict`` carries both sides for the person to
     /// resolve. Saving text identical to the current version writes nothing.
     /// A merge shows in the result: its revision is more than one past `baseRevision`.
-    public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal) async throws -> Article {
+    public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal, approved: Bool = false,
+                     also: (@Sendable (Article, Database) throws -> Void)? = nil) async throws -> Article {
         let prerendered = try await prerender(draft.body, files: (.article, id))
         return try await database.writer.write { [database] db in
             let policy = AccessPolicy(principal)
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
             // Moving needs edit on both categories: here on the old one, in validate on the new one.
             try policy.require(.edit, onArticle: article, db)
+            if !approved, try ApprovalRule.holds(policy, in: article.categoryId, db) || ApprovalRule.holds(policy, in: draft.categoryId, db) {
+                throw ApprovalRequired()
+            }
             var draft = draft
             if let baseRevision, baseRevision != article.revision {
                 draft = try Self.merged(draft, base: baseRevision, current: article, policy: policy, db: db)
@@ -67,13 +77,17 @@ public struct ArticleService: Sendable {
             }
             let unchanged = fields.title == article.title && fields.body == article.body
                 && draft.categoryId == article.categoryId && slug == article.slug
-            if unchanged { return article }
+            if unchanged {
+                try also?(article, db)
+                return article
+            }
             try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
             let saved = try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
                                        restoredFrom: nil, by: principal, renderer: renderer,
                                        prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
             // Only the editor's deliberate choice asks readers again, and never a small fix.
             if draft.asksToConfirmAgain, !draft.isMinor { try AcknowledgementService.askAgain(articleId: id, revision: saved.revision, db) }
+            try also?(saved, db)
             return saved
         }
     }
@@ -87,6 +101,7 @@ public struct ArticleService: Sendable {
             try policy.requireHistory(of: article, db)
             try policy.require(.edit, onArticle: article, db)
             guard let old = try Revision.readable(number, of: id, policy, db) else { throw NotFound() }
+            if try ApprovalRule.holds(policy, in: article.categoryId, db) { throw ApprovalRequired() }
             // Its text is gone on purpose: bringing it back is undoing the redaction, for administrators.
             if old.isRedacted { throw AccessDenied() }
             if old.title == article.title, old.body == article.body { return article }

@@ -92,6 +92,7 @@ public struct SampleAccess: Sendable {
             created.append(DemoUser(username: user.username, displayName: user.displayName, roles: user.roles, password: password))
         }
         try await assignOwners()
+        try await requireApproval()
         if let employee = try await roleService.roles().first(where: { $0.kind == .employee })?.id,
            let regulations = try? await categories.category(path: Self.regulationsPath, for: administrator), let categoryId = regulations.id {
             try await requireReading(in: categoryId, by: employee, administrator: try administrator.authorId())
@@ -121,6 +122,32 @@ public struct SampleAccess: Sendable {
                     SELECT article.id, ?, user.id FROM article, user WHERE article.slug = ? AND user.username = 'marina'
                     """, arguments: [at, review.slug])
             }
+        }
+    }
+
+    /// Regulations change only with the approval of their managers; Marina's change to the
+    /// remote-work rules waits for it, so that nobody else sees its new paragraph yet.
+    static let approvalPath = "regulations"
+    static let pendingSlug = "udalennaya-rabota"
+    static let pendingParagraph = """
+
+        ## С 1 января 2027 года
+
+        Удалённо можно работать до трёх дней в неделю по согласованию с руководителем; \
+        компенсация связи — 1 500 ₽ в месяц.
+        """
+
+    private func requireApproval() async throws {
+        let now = Date()
+        try await database.writer.write { db in
+            try db.execute(sql: "INSERT INTO approvalRule (categoryId, required) SELECT id, 1 FROM category WHERE path = ?",
+                           arguments: [Self.approvalPath])
+            try db.execute(sql: """
+                INSERT INTO pendingChange (articleId, categoryId, authorId, baseRevision, title, slug, body, summary, state, comment, createdAt, updatedAt)
+                SELECT article.id, article.categoryId, user.id, article.revision, article.title, article.slug, article.body || ?,
+                       'Новые правила с 2027 года', 'pending', '', ?, ?
+                FROM article, user WHERE article.slug = ? AND user.username = 'marina'
+                """, arguments: [Self.pendingParagraph, now.addingTimeInterval(-2 * 86_400), now.addingTimeInterval(-2 * 86_400), Self.pendingSlug])
         }
     }
 

@@ -25,12 +25,16 @@ public struct RevisionSummary: Sendable, Equatable {
     public let authorName: String
     public let authorUsername: String
     public let createdAt: Date
+    /// Who approved it, in a category where changes wait for approval.
+    public let approvedBy: String?
 
     /// Columns for `init(row:)`; `r` is the revision, `p` the one before it, `a` its article, `u` its author.
     static let columns: SQL = """
         r.number, r.title, r.categoryId, r.summary, r.size, r.isMinor, r.restoredFrom, r.createdAt, r.redactedAt,
         u.displayName AS authorName, u.username AS authorUsername, a.slug AS articleSlug, a.title AS articleTitle,
-        p.title AS previousTitle, p.categoryId AS previousCategoryId, p.size AS previousSize
+        p.title AS previousTitle, p.categoryId AS previousCategoryId, p.size AS previousSize,
+        (SELECT au.displayName FROM revisionApproval ra JOIN user au ON au.id = ra.approverId
+         WHERE ra.articleId = r.articleId AND ra.revision = r.number) AS approvedBy
         """
     /// The revision before is joined only where the reader may see it: its title and category
     /// would otherwise show on the next one's row as "renamed from" and "moved from".
@@ -61,5 +65,6 @@ public struct RevisionSummary: Sendable, Equatable {
         authorName = row["authorName"]
         authorUsername = row["authorUsername"]
         createdAt = row["createdAt"]
+        approvedBy = row["approvedBy"]
     }
 }

@@ -193,6 +193,9 @@ extension AppDatabase {
         migrator.registerMigration("v19 owners and review dates") { db in
             try Stewardship.createTables(db)
         }
+        migrator.registerMigration("v20 approval before publishing") { db in
+            try PendingChange.createTables(db)
+        }
         return migrator
     }
 }

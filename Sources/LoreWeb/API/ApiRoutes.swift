@@ -28,6 +28,7 @@ struct ApiRoutes {
         ApiHistoryController(services: services).addRoutes(to: secured)
         ApiAcknowledgementController(services: services).addRoutes(to: secured)
         ApiStewardshipController(services: services).addRoutes(to: secured)
+        ApiApprovalController(services: services).addRoutes(to: secured)
         ApiSearchController(services: services).addRoutes(to: secured)
         ApiClientController(services: services).addRoutes(to: secured)
         ApiClientPeopleController(services: services).addRoutes(to: secured)

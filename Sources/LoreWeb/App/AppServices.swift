@@ -17,6 +17,7 @@ struct AppServices: Sendable {
     let checklists: ChecklistService
     let acknowledgements: AcknowledgementService
     let stewardship: StewardshipService
+    let approvals: ApprovalService
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -50,6 +51,7 @@ struct AppServices: Sendable {
         checklists = ChecklistService(database: database)
         acknowledgements = AcknowledgementService(database: database)
         stewardship = StewardshipService(database: database)
+        approvals = ApprovalService(database: database)
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)

@@ -52,6 +52,13 @@ struct ArticleController {
         let readingURL: String?
         /// "Owner: … · reviewed …", "Needs review", and who may record a review or change them.
         let stewardship: StewardshipView?
+        let waiting: [WaitingView]
+    }
+
+    /// A change to the page waiting for approval, told to its author and its approvers.
+    struct WaitingView {
+        let text: String
+        let url: String
     }
 
     struct StewardshipView {
@@ -83,7 +90,9 @@ struct ArticleController {
         // So is the owner's, who may mark it reviewed.
         let asked = !(try await services.acknowledgements.requiredRoles(ofArticle: slug)).isDisjoint(with: principal.roleIds)
         let owns = principal.userId != nil ? try await services.stewardship.owner(ofArticle: slug) == principal.userId : false
-        if asked || owns {
+        // And a page with changes waiting tells their authors and approvers about them.
+        let waiting = try await services.approvals.hasPendingChanges(slug)
+        if asked || owns || waiting {
             return try await page(slug, caching: nil, generation: 0, request: request, context: context)
         }
         // "Needs review" comes with the calendar: a page kept from yesterday is made again.
@@ -127,7 +136,12 @@ struct ArticleController {
             confirmation: try await Self.confirmation(article, showsHistory: found.category.showsHistory(to: level), principal: principal,
                                                       t: t, services: services),
             readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil,
-            stewardship: try await Self.stewardship(article, canManage: level >= .manage, principal: principal, t: t, services: services))
+            stewardship: try await Self.stewardship(article, canManage: level >= .manage, principal: principal, t: t, services: services),
+            waiting: try await services.approvals.changes(toArticle: article.id!, for: principal).map { shown in
+                WaitingView(text: t.format(shown.isAuthor ? (shown.change.state == .returned ? "waiting_returned" : "waiting_mine") : "waiting_other",
+                                           ["name": shown.authorName, "date": DisplayDate.format(shown.change.updatedAt, t.language)]),
+                            url: "/approvals/\(shown.change.id ?? 0)")
+            })
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,
@@ -183,6 +197,11 @@ struct ArticleController {
             throw AccessDenied()
         }
         let editor = ArticleEditor(services: services, request: request, context: context)
+        // The author goes on with their change waiting for approval, from where it started.
+        if let mine = try await services.approvals.mine(article: article.id!, for: context.requirePrincipal()) {
+            let draft = ArticleDraft(title: mine.title, slug: article.slug, categoryId: mine.categoryId, body: mine.body, summary: mine.summary)
+            return try await editor.form(draft, editing: article, baseRevision: mine.baseRevision ?? article.revision, waiting: mine)
+        }
         return try await editor.form(ArticleDraft(article), editing: article, baseRevision: article.revision)
     }
 
@@ -192,8 +211,14 @@ struct ArticleController {
         let draft = ArticleEditor.draft(from: form, fallbackCategory: article.categoryId)
         let base = form.integer("baseRevision").map(Int.init)
         let editor = ArticleEditor(services: services, request: request, context: context)
+        let principal = try context.requirePrincipal()
         do {
-            let saved = try await services.articles.save(id: article.id!, draft, baseRevision: base, by: context.requirePrincipal())
+            // Where changes wait for approval, this one does too; readers keep the published page.
+            if try await services.approvals.holds(principal, in: [article.categoryId, draft.categoryId]) {
+                try await services.approvals.submit(draft, article: article.id, baseRevision: base ?? article.revision, by: principal)
+                return .redirect(to: Paths.article(article.slug) + "?notice=submitted")
+            }
+            let saved = try await services.articles.save(id: article.id!, draft, baseRevision: base, by: principal)
             // Written as a subtraction: the base is whatever number the form sent.
             let merged = base.map { saved.revision - 1 > $0 } ?? false
             let notice = saved.revision == article.revision ? "unchanged" : merged ? "merged" : "saved"
@@ -247,8 +272,13 @@ struct ArticleController {
         let form = try await FormData.read(from: request)
         let draft = ArticleEditor.draft(from: form, fallbackCategory: 0)
         let editor = ArticleEditor(services: services, request: request, context: context)
+        let principal = try context.requirePrincipal()
         do {
-            let article = try await services.articles.create(draft, by: context.requirePrincipal())
+            if try await services.approvals.holds(principal, in: [draft.categoryId]) {
+                let change = try await services.approvals.submit(draft, article: nil, baseRevision: nil, by: principal)
+                return .redirect(to: "/approvals/\(change.id ?? 0)?notice=submitted")
+            }
+            let article = try await services.articles.create(draft, by: principal)
             return .redirect(to: Paths.article(article.slug) + "?notice=" + Self.notice("saved", asked: draft.slug, got: article.slug))
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: nil, baseRevision: nil, error: error)

@@ -61,6 +61,9 @@ struct ArticleEditor {
         /// "Import from Word", on a new page.
         let wordImport: WordImportView?
         /// The page asks readers to confirm it: the editor may ask them again.
+        /// The author's change to this page waiting for approval, which this text continues.
+        let waitingURL: String?
+        let waitingComment: String?
         let asksReaders: Bool
         let confirmAgain: Bool
         /// A new page that arrives with text (from Word, a template, a link to a missing page, a
@@ -96,7 +99,7 @@ struct ArticleEditor {
     func form(
         _ draft: ArticleDraft, editing article: Article?, baseRevision: Int?,
         error: ValidationError? = nil, conflict: EditConflict? = nil, exposure: MoveExposesHistory? = nil, template: String? = nil,
-        importProblem: String? = nil, imported: String? = nil
+        importProblem: String? = nil, imported: String? = nil, waiting: PendingChange? = nil
     ) async throws -> Response {
         // After a clash the editor holds the merged text with both versions at each clash.
         var draft = draft
@@ -146,6 +149,8 @@ struct ArticleEditor {
             wordImport: article != nil ? nil : WordImportView(
                 action: "/new/import?_csrf=\(context.csrfToken)", category: String(draft.categoryId), available: Pandoc.executable != nil, problem: importProblem,
                 imported: imported.map { t.format("word_imported", ["name": $0]) }),
+            waitingURL: waiting.map { "/approvals/\($0.id ?? 0)" },
+            waitingComment: waiting.flatMap { $0.state == .returned && !$0.comment.isEmpty ? $0.comment : nil },
             asksReaders: asksReaders,
             confirmAgain: draft.asksToConfirmAgain,
             fresh: article == nil && !(draft.title.isEmpty && draft.body.isEmpty))

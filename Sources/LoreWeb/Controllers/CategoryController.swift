@@ -35,6 +35,7 @@ struct CategoryController {
         let editURL: String
         let accessURL: String
         let stewardshipURL: String
+        let approvalURL: String
     }
 
     struct CategoryFormView {
@@ -79,7 +80,8 @@ struct CategoryController {
             articles: ArticleListItem.items(found.articles, names: found.authorNames, t: t),
             canEdit: level >= .edit, canManage: level >= .manage,
             newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
-            editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)", stewardshipURL: "/categories/\(id)/stewardship")
+            editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)", stewardshipURL: "/categories/\(id)/stewardship",
+            approvalURL: "/categories/\(id)/approval")
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage), currentCategoryId: id, tree: tree)

@@ -121,7 +121,20 @@ struct HistoryController {
 
     @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await services.liveArticle(context)
-        let restored = try await services.articles.revert(id: try articleId(article), to: try number(context), by: context.requirePrincipal())
+        let principal = try context.requirePrincipal()
+        let restored: Article
+        do {
+            restored = try await services.articles.revert(id: try articleId(article), to: try number(context), by: principal)
+        } catch is ApprovalRequired {
+            // Bringing an old text back is a change like any other: it waits too.
+            let old = try await services.history.revision(try number(context), of: article, for: principal)
+            var draft = ArticleDraft(article)
+            draft.title = old.title
+            draft.body = old.body
+            draft.summary = context.translations.format("history_restored", ["number": String(old.number)])
+            try await services.approvals.submit(draft, article: article.id, baseRevision: article.revision, by: principal)
+            return .redirect(to: Paths.article(article.slug) + "?notice=submitted")
+        }
         let notice = restored.revision == article.revision ? "unchanged" : "restored_revision"
         return .redirect(to: Paths.article(restored.slug) + "?notice=\(notice)")
     }

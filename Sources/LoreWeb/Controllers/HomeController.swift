@@ -33,6 +33,8 @@ struct HomeController {
         let reviews: [ReadingItem]
         /// A link to the content-health lists, for those who manage a category.
         let showsHealth: Bool
+        /// "Waiting for your approval: 2 changes", for approvers.
+        let approvals: String?
     }
 
     /// Shared by readers with the same rights — except for the reminders, which are each
@@ -46,15 +48,17 @@ struct HomeController {
         // Pages to confirm are each person's own, as confirming them changes no shared page.
         let reading = try await services.acknowledgements.pending(for: principal)
         let reviews = try await services.stewardship.myOverdue(for: principal)
+        let approvals = context.isGuest ? 0 : try await services.approvals.changes(for: principal).toApprove.count
         var extra = reminders ? "|home of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" : ""
         if !alerts.isEmpty { extra += "|alerts " + alerts.joined(separator: "|") }
         if !reading.isEmpty {
             extra += "|reading " + reading.map { "\($0.slug) \(Int($0.due?.timeIntervalSince1970 ?? 0)) \($0.isOverdue)" }.joined(separator: ",")
         }
         if !reviews.isEmpty { extra += "|reviews of \(principal.userId ?? 0) on \(DayDate(Date()).iso)" }
+        if approvals > 0 { extra += "|approvals of \(principal.userId ?? 0): \(approvals)" }
         return try await services.pageCache.page("/", extra: extra, request: request, context: context) { key, generation in
-            try await page(alerts: alerts, reading: reading, reviews: reviews, caching: key, generation: generation, request: request,
-                           context: context)
+            try await page(alerts: alerts, reading: reading, reviews: reviews, approvals: approvals, caching: key, generation: generation,
+                           request: request, context: context)
         }
     }
 
@@ -67,7 +71,7 @@ struct HomeController {
         let again: Bool
     }
 
-    private func page(alerts: [String], reading: [AcknowledgementService.Pending], reviews: [StewardshipService.Page],
+    private func page(alerts: [String], reading: [AcknowledgementService.Pending], reviews: [StewardshipService.Page], approvals: Int,
                       caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
@@ -98,7 +102,8 @@ struct HomeController {
                 ReadingItem(title: page.title, url: Paths.article(page.slug), due: page.nextReview.map { DisplayDate.day($0, t.language) } ?? "",
                             isOverdue: true, again: false)
             },
-            showsHealth: showsHealth)
+            showsHealth: showsHealth,
+            approvals: approvals == 0 ? nil : t.plural("home_approvals", approvals))
         let page = try await services.pages.page(view, title: t["home_heading"], request: request, context: context, tree: tree)
         return try services.views.render("home", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }

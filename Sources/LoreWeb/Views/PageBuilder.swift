@@ -9,7 +9,7 @@ struct PageBuilder: Sendable {
     static let notices: Set<String> = [
         "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty", "password_set",
         "merged", "restored_revision", "purged", "role_deleted", "client_trashed", "step_done", "article_not_found", "clients_imported", "file_deleted", "token_revoked", "backup_made", "synonyms_saved",
-        "address_taken", "redacted", "unredacted", "redact_current", "confirmed", "changed_since_opened", "reviewed", "reassigned", "reassign_choose",
+        "address_taken", "redacted", "unredacted", "redact_current", "confirmed", "changed_since_opened", "reviewed", "reassigned", "reassign_choose", "submitted", "approved", "returned", "withdrawn",
     ]
 
     func page<Content>(

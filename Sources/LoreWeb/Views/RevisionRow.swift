@@ -33,6 +33,7 @@ struct RevisionRow {
             }
             if let restored = revision.restoredFrom { notes.append(t.format("history_restored", ["number": String(restored)])) }
             if revision.isRedacted { notes.append(t["history_redacted"]) }
+            if let approver = revision.approvedBy { notes.append(t.format("history_approved", ["name": approver])) }
             if revision.number == 1 { notes.append(t["history_created"]) }
             return RevisionRow(
                 number: revision.number, articleTitle: revision.articleTitle, articleURL: base,

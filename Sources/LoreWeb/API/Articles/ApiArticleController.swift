@@ -47,7 +47,12 @@ struct ApiArticleController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let input = try await ApiBody.decode(ApiArticle.Input.self, from: request, schemas: services.apiSchemas)
-        let article = try await Self.sayingWhatIsMissing(input) { try await services.articles.create(input.draft, by: context.requirePrincipal()) }
+        let article: Article
+        do {
+            article = try await Self.sayingWhatIsMissing(input) { try await services.articles.create(input.draft, by: context.requirePrincipal()) }
+        } catch is ApprovalRequired {
+            return try await waiting(input.draft, article: nil, base: nil, request, context)
+        }
         return try ApiJSON.created(try await present(article, context), at: "/api/v1/articles/\(article.slug)",
                                    version: ApiArticle.version(article), request: request)
     }
@@ -67,7 +72,18 @@ struct ApiArticleController {
                                         version: ApiArticle.version(saved), request: request)
         } catch let conflict as EditConflict {
             throw ApiEditConflict.problem(conflict, current: try await present(conflict.current, context), sent: input)
+        } catch is ApprovalRequired {
+            return try await waiting(input.draft, article: article, base: base, request, context)
         }
+    }
+
+    /// Where changes wait for approval, the change is kept for it and the answer (202) says so:
+    /// everyone else keeps reading the published page.
+    private func waiting(_ draft: ArticleDraft, article: Article?, base: Int?, _ request: Request, _ context: AppRequestContext)
+        async throws -> Response {
+        let principal = try context.requirePrincipal()
+        let change = try await services.approvals.submit(draft, article: article?.id, baseRevision: base, by: principal)
+        return try ApiJSON.response(ApiPendingChange(change, author: principal.displayName), status: .accepted, request: request)
     }
 
     @Sendable func move(request: Request, context: AppRequestContext) async throws -> Response {
@@ -78,7 +94,12 @@ struct ApiArticleController {
         draft.categoryId = categoryId
         draft.historyOnMove = ApiArticle.Input.historyOnMove(input.earlierRevisions)
         // Based on the revision just read: a save in between is merged, as the text is unchanged.
-        let moved = try await services.articles.save(id: article.id ?? 0, draft, baseRevision: article.revision, by: context.requirePrincipal())
+        let moved: Article
+        do {
+            moved = try await services.articles.save(id: article.id ?? 0, draft, baseRevision: article.revision, by: context.requirePrincipal())
+        } catch is ApprovalRequired {
+            return try await waiting(draft, article: article, base: article.revision, request, context)
+        }
         return try ApiJSON.response(try await present(moved, context), version: ApiArticle.version(moved), request: request)
     }
 
