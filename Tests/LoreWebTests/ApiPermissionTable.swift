@@ -137,6 +137,6 @@ enum ApiPermissionTable {
                    json: "plain words", headers: [.contentType: "text/plain"]),
         clientRows("DELETE /api/v1/clients/{slug}", "/api/v1/clients/{client}", allowed: .noContent, deleters: true),
         // Last, as it empties the trash-free world the rows above rely on.
-        [Row("DELETE /api/v1/articles/{slug}", "/api/v1/articles/{slug}", .article(.edit), allowed: .noContent)],
+        [Row("DELETE /api/v1/articles/{slug}", "/api/v1/articles/{slug}", .change(waiting: .forbidden), allowed: .noContent)],
     ].flatMap { $0 }
 }

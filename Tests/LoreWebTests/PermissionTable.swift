@@ -414,6 +414,7 @@ enum PermissionTable {
         // "Import from Word" reads only a multipart upload (its own tests send documents).
         Row("POST /new/import", "/new/import", otherwise: .unsupportedMediaType),
         Row("POST /files/{id}/delete", "/files/{file}/delete", .article(.edit), allowed: .seeOther),
-        Row("POST /a/{slug}/delete", "/a/{slug}/delete", .article(.edit), allowed: .seeOther),
+        // Where changes wait for approval, trashing a page is for its approvers.
+        Row("POST /a/{slug}/delete", "/a/{slug}/delete", .change(waiting: .forbidden), allowed: .seeOther),
     ] + clientRows + clientDeletion
 }

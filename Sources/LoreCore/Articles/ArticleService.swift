@@ -131,7 +131,10 @@ public struct ArticleService: Sendable {
     public func delete(id: Int64, by principal: Principal) async throws {
         try await database.writer.write { db in
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
-            try AccessPolicy(principal).require(.edit, onArticle: article, db)
+            let policy = AccessPolicy(principal)
+            try policy.require(.edit, onArticle: article, db)
+            // Where changes wait for approval, only those who approve may take a page away from its readers.
+            if try ApprovalRule.holds(policy, in: article.categoryId, db) { throw AccessDenied() }
             article.deletedAt = Date()
             article.deletedById = try principal.authorId()
             try article.update(db, columns: ["deletedAt", "deletedById"])

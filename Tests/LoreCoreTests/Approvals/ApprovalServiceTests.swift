@@ -115,6 +115,7 @@ import Testing
         await #expect(throws: ApprovalRequired.self) { try await world.articles.save(id: setup.page.id!, moved, baseRevision: 1, by: setup.anna) }
         _ = try await world.articles.save(id: setup.page.id!, Self.draft(setup, "changed by the admin"), baseRevision: 1, by: world.principal)
         await #expect(throws: ApprovalRequired.self) { try await world.articles.revert(id: setup.page.id!, to: 1, by: setup.anna) }
+        await #expect(throws: AccessDenied.self) { try await world.articles.delete(id: setup.page.id!, by: setup.anna) }
 
         let open = try await world.category("Open corner", in: setup.rules)
         try await world.grant(.edit, to: try await world.roles.roles().first { $0.name == "Editors" }!, on: open)
