@@ -23,6 +23,6 @@ def test_an_owner_clears_an_overdue_review_from_the_home_page(server, as_user):
 def test_the_content_health_page_lists_what_needs_attention(driver, server):
     open_page(driver, server, "/")
     click_and_load(driver, find(driver, "#content-health-link"))
-    for section in ("overdue", "without-owner", "owner-left", "untouched", "broken-links", "orphans"):
+    for section in ("overdue", "without-owner", "owner-left", "untouched", "unread", "broken-links", "orphans"):
         assert find(driver, f"#health-{section} h2").is_displayed()
     assert find(driver, "#health-csv").get_attribute("href").endswith("/content-health.csv")

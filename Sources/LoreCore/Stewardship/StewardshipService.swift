@@ -153,12 +153,15 @@ public struct StewardshipService: Sendable {
         public var withoutOwner: [Page] = []
         public var ownerLeft: [Page] = []
         public var untouched: [Page] = []
+        /// Not read by anyone for ``StewardshipService/unreadMonths`` (counted since Lore began counting views).
+        public var unread: [Page] = []
         public var brokenLinks: [Page] = []
         public var orphans: [Page] = []
     }
 
     /// Pages not edited for this long are listed as untouched.
     public static let untouchedMonths = 12
+    public static let unreadMonths = 6
 
     public func health(inCategory categoryId: Int64? = nil, for principal: Principal, now: Date = Date()) async throws -> Health {
         let policy = AccessPolicy(principal)
@@ -167,6 +170,7 @@ public struct StewardshipService: Sendable {
             if let categoryId { condition += " AND \(Category.inSubtree("a.categoryId", of: categoryId))" }
             let request: SQLRequest<Row> = """
                 SELECT a.id, a.slug, a.title, a.categoryId, a.createdAt, a.updatedAt, s.ownerId, s.reviewMonths, s.reviewedAt, s.reviewedById,
+                       (SELECT lastViewedAt FROM articleView v WHERE v.articleId = a.id) AS lastViewedAt,
                        EXISTS (SELECT 1 FROM articleLink l WHERE l.kind = 'article'
                                AND (l.targetKey = a.slug OR l.targetKey = a.titleKey
                                     OR l.targetKey IN (SELECT slug FROM slugRedirect WHERE articleId = a.id))
@@ -177,6 +181,7 @@ public struct StewardshipService: Sendable {
             let defaults = try Stewardship.Defaults.load(db)
             let users = Dictionary(uniqueKeysWithValues: try User.fetchAll(db).compactMap { user in user.id.map { ($0, user) } })
             let untouchedSince = Calendar(identifier: .gregorian).date(byAdding: .month, value: -Self.untouchedMonths, to: now) ?? now
+            let unreadSince = Calendar(identifier: .gregorian).date(byAdding: .month, value: -Self.unreadMonths, to: now) ?? now
             var health = Health()
             var ids: [Int64: Int] = [:]
             var pages: [Page] = []
@@ -190,6 +195,7 @@ public struct StewardshipService: Sendable {
                 if stewardship.needsReview(now: now) { health.overdue.append(page) }
                 if owner == nil { health.withoutOwner.append(page) } else if owner?.isActive == false { health.ownerLeft.append(page) }
                 if page.updatedAt < untouchedSince { health.untouched.append(page) }
+                if (row["lastViewedAt"] as Date? ?? row["createdAt"]) < unreadSince { health.unread.append(page) }
                 if row["linked"] == false { health.orphans.append(page) }
             }
             health.brokenLinks = try Self.brokenLinks(ids, pages, db)

@@ -196,6 +196,9 @@ extension AppDatabase {
         migrator.registerMigration("v20 approval before publishing") { db in
             try PendingChange.createTables(db)
         }
+        migrator.registerMigration("v21 when pages were last read") { db in
+            try PageViews.createTable(db)
+        }
         return migrator
     }
 }

@@ -9,8 +9,8 @@ public final class DatabaseChanges: Sendable {
     private let counts = Mutex((content: 0, sessions: 0))
 
     static let sessionTable = "session"
-    // Client reads are written as cards are shown, confirmations as pages are read: no shared page changes with them.
-    static let ignoredTables: Set<String> = ["apiToken", "auditEntry", "clientRead", "acknowledgement", "grdb_migrations"]
+    // Client reads are written as cards are shown, confirmations and views as pages are read: no shared page changes with them.
+    static let ignoredTables: Set<String> = ["apiToken", "auditEntry", "clientRead", "acknowledgement", "articleView", "grdb_migrations"]
 
     public init() {}
 

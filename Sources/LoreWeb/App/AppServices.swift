@@ -18,6 +18,7 @@ struct AppServices: Sendable {
     let acknowledgements: AcknowledgementService
     let stewardship: StewardshipService
     let approvals: ApprovalService
+    let pageViews: PageViews
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -52,6 +53,7 @@ struct AppServices: Sendable {
         acknowledgements = AcknowledgementService(database: database)
         stewardship = StewardshipService(database: database)
         approvals = ApprovalService(database: database)
+        pageViews = PageViews(database: database)
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)

@@ -12,6 +12,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     let lock = try arguments.inMemory ? nil : DataDirectoryLock(directory: try dataDirectory(arguments))
     let routers = try await buildRouters(arguments, logger: logger)
     var services: [any Service] = []
+    services.append(PageViewsFlush(views: routers.pageViews, logger: logger))
     if let lock { services.append(ShutdownCheckpoint(database: routers.database, lock: lock, logger: logger)) }
     if let backups = routers.backups, let interval = arguments.backupInterval {
         services.append(BackupSchedule(backups: backups, interval: interval, keep: arguments.backupKeep, logger: logger))
@@ -142,7 +143,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     let ops = OpsRoutes(database: database, metrics: metrics, metricsToken: arguments.metricsToken,
                         dataFile: arguments.inMemory ? nil : try dataDirectory(arguments).appendingPathComponent("lore.sqlite"), backups: backups)
     return LoreRouters(web: router, api: api, ops: ops.router(), log: RequestLog(metrics: metrics), trustedProxies: arguments.trustedProxies,
-                       database: database, backups: backups)
+                       database: database, backups: backups, pageViews: services.pageViews)
 }
 
 private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {

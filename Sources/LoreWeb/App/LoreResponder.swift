@@ -14,6 +14,7 @@ struct LoreRouters: HTTPResponderBuilder {
     /// What the application's background services need besides the routers.
     let database: AppDatabase
     let backups: Backups?
+    let pageViews: PageViews
 
     func buildResponder() -> LoreResponder {
         LoreResponder(web: web.buildResponder(), api: api.buildResponder(), ops: ops.buildResponder(), log: log, trustedProxies: trustedProxies)

@@ -85,6 +85,7 @@ struct ArticleController {
     /// A page made for the same rights since the last change is that page, hidden parts and all.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
+        services.pageViews.record(slug: slug)
         // A page the reader must confirm says where they stand: theirs alone, never shared.
         let principal = try context.requirePrincipal()
         // So is the owner's, who may mark it reviewed.

@@ -182,6 +182,8 @@ struct StewardshipController {
             ListView(id: "owner-left", title: t["health_owner_left"], hint: t["health_owner_left_hint"], pages: rows(health.ownerLeft, changed)),
             ListView(id: "untouched", title: t["health_untouched"], hint: t.format("health_untouched_hint", ["months": t.plural("months", StewardshipService.untouchedMonths)]),
                      pages: rows(health.untouched, changed)),
+            ListView(id: "unread", title: t["health_unread"], hint: t.format("health_unread_hint", ["months": t.plural("months", StewardshipService.unreadMonths)]),
+                     pages: rows(health.unread, changed)),
             ListView(id: "broken-links", title: t["health_broken_links"], hint: t["health_broken_links_hint"],
                      pages: rows(health.brokenLinks) { $0.brokenTargets.map { "[[\($0)]]" }.joined(separator: ", ") }),
             ListView(id: "orphans", title: t["health_orphans"], hint: t["health_orphans_hint"], pages: rows(health.orphans, changed)),

@@ -487,6 +487,8 @@ extension Translations {
         "history_approved": "approved by {name}",
         "home_approvals_one": "Waiting for your approval: {n} change",
         "home_approvals_many": "Waiting for your approval: {n} changes",
+        "health_unread": "Nobody reads them",
+        "health_unread_hint": "Not opened by anyone in {months} (Lore counts views from its first start).",
         "word_download": "Download as Word",
         "word_missing": "Word export needs pandoc on the server (sudo apt-get install pandoc).",
         "word_failed": "The Word document could not be made; try again, or print the page to PDF.",

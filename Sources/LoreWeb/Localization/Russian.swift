@@ -500,6 +500,8 @@ extension Translations {
         "home_approvals_one": "Ждёт вашего согласования: {n} изменение",
         "home_approvals_few": "Ждут вашего согласования: {n} изменения",
         "home_approvals_many": "Ждут вашего согласования: {n} изменений",
+        "health_unread": "Никто не читает",
+        "health_unread_hint": "Никто не открывал {months} (Lore считает просмотры с первого запуска).",
         "word_download": "Скачать в Word",
         "word_missing": "Для выгрузки в Word на сервере нужен pandoc (sudo apt-get install pandoc).",
         "word_failed": "Не удалось собрать документ Word; попробуйте ещё раз или распечатайте страницу в PDF.",

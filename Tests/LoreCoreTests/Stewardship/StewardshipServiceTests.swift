@@ -69,6 +69,11 @@ import Testing
         #expect(health.orphans.map(\.title) == ["Linker"], "Linked has a page linking to it")
         #expect(health.untouched.isEmpty)
         #expect(try await service.health(for: world.principal, now: Self.months(13, from: Date())).untouched.count == 2)
+        // Views are counted in memory and written together; a page read lately is not "unread".
+        let views = PageViews(database: world.database)
+        views.record(slug: "linker", at: Self.months(5, from: Date()))
+        try await views.flush()
+        #expect(try await service.health(for: world.principal, now: Self.months(7, from: Date())).unread.map(\.title) == ["Linked"])
         let annas = try await service.health(for: anna)
         #expect(annas.overdue.isEmpty && annas.withoutOwner.isEmpty, "Anna manages nothing")
 
