@@ -34,6 +34,8 @@ struct ArticleController {
         /// Edit and trash are offered only to those who may edit here.
         let canEdit: Bool
         let canManage: Bool
+        /// Where changes wait for approval, only approvers move a page to the trash.
+        let canTrash: Bool
         let editURL: String
         let deleteURL: String
         let accessURL: String
@@ -126,6 +128,7 @@ struct ArticleController {
             attachments: AttachmentRow.rows(found.attachments, back: Paths.article(article.slug), canDelete: level >= .edit,
                                             language: context.language),
             canEdit: level >= .edit, canManage: level >= .manage,
+            canTrash: level >= .edit ? !(try await services.approvals.holds(principal, in: [article.categoryId])) : false,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
             historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil,
