@@ -405,7 +405,8 @@ enum PermissionTable {
         Row("GET /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound),
         Row("POST /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound, fields: [("password", "a long new secret")]),
         // Every sample article and client card has a file, uploaded by the administrator first.
-        Row("POST /a/{slug}/files", "/a/{slug}/files?name=notes.txt", .article(.edit), allowed: .created,
+        // Where changes wait for approval, files reach readers only through approvers (others attach to a new page's draft).
+        Row("POST /a/{slug}/files", "/a/{slug}/files?name=notes.txt", .change(waiting: .forbidden), allowed: .created,
             fields: [("words", "in the file")]),
         Row("GET /files/{id}/{name}", "/files/{file}/notes.txt", .article(.read), allowed: .ok),
         // A page not yet saved: everyone here writes somewhere, and the folder is theirs alone.
@@ -413,7 +414,7 @@ enum PermissionTable {
             fields: [("words", "in the file")]),
         // "Import from Word" reads only a multipart upload (its own tests send documents).
         Row("POST /new/import", "/new/import", otherwise: .unsupportedMediaType),
-        Row("POST /files/{id}/delete", "/files/{file}/delete", .article(.edit), allowed: .seeOther),
+        Row("POST /files/{id}/delete", "/files/{file}/delete", .change(waiting: .forbidden), allowed: .seeOther),
         // Where changes wait for approval, trashing a page is for its approvers.
         Row("POST /a/{slug}/delete", "/a/{slug}/delete", .change(waiting: .forbidden), allowed: .seeOther),
     ] + clientRows + clientDeletion

@@ -61,8 +61,9 @@ public struct ApprovalService: Sendable {
             var change = try articleId.flatMap {
                 try PendingChange.filter(Column("articleId") == $0 && Column("authorId") == author).fetchOne(db)
             } ?? PendingChange(id: nil, articleId: articleId, categoryId: draft.categoryId, authorId: author, baseRevision: baseRevision,
-                               title: title, slug: draft.slug, body: body, summary: summary, state: .pending, comment: "",
+                               title: title, slug: draft.slug, body: body, summary: summary, files: nil, state: .pending, comment: "",
                                createdAt: now, updatedAt: now)
+            if articleId == nil, let files = draft.files { change.files = files }
             change.categoryId = draft.categoryId
             change.baseRevision = baseRevision
             change.title = title
@@ -133,7 +134,8 @@ public struct ApprovalService: Sendable {
         guard let author = try await PrincipalLoader(database: database).principal(userId: change.authorId) else {
             throw ValidationError(field: "author", .notFound)
         }
-        let draft = ArticleDraft(title: change.title, slug: change.slug, categoryId: change.categoryId, body: change.body, summary: change.summary)
+        let draft = ArticleDraft(title: change.title, slug: change.slug, categoryId: change.categoryId, body: change.body, summary: change.summary,
+                                 files: change.files)
         let record: @Sendable (Article, Database) throws -> Void = { article, db in
             try db.execute(sql: "INSERT OR REPLACE INTO revisionApproval (articleId, revision, approverId, at) VALUES (?, ?, ?, ?)",
                            arguments: [article.id, article.revision, approverId, Date()])

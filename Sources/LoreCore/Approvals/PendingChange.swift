@@ -23,6 +23,8 @@ public struct PendingChange: Codable, Sendable, Equatable, Identifiable, Fetchab
     public var slug: String
     public var body: String
     public var summary: String
+    /// A new page's ``DraftFolder``: its pictures become the page's when it is approved.
+    public var files: String?
     public var state: State
     public var comment: String
     public var createdAt: Date
@@ -32,6 +34,10 @@ public struct PendingChange: Codable, Sendable, Equatable, Identifiable, Fetchab
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    static func addFiles(_ db: Database) throws {
+        try db.alter(table: databaseTableName) { t in t.add(column: "files", .text) }
     }
 
     static func createTables(_ db: Database) throws {

@@ -143,6 +143,8 @@ public struct AttachmentService: Sendable {
             guard let article = try Article.filter(Column("slug") == slug).filter(Article.live).fetchOne(db), let id = article.id
             else { throw NotFound() }
             try policy.require(.edit, onArticle: article, db)
+            // A file added to the page would reach its readers before the change it belongs to is approved.
+            if try ApprovalRule.holds(policy, in: article.categoryId, db) { throw AccessDenied() }
             return (.article, id)
         case .client(let slug):
             let client = try policy.requireClient(slug: slug, .clientsEdit, db)

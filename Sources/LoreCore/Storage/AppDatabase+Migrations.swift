@@ -199,6 +199,9 @@ extension AppDatabase {
         migrator.registerMigration("v21 when pages were last read") { db in
             try PageViews.createTable(db)
         }
+        migrator.registerMigration("v22 new pages waiting for approval keep their pictures") { db in
+            try PendingChange.addFiles(db)
+        }
         return migrator
     }
 }

@@ -129,3 +129,26 @@ import Testing
         #expect(!readerWaits, "a reader is refused, not asked to wait")
     }
 }
+
+/// Files and pages waiting for approval: nothing reaches readers before the approval.
+@Suite struct ApprovalFileTests {
+    @Test func filesWaitWithTheirPageAndArePublishedWithIt() async throws {
+        let setup = try await ApprovalServiceTests.setup()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lore-approval-files-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = AttachmentService(database: setup.world.database, store: FileStore(root: root))
+        let png = AttachmentServiceTests.png
+        await #expect(throws: AccessDenied.self, "a file on the published page would reach readers at once") {
+            try await files.upload(AttachmentServiceTests.Chunks(pieces: [png]), name: "plan.png", to: .article(slug: setup.page.slug), by: setup.anna)
+        }
+        let key = SecretToken.random()
+        let picture = try await files.upload(AttachmentServiceTests.Chunks(pieces: [png]), name: "plan.png", to: .draft(key: key), by: setup.anna)
+        let change = try await setup.service.submit(
+            ArticleDraft(title: "Floor plan", categoryId: setup.rules.id!, body: "![Plan](file:plan.png)", files: key), article: nil,
+            baseRevision: nil, by: setup.anna)
+        await #expect(throws: NotFound.self) { try await files.file(id: picture.id!, for: setup.reader) }
+        let page = try await setup.service.approve(id: change.id!, by: setup.approver)
+        #expect(page.html.contains("src=\"/files/\(picture.id!)/plan.png\""))
+        #expect(try await files.file(id: picture.id!, for: setup.reader).attachment.name == "plan.png", "published with its page")
+    }
+}
