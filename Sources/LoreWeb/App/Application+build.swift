@@ -12,11 +12,12 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     let lock = try arguments.inMemory ? nil : DataDirectoryLock(directory: try dataDirectory(arguments))
     let routers = try await buildRouters(arguments, logger: logger)
     var services: [any Service] = []
-    services.append(PageViewsFlush(views: routers.pageViews, logger: logger))
     if let lock { services.append(ShutdownCheckpoint(database: routers.database, lock: lock, logger: logger)) }
     if let backups = routers.backups, let interval = arguments.backupInterval {
         services.append(BackupSchedule(backups: backups, interval: interval, keep: arguments.backupKeep, logger: logger))
     }
+    // Services stop in reverse order: the last views are written before the checkpoint.
+    services.append(PageViewsFlush(views: routers.pageViews, logger: logger))
     let limits = arguments.connectionLimits
     let counter = ConnectionCounter(limit: limits.maxConnectionsPerAddress)
     return Application(

@@ -87,7 +87,13 @@ struct ArticleController {
     /// A page made for the same rights since the last change is that page, hidden parts and all.
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
-        services.pageViews.record(slug: slug)
+        // Counted once the page was served: a refused or missing page is nobody's reading.
+        let response = try await served(slug, request: request, context: context)
+        if response.status == .ok { services.pageViews.record(slug: slug) }
+        return response
+    }
+
+    private func served(_ slug: String, request: Request, context: AppRequestContext) async throws -> Response {
         // A page the reader must confirm says where they stand: theirs alone, never shared.
         let principal = try context.requirePrincipal()
         // So is the owner's, who may mark it reviewed.
