@@ -335,6 +335,12 @@ enum PermissionTable {
         Row("GET /content-health", "/content-health", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         Row("GET /content-health.csv", "/content-health.csv", [.admin: .ok, .marina: .ok], otherwise: .notFound),
         Row("POST /admin/users/{id}/reassign", "/admin/users/9999/reassign", otherwise: .notFound, fields: [("successor", "1")]),
+        // Everyone who reads a page comments on it (an empty comment is refused).
+        Row("POST /a/{slug}/comments", "/a/{slug}/comments", .article(.read), allowed: .unprocessableContent, fields: [("comment", " ")]),
+        Row("GET /comments/{id}/edit", "/comments/999999/edit", otherwise: .notFound),
+        Row("POST /comments/{id}/edit", "/comments/999999/edit", otherwise: .notFound, fields: [("comment", "x")]),
+        Row("POST /comments/{id}/delete", "/comments/999999/delete", otherwise: .notFound),
+        Row("POST /comments/{id}/resolve", "/comments/999999/resolve", otherwise: .notFound),
         Row("GET /approvals", "/approvals", otherwise: .ok),
         // A change nobody may see, or that does not exist, is missing for everyone.
         Row("GET /approvals/{id}", "/approvals/999999", otherwise: .notFound),

@@ -202,6 +202,9 @@ extension AppDatabase {
         migrator.registerMigration("v22 new pages waiting for approval keep their pictures") { db in
             try PendingChange.addFiles(db)
         }
+        migrator.registerMigration("v23 comments") { db in
+            try Comment.createTable(db)
+        }
         return migrator
     }
 }

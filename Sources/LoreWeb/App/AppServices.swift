@@ -19,6 +19,7 @@ struct AppServices: Sendable {
     let stewardship: StewardshipService
     let approvals: ApprovalService
     let pageViews: PageViews
+    let comments: CommentService
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -54,6 +55,7 @@ struct AppServices: Sendable {
         stewardship = StewardshipService(database: database)
         approvals = ApprovalService(database: database)
         pageViews = PageViews(database: database)
+        comments = CommentService(database: database)
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)

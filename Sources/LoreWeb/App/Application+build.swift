@@ -117,6 +117,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     AcknowledgementController(services: services).addRoutes(to: router)
     StewardshipController(services: services).addRoutes(to: router)
     ApprovalController(services: services).addRoutes(to: router)
+    CommentController(services: services).addRoutes(to: router)
     WordController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)

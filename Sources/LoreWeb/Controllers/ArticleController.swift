@@ -54,6 +54,9 @@ struct ArticleController {
         let readingURL: String?
         /// "Owner: … · reviewed …", "Needs review", and who may record a review or change them.
         let stewardship: StewardshipView?
+        let comments: [CommentView]
+        /// Where a new comment goes; nil for guests.
+        let commentAction: String?
         let waiting: [WaitingView]
     }
 
@@ -101,7 +104,10 @@ struct ArticleController {
         let owns = principal.userId != nil ? try await services.stewardship.owner(ofArticle: slug) == principal.userId : false
         // And a page with changes waiting tells their authors and approvers about them.
         let waiting = try await services.approvals.hasPendingChanges(slug)
-        if asked || owns || waiting {
+        // And a commenter's, who may edit and delete their own comments.
+        var commented = false
+        if let userId = principal.userId { commented = try await services.comments.commenters(ofArticle: slug).contains(userId) }
+        if asked || owns || waiting || commented {
             return try await page(slug, caching: nil, generation: 0, request: request, context: context)
         }
         // "Needs review" comes with the calendar: a page kept from yesterday is made again.
@@ -147,6 +153,8 @@ struct ArticleController {
                                                       t: t, services: services),
             readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil,
             stewardship: try await Self.stewardship(article, canManage: level >= .manage, principal: principal, t: t, services: services),
+            comments: try await CommentView.threads(services.comments.threads(ofArticle: article.id!, for: principal), t: t),
+            commentAction: context.isGuest ? nil : Paths.article(article.slug) + "/comments",
             waiting: try await services.approvals.changes(toArticle: article.id!, for: principal).map { shown in
                 WaitingView(text: t.format(shown.isAuthor ? (shown.change.state == .returned ? "waiting_returned" : "waiting_mine") : "waiting_other",
                                            ["name": shown.authorName, "date": DisplayDate.format(shown.change.updatedAt, t.language)]),
