@@ -283,8 +283,62 @@
     });
   }
 
+  // `@` in a comment or a page suggests colleagues; choosing one writes `@username`, which
+  // tells them (if they may read the page). The list sits under the text box.
+  function setUpMentions(area, index) {
+    var list = document.createElement("ul");
+    list.className = "suggestions mention-suggestions";
+    list.id = "people-" + index;
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", area.getAttribute("data-mentions-label") || "@");
+    list.hidden = true;
+    area.insertAdjacentElement("afterend", list);
+    area.parentNode.classList.add("has-mentions");
+    var typed = null, sequence = 0, timer = null;
+    var box = Listbox(area, list, function (item) {
+      if (typed === null) return;
+      var end = area.selectionStart;
+      area.setRangeText("@" + item.getAttribute("data-username") + " ", end - typed.length - 1, end, "end");
+      typed = null;
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+      area.focus();
+    }, true);
+
+    function entry(person, i) {
+      var item = document.createElement("li");
+      item.id = list.id + "-" + i;
+      item.setAttribute("role", "option");
+      item.setAttribute("data-username", person.username);
+      item.textContent = person.name;
+      var login = document.createElement("span");
+      login.className = "trail";
+      login.textContent = "@" + person.username;
+      item.appendChild(login);
+      return item;
+    }
+
+    function check() {
+      var before = area.value.slice(Math.max(0, area.selectionStart - 41), area.selectionStart);
+      var match = before.match(/(^|[^\w@.\/])@([A-Za-z0-9][\w.-]{0,38})$/);
+      if (!match || area.selectionStart !== area.selectionEnd) { typed = null; box.close(); return; }
+      typed = match[2];
+      var mine = ++sequence;
+      fetch("/people/suggest?q=" + encodeURIComponent(typed), { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (people) {
+          if (mine !== sequence || typed === null) return;
+          box.show(people.map(entry));
+          if (box.items.length) box.highlight(0);
+        })
+        .catch(function () {});
+    }
+
+    area.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 120); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     forgetSentDraft();
+    document.querySelectorAll("textarea[data-mentions]").forEach(setUpMentions);
     setUpNavToggle();
     setUpConfirmations();
     setUpPrintButtons();

@@ -35,6 +35,8 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var connections: ConnectionOptions
 
+    @OptionGroup var mail: MailOptions
+
     @Option(name: .long, help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
     var metricsToken: String? = Environment.value("LORE_METRICS_TOKEN")
 
@@ -63,7 +65,7 @@ struct Serve: AsyncParsableCommand {
             apiRateLimit: apiRateLimit, backupDirectory: backup.directory, backupInterval: BackupSchedule.interval(backup.every) ?? nil,
             backupKeep: backup.keep, metricsToken: metricsToken, logLevel: level,
             connectionLimits: connections.limits, trustedProxies: TrustedProxies(connections.trustedProxy),
-            clientReadLimit: clientReadLimit)
+            clientReadLimit: clientReadLimit, mail: mail.settings(host: host, port: port))
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

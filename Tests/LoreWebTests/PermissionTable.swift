@@ -158,7 +158,7 @@ enum PermissionTable {
         init(_ route: String, _ uri: String, _ statuses: [Person: HTTPResponse.Status] = [:], otherwise: HTTPResponse.Status,
              guest: HTTPResponse.Status = .seeOther, fields: [(String, String)] = [], echoes: Bool = false, endsSession: Bool = false) {
             var all = Dictionary(uniqueKeysWithValues: Person.allCases.map { ($0, statuses[$0] ?? otherwise) })
-            all[.guest] = route.hasPrefix("POST") ? .forbidden : guest
+            all[.guest] = statuses[.guest] ?? (route.hasPrefix("POST") ? .forbidden : guest)
             self.init(route: route, uri: uri, fields: fields, need: nil, allowed: .ok, hidden: .notFound, statuses: all,
                       echoes: echoes, endsSession: endsSession)
         }
@@ -286,6 +286,8 @@ enum PermissionTable {
         clientRows("POST /clients/{slug}/files", "/clients/{client}/files?name=card.txt", allowed: .created,
                    fields: [("words", "in the file")]),
         clientRows("GET /files/{id}/{name}", "/files/{file:{client}}/card.txt", allowed: .ok),
+        // Everyone who sees a card comments on it (an empty comment is refused).
+        clientRows("POST /clients/{slug}/comments", "/clients/{client}/comments", allowed: .unprocessableContent, fields: [("comment", " ")]),
     ].flatMap { $0 }
 
     /// Trashing cards changes what later rows see, so these come last.
@@ -409,6 +411,22 @@ enum PermissionTable {
         Row("POST /admin/users/{id}/see-as", "/admin/users/9999/see-as", otherwise: .notFound),
         Row("POST /see-as/stop", "/see-as/stop", otherwise: .seeOther),
         Row("GET /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound),
+        Row("GET /forgot-password", "/forgot-password", otherwise: .ok, guest: .ok),
+        // The same answer whether the account exists or not.
+        Row("POST /forgot-password", "/forgot-password", otherwise: .ok, fields: [("login", "nobody-here")]),
+        Row("GET /notifications", "/notifications", otherwise: .ok),
+        Row("GET /notifications/{id}", "/notifications/999999", otherwise: .notFound),
+        Row("POST /notifications/read", "/notifications/read", otherwise: .seeOther),
+        Row("POST /me/notifications", "/me/notifications", otherwise: .seeOther),
+        Row("POST /watch", "/watch", otherwise: .notFound, fields: [("subject", "article:999999")]),
+        Row("GET /people/suggest", "/people/suggest?q=ma", otherwise: .ok),
+        Row("GET /unsubscribe/{token}", "/unsubscribe/1-mention-00", otherwise: .notFound),
+        // The link's signature is its authority, not a session: guests are answered too.
+        Row("POST /unsubscribe/{token}", "/unsubscribe/1-mention-00", [.guest: .notFound], otherwise: .notFound),
+        Row("GET /admin/mail", "/admin/mail", admins, otherwise: .notFound),
+        // The administrator has no address to test with.
+        Row("POST /admin/mail/test", "/admin/mail/test", [.admin: .unprocessableContent], otherwise: .notFound),
+        Row("POST /admin/mail/{id}/retry", "/admin/mail/999999/retry", [.admin: .seeOther], otherwise: .notFound),
         Row("POST /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound, fields: [("password", "a long new secret")]),
         // Every sample article and client card has a file, uploaded by the administrator first.
         // Where changes wait for approval, files reach readers only through approvers (others attach to a new page's draft).

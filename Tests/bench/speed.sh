@@ -66,7 +66,7 @@ for size in $sizes; do
   fi
   started=$(date +%s.%N)
   "$binary" serve --data "$data" --resources "$root" --port "$port" --log-level error --api-rate-limit 0 \
-    --backup-every off --no-sample-content >/dev/null 2>&1 &
+    --backup-every off --sendmail off --no-sample-content >/dev/null 2>&1 &
   server=$!
   until curl -fs -o /dev/null "$base/healthz"; do sleep 0.01; done
   ready=$(awk -v now="$(date +%s.%N)" -v then="$started" 'BEGIN{print now - then}')

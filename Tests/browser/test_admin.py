@@ -35,7 +35,9 @@ def test_admin_grants_a_new_role_and_its_member_edits(driver, server, marker):
     driver.find_element(By.XPATH, f"//label[contains(., '{role}')]/input").click()
     click_and_load(driver, find(driver, "#save"))
     link = text_of(driver, "#password-link code")
-    assert link.startswith("/set-password/")
+    # Shown whole, ready to send: the server's address, then the one-time path.
+    assert link.startswith(server + "/set-password/"), link
+    link = link[len(server):]
 
     colleague = new_browser()
     try:

@@ -189,7 +189,9 @@ class LoreServer:
 
     def command(self):
         return [str(LORE_BIN), "serve", "--data", str(self.data_dir), "--resources", str(REPO_ROOT),
-                "--port", str(self.port), "--api-rate-limit", "0", "--log-level", self.log_level, *self.extra_args]
+                "--port", str(self.port), "--api-rate-limit", "0", "--log-level", self.log_level,
+                # Test servers e-mail nobody through the machine's mail program unless a test asks.
+                *([] if "--sendmail" in self.extra_args else ["--sendmail", "off"]), *self.extra_args]
 
     def start(self):
         wait_for_binary()

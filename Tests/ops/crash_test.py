@@ -124,7 +124,7 @@ class Server:
         self.base = f"http://127.0.0.1:{port}"
         env = dict(os.environ, LORE_ADMIN_PASSWORD=ADMIN_PASSWORD)
         command = [self.binary, "serve", "--data", self.data_dir, "--resources", REPO_ROOT, "--port", str(port),
-                   "--no-sample-content", "--api-rate-limit", "0", "--log-level", "error"]
+                   "--no-sample-content", "--api-rate-limit", "0", "--log-level", "error", "--sendmail", "off"]
         with open(self.log_path, "ab") as log:
             log.write(f"\n=== {time.strftime('%H:%M:%S')} {' '.join(command)}\n".encode())
             log.flush()

@@ -23,10 +23,13 @@ public struct ApiTokenService: Sendable {
         let now = Date()
         let draft = ApiToken(userId: userId, name: name, digest: SecretToken.digest(secret), isReadOnly: readOnly, createdAt: now,
                              expiresAt: expiresInDays.map { now.addingTimeInterval(Double($0) * 86_400) })
-        let token = try await database.writer.write { db in
+        let token = try await database.writer.write { [database] db in
             var token = draft
             try token.insert(db)
             try AuditLog.record(.apiTokenCreated, by: principal, subject: "\(name) (#\(token.id ?? 0)\(readOnly ? ", read-only" : ""))", db)
+            var event = NotificationEvent(kind: .token, event: "created", subject: nil, actorId: userId, excerpt: name, suffix: "/me#tokens")
+            event.tellsActor = true
+            try Notifier(mail: database.mail).send(event, to: [userId], db)
             return token
         }
         return (token, secret)

@@ -139,7 +139,7 @@ public struct RoleService: Sendable {
 
     /// Sets several roles' own grants on a category in one transaction (`nil`: inherit).
     public func setGrants(_ grants: [Int64: AccessLevel?], category categoryId: Int64, by principal: Principal) async throws {
-        try await database.writer.write { db in
+        try await database.writer.write { [database] db in
             let policy = AccessPolicy(principal)
             if !principal.has(.rolesManage) { try policy.require(.manage, inCategory: categoryId, db) }
             guard let category = try Category.fetchOne(db, id: categoryId) else { throw NotFound() }
@@ -157,6 +157,12 @@ public struct RoleService: Sendable {
                                     subject: "category \(categoryId) role \(roleId): \(level.map { "\($0)" } ?? "inherit")", db)
             }
             try EffectiveGrants.rebuild(db)
+            // Once per person, however many of their roles changed. Nothing about the category
+            // itself: it may be one they can no longer see.
+            let holders = try Int64.fetchAll(db, sql: "SELECT DISTINCT userId FROM userRole WHERE roleId IN (SELECT value FROM json_each(?))",
+                                             arguments: ["[" + grants.keys.map(String.init).joined(separator: ",") + "]"])
+            try Notifier(mail: database.mail).send(NotificationEvent(kind: .access, event: "grants", subject: nil, actorId: principal.userId, suffix: "/"),
+                                                   to: Set(holders), db)
             // Grants of its own decide how much of the path above its articles are indexed with.
             try SearchIndex.updateArticles(inCategoryTree: category.path, db)
         }

@@ -16,6 +16,10 @@ public struct User: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var department: String = ""
     /// A newcomer's pages to read and confirm are due counting from here.
     public var firstSignInAt: Date?
+    /// The interface language they last used: e-mails are written in it.
+    public var language: String = "ru"
+    /// Follow the pages and cards they write or comment on.
+    public var autoWatch: Bool = true
 
     public static let databaseTableName = "user"
 

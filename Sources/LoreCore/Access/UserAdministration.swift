@@ -42,8 +42,9 @@ public struct UserAdministration: Sendable {
         case link
     }
 
-    /// Creates an account holding Employee and `roleIds`. With `.link`, returns the token of
-    /// the one-time link through which the person chooses a password.
+    /// Creates an account holding Employee and `roleIds`. With `.link`, the person chooses a
+    /// password through a one-time link: e-mailed to them when e-mail is on and they have an
+    /// address (nil is returned), otherwise returned for the administrator to pass on.
     public func create(
         username: String, displayName: String, email: String? = nil, password: FirstPassword,
         roleIds: Set<Int64> = [], by principal: Principal
@@ -67,16 +68,19 @@ public struct UserAdministration: Sendable {
         try validator.check()
         // Hashing is slow by design: do it before taking the write lock.
         let hash = await PasswordHash.make(plain, cost: passwordCost)
-        return try await database.writer.write { db in
+        return try await database.writer.write { [database] db in
             if try User.filter(Column("username") == username).fetchCount(db) > 0 { throw ValidationError(field: "username", .duplicate) }
             if !email.isEmpty, try User.filter(Column("email") == email).fetchCount(db) > 0 { throw ValidationError(field: "email", .duplicate) }
             var user = User(id: nil, username: username, email: email.isEmpty ? nil : email, displayName: displayName,
                             passwordHash: hash, createdAt: Date(), isActive: true)
             try user.insert(db)
             guard let id = user.id else { throw NotFound() }
-            try Self.setRoles(roleIds, of: id, by: principal, db)
+            try Self.setRoles(roleIds, of: id, by: principal, notifier: nil, db)
             try AuditLog.record(.userCreated, by: principal, subject: username, db)
-            if case .link = password { return (user, try Self.issueLink(for: id, db)) }
+            guard case .link = password else { return (user, nil) }
+            let token = try Self.issueLink(for: id, db)
+            guard database.mail.isOn, !email.isEmpty else { return (user, token) }
+            try MailQueue.queue(.invitation, to: id, payload: "/set-password/\(token)", db)
             return (user, nil)
         }
     }
@@ -91,7 +95,7 @@ public struct UserAdministration: Sendable {
         let position = position.map { validator.text("position", $0, required: false, maxBytes: 200) }
         let department = department.map { validator.text("department", $0, required: false, maxBytes: 200) }
         try validator.check()
-        try await database.writer.write { db in
+        try await database.writer.write { [database] db in
             guard var user = try User.fetchOne(db, id: id) else { throw NotFound() }
             if !email.isEmpty, try User.filter(Column("email") == email).filter(Column("id") != id).fetchCount(db) > 0 {
                 throw ValidationError(field: "email", .duplicate)
@@ -101,7 +105,7 @@ public struct UserAdministration: Sendable {
             if let position { user.position = position }
             if let department { user.department = department }
             try user.update(db)
-            try Self.setRoles(roleIds, of: id, by: principal, db)
+            try Self.setRoles(roleIds, of: id, by: principal, notifier: Notifier(mail: database.mail), db)
             try AuditLog.record(.userChanged, by: principal, subject: user.username, db)
         }
     }
@@ -130,6 +134,26 @@ public struct UserAdministration: Sendable {
             return try Self.issueLink(for: id, db)
         }
     }
+
+    /// "Forgot password?": e-mails a set-password link to the active account with this username
+    /// or e-mail address, if it has an address — a few times an hour at most. Says nothing
+    /// either way, so nobody learns which accounts exist.
+    public func requestReset(login: String, address: String, now: Date = Date()) async throws {
+        let login = login.trimmingCharacters(in: .whitespaces)
+        guard database.mail.isOn, !login.isEmpty, login.utf8.count <= 200 else { return }
+        try await database.writer.write { db in
+            guard let user = try User.filter(Column("username") == login.lowercased() || Column("email") == login)
+                .filter(Column("isActive") == true).fetchOne(db), let id = user.id, user.email?.isEmpty == false
+            else { return }
+            let recent = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mail WHERE userId = ? AND kind = 'passwordReset' AND createdAt > ?",
+                                          arguments: [id, now.addingTimeInterval(-3600)]) ?? 0
+            guard recent < Self.resetsPerHour else { return }
+            try MailQueue.queue(.passwordReset, to: id, payload: "/set-password/\(try Self.issueLink(for: id, db))", db, now: now)
+            try AuditLog.record(.passwordLinkIssued, actor: id, subject: "\(user.username) (forgot password)", address: address, db)
+        }
+    }
+
+    static let resetsPerHour = 3
 
     /// The account a live link belongs to, or nil.
     public func linkOwner(token: String, now: Date = Date()) async throws -> User? {
@@ -166,8 +190,9 @@ public struct UserAdministration: Sendable {
     }
 
     /// Everyone holds Employee; the other roles are as given. Only an administrator may make
-    /// or unmake one, so users.manage alone cannot be turned into every right.
-    static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, by principal: Principal, _ db: Database) throws {
+    /// or unmake one, so users.manage alone cannot be turned into every right. With a
+    /// `notifier`, the person hears that their roles changed.
+    static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, by principal: Principal, notifier: Notifier?, _ db: Database) throws {
         let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
         let administrator = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.administrator.rawValue])
         let held = Set(try Int64.fetchAll(db, sql: "SELECT roleId FROM userRole WHERE userId = ?", arguments: [userId]))
@@ -178,6 +203,9 @@ public struct UserAdministration: Sendable {
         for roleId in roleIds.union(employee.map { [$0] } ?? []) {
             guard try Role.fetchOne(db, id: roleId) != nil else { throw ValidationError(field: "roles", .notFound) }
             try db.execute(sql: "INSERT INTO userRole (userId, roleId) VALUES (?, ?)", arguments: [userId, roleId])
+        }
+        if let notifier, held != roleIds.union(employee.map { [$0] } ?? []) {
+            try notifier.send(NotificationEvent(kind: .access, event: "roles", subject: nil, actorId: principal.userId, suffix: "/me"), to: [userId], db)
         }
     }
 

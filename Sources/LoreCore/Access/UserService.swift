@@ -52,6 +52,31 @@ public struct UserService: Sendable {
         }
     }
 
+    public func rememberLanguage(_ code: String, of userId: Int64) async throws {
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE user SET language = ? WHERE id = ? AND language <> ?", arguments: [code, userId, code])
+        }
+    }
+
+    /// Up to ten active people whose username or name starts with `typed` (or a word of the name
+    /// does): for `@` mentions. Names are no secret among colleagues; history shows them too.
+    public func suggest(_ typed: String) async throws -> [User] {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        // SQLite's LIKE ignores case in ASCII only: «мар» is also tried as «Мар».
+        func pattern(_ text: String) -> String {
+            text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+        }
+        let arguments: StatementArguments = [pattern(text), pattern(text.prefix(1).uppercased() + text.dropFirst())]
+        return try await database.reader.read { db in
+            try User.fetchAll(db, sql: """
+                SELECT * FROM user WHERE isActive AND (username LIKE ?1 ESCAPE '\\' OR displayName LIKE ?1 ESCAPE '\\'
+                  OR displayName LIKE ?2 ESCAPE '\\' OR displayName LIKE '% ' || ?2 ESCAPE '\\')
+                ORDER BY displayName LIMIT 10
+                """, arguments: arguments)
+        }
+    }
+
     /// Sets a new password and ends all of the user's sessions.
     public func resetPassword(username: String, to password: String, by principal: Principal) async throws {
         guard principal.has(.usersManage) else { throw AccessDenied() }

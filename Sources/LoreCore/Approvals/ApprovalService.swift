@@ -45,7 +45,7 @@ public struct ApprovalService: Sendable {
         -> PendingChange {
         let author = try principal.authorId()
         let policy = AccessPolicy(principal)
-        return try await database.writer.write { db in
+        return try await database.writer.write { [database] db in
             if let articleId {
                 guard let article = try Article.filter(key: articleId).filter(Article.live).fetchOne(db) else { throw NotFound() }
                 try policy.require(.edit, onArticle: article, db)
@@ -73,6 +73,11 @@ public struct ApprovalService: Sendable {
             change.state = .pending
             change.updatedAt = now
             try change.save(db)
+            if let id = change.id {
+                try Notifier(mail: database.mail).send(
+                    NotificationEvent(kind: .approval, event: "requested", subject: .approval(id), actorId: author, excerpt: summary),
+                    to: try Self.approvers(of: id, db), db)
+            }
             return change
         }
     }
@@ -136,7 +141,10 @@ public struct ApprovalService: Sendable {
         }
         let draft = ArticleDraft(title: change.title, slug: change.slug, categoryId: change.categoryId, body: change.body, summary: change.summary,
                                  files: change.files)
+        let notifier = Notifier(mail: database.mail)
         let record: @Sendable (Article, Database) throws -> Void = { article, db in
+            try notifier.send(NotificationEvent(kind: .approval, event: "approved", subject: .article(article.id ?? 0), actorId: approverId),
+                              to: [change.authorId], db)
             try db.execute(sql: "INSERT OR REPLACE INTO revisionApproval (articleId, revision, approverId, at) VALUES (?, ?, ?, ?)",
                            arguments: [article.id, article.revision, approverId, Date()])
             try db.execute(sql: "DELETE FROM pendingChange WHERE id = ?", arguments: [id])
@@ -153,11 +161,14 @@ public struct ApprovalService: Sendable {
         let comment = validator.text("comment", comment, maxBytes: Self.maxCommentBytes)
         try validator.check()
         let policy = AccessPolicy(principal)
-        try await database.writer.write { db in
+        try await database.writer.write { [database] db in
             let shown = try Self.shown(id: id, policy, db)
             guard shown.canApprove, !shown.isAuthor || policy.principal.isAdministrator else { throw AccessDenied() }
             try db.execute(sql: "UPDATE pendingChange SET state = ?, comment = ?, updatedAt = ? WHERE id = ?",
                            arguments: [PendingChange.State.returned.rawValue, comment, Date(), id])
+            try Notifier(mail: database.mail).send(
+                NotificationEvent(kind: .approval, event: "returned", subject: .approval(id), actorId: principal.userId, excerpt: comment),
+                to: [shown.change.authorId], db)
         }
     }
 
@@ -218,9 +229,17 @@ public struct ApprovalService: Sendable {
 
     // MARK: Helpers
 
+    /// Everyone who may approve the change: told when it arrives.
+    private static func approvers(of id: Int64, _ db: Database) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT id FROM user WHERE isActive").filter { userId in
+            guard let principal = try PrincipalLoader.principal(userId: userId, db) else { return false }
+            return (try? shown(id: id, AccessPolicy(principal), db))?.canApprove == true
+        })
+    }
+
     /// The change, for its author or someone who approves in its category (and may read the
     /// page it changes); ``NotFound`` for everyone else.
-    private static func shown(id: Int64, _ policy: AccessPolicy, _ db: Database) throws -> Shown {
+    static func shown(id: Int64, _ policy: AccessPolicy, _ db: Database) throws -> Shown {
         guard let change = try PendingChange.fetchOne(db, id: id) else { throw NotFound() }
         let article = try change.articleId.flatMap { try Article.filter(key: $0).filter(Article.live).fetchOne(db) }
         if change.articleId != nil, article == nil { throw NotFound() }

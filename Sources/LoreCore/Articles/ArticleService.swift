@@ -42,6 +42,7 @@ public struct ArticleService: Sendable {
             // A page that links to itself was just rendered again with the link resolved.
             let created = try Article.fetchOne(db, key: article.id) ?? article
             try SearchIndex.update(created, db)
+            try Notifier(mail: database.mail).saved(created, before: nil, isMinor: false, db)
             try also?(created, db)
             return created
         }
@@ -83,7 +84,7 @@ public struct ArticleService: Sendable {
             }
             try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
             let saved = try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
-                                       restoredFrom: nil, by: principal, renderer: renderer,
+                                       restoredFrom: nil, by: principal, renderer: renderer, notifier: Notifier(mail: database.mail),
                                        prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
             // Only the editor's deliberate choice asks readers again, and never a small fix.
             if draft.asksToConfirmAgain, !draft.isMinor { try AcknowledgementService.askAgain(articleId: id, revision: saved.revision, db) }
@@ -95,7 +96,7 @@ public struct ArticleService: Sendable {
     /// Brings back an old revision's title and text as a new revision ("restored from #n");
     /// the article stays in its category and at its address. The old revision is untouched.
     public func revert(id: Int64, to number: Int, by principal: Principal) async throws -> Article {
-        try await database.writer.write { db in
+        try await database.writer.write { [database] db in
             guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
             let policy = AccessPolicy(principal)
             try policy.requireHistory(of: article, db)
@@ -107,7 +108,7 @@ public struct ArticleService: Sendable {
             if old.title == article.title, old.body == article.body { return article }
             let fields = ValidFields(title: old.title, slug: article.slug, body: old.body, summary: "")
             return try Self.write(&article, fields, slug: article.slug, categoryId: article.categoryId, isMinor: false,
-                                  restoredFrom: number, by: principal, renderer: renderer, db: db)
+                                  restoredFrom: number, by: principal, renderer: renderer, notifier: Notifier(mail: database.mail), db: db)
         }
     }
 
@@ -217,9 +218,10 @@ public struct ArticleService: Sendable {
     /// to it appeared or went.
     private static func write(
         _ article: inout Article, _ fields: ValidFields, slug: String, categoryId: Int64, isMinor: Bool, restoredFrom: Int?,
-        by principal: Principal, renderer: MarkdownRenderer, prerendered: RenderedMarkdown? = nil, db: Database
+        by principal: Principal, renderer: MarkdownRenderer, notifier: Notifier, prerendered: RenderedMarkdown? = nil, db: Database
     ) throws -> Article {
         guard let id = article.id else { throw NotFound() }
+        let before = article
         let links = LinkIndex(db: db)
         let keysBefore = try links.keys(of: article)
         if slug != article.slug {
@@ -246,6 +248,7 @@ public struct ArticleService: Sendable {
         if keysAfter != keysBefore {
             try links.refreshArticles(linkingTo: keysBefore.union(keysAfter), renderer: renderer)
         }
+        try notifier.saved(article, before: before, isMinor: isMinor, db)
         return article
     }
 

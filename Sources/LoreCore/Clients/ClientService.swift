@@ -14,9 +14,11 @@ public struct ClientService: Sendable {
         let policy = AccessPolicy(principal)
         try policy.requireClients(.clientsEdit)
         let author = try principal.authorId()
-        return try await database.writer.write { db in
+        return try await database.writer.write { [database] db in
             try Self.requireOwnManager(draft, policy)
-            return try ClientWriter(db: db, authorId: author).insert(draft)
+            let client = try ClientWriter(db: db, authorId: author).insert(draft)
+            try Notifier(mail: database.mail).cardChanged(client, by: author, db)
+            return client
         }
     }
 
@@ -25,11 +27,13 @@ public struct ClientService: Sendable {
     public func update(slug: String, _ draft: ClientDraft, version: Int, by principal: Principal) async throws -> Client {
         let policy = AccessPolicy(principal)
         let author = try principal.authorId()
-        return try await database.writer.write { db in
+        return try await database.writer.write { [database] db in
             let client = try policy.requireClient(slug: slug, .clientsEdit, db)
             if client.version != version { throw ClientConflict(current: client) }
             try Self.requireOwnManager(draft, policy)
-            return try ClientWriter(db: db, authorId: author).update(client, with: draft)
+            let saved = try ClientWriter(db: db, authorId: author).update(client, with: draft)
+            try Notifier(mail: database.mail).cardChanged(saved, by: author, db)
+            return saved
         }
     }
 
@@ -111,9 +115,11 @@ public struct ClientService: Sendable {
                                    _ change: @escaping @Sendable (ClientWriter, Client) throws -> T) async throws -> T {
         let policy = AccessPolicy(principal)
         let author = try principal.authorId()
-        return try await database.writer.write { db in
+        return try await database.writer.write { [database] db in
             let client = try policy.requireClient(slug: slug, .clientsEdit, db)
-            return try change(ClientWriter(db: db, authorId: author), client)
+            let result = try change(ClientWriter(db: db, authorId: author), client)
+            try Notifier(mail: database.mail).cardChanged(client, by: author, db)
+            return result
         }
     }
 

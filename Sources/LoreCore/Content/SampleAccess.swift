@@ -38,9 +38,9 @@ public struct SampleAccess: Sendable {
         Grant(path: "regulations", role: "HR", level: .edit),
     ]
     static let users = [
-        (username: "marina", displayName: "Marina Sokolova", roles: ["HR"]),
-        (username: "sergey", displayName: "Sergey Volkov", roles: ["Sales"]),
-        (username: "ivan", displayName: "Ivan Petrov", roles: [String]()),
+        (username: "marina", displayName: "Marina Sokolova", email: "marina.sokolova@lore.example", roles: ["HR"]),
+        (username: "sergey", displayName: "Sergey Volkov", email: "sergey.volkov@lore.example", roles: ["Sales"]),
+        (username: "ivan", displayName: "Ivan Petrov", email: "ivan.petrov@lore.example", roles: [String]()),
     ]
     /// Marina and Sergey have worked here for months; Ivan is the newcomer whose reading plan
     /// starts at his first sign-in.
@@ -87,7 +87,7 @@ public struct SampleAccess: Sendable {
         for user in Self.users {
             let password = fixedPassword ?? UserService.randomPassword()
             _ = try await accounts.create(
-                username: user.username, displayName: user.displayName, password: .given(password),
+                username: user.username, displayName: user.displayName, email: user.email, password: .given(password),
                 roleIds: Set(user.roles.compactMap { roleIds[$0] }), by: administrator)
             created.append(DemoUser(username: user.username, displayName: user.displayName, roles: user.roles, password: password))
         }

@@ -205,6 +205,18 @@ extension AppDatabase {
         migrator.registerMigration("v23 comments") { db in
             try Comment.createTable(db)
         }
+        migrator.registerMigration("v24 comments on cards, watching, notifications, e-mail") { db in
+            try Comment.addClients(db)
+            try Watch.createTable(db)
+            try NotificationEntry.createTable(db)
+            try NotificationSetting.createTable(db)
+            try OutgoingMail.createTable(db)
+            try UnsubscribeLink.createSecret(db)
+            try db.alter(table: "user") { t in
+                t.add(column: "language", .text).notNull().defaults(to: "ru")
+                t.add(column: "autoWatch", .boolean).notNull().defaults(to: true)
+            }
+        }
         return migrator
     }
 }

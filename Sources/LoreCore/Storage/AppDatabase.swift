@@ -6,6 +6,8 @@ public struct AppDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// Bumped by every commit that changes what a page could show.
     public let changes = DatabaseChanges()
+    /// Whether e-mail is sent (a mail program is configured): events queue e-mail only then.
+    public let mail = MailSwitch()
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
     /// `busyTimeout`: how long to wait for the write lock. A command run beside a busy server

@@ -2,13 +2,15 @@ import GRDB
 import Synchronization
 
 /// Counts the committed transactions that changed what pages show (`content`) and those that
-/// changed sessions (`sessions`), so that in-memory caches can tell in one comparison whether
+/// changed sessions (`sessions`) or notifications and watching (`notices`), so that in-memory caches can tell in one comparison whether
 /// what they hold may be out of date. API tokens and the audit log change on many requests
 /// and show on no cached page.
 public final class DatabaseChanges: Sendable {
-    private let counts = Mutex((content: 0, sessions: 0))
+    private let counts = Mutex((content: 0, sessions: 0, notices: 0))
 
     static let sessionTable = "session"
+    /// One person's own: marking a notification read must not make every cached page stale.
+    static let noticeTables: Set<String> = ["notification", "notificationSetting", "watch", "mail"]
     // Client reads are written as cards are shown, confirmations and views as pages are read: no shared page changes with them.
     static let ignoredTables: Set<String> = ["apiToken", "auditEntry", "clientRead", "acknowledgement", "articleView", "grdb_migrations"]
 
@@ -20,10 +22,14 @@ public final class DatabaseChanges: Sendable {
     /// Goes up by one with each commit that changed sessions.
     public var sessions: Int { counts.withLock { $0.sessions } }
 
-    func bump(content: Bool, sessions: Bool) {
+    /// Goes up by one with each commit that changed notifications, their settings or watching.
+    public var notices: Int { counts.withLock { $0.notices } }
+
+    func bump(content: Bool, sessions: Bool, notices: Bool) {
         counts.withLock { counts in
             if content { counts.content += 1 }
             if sessions { counts.sessions += 1 }
+            if notices { counts.notices += 1 }
         }
     }
 
@@ -32,6 +38,7 @@ public final class DatabaseChanges: Sendable {
         let changes: DatabaseChanges
         private var content = false
         private var sessions = false
+        private var notices = false
 
         init(_ changes: DatabaseChanges) {
             self.changes = changes
@@ -42,18 +49,26 @@ public final class DatabaseChanges: Sendable {
         }
 
         func databaseDidChange(with event: DatabaseEvent) {
-            if event.tableName == DatabaseChanges.sessionTable { sessions = true } else { content = true }
+            if event.tableName == DatabaseChanges.sessionTable {
+                sessions = true
+            } else if DatabaseChanges.noticeTables.contains(event.tableName) {
+                notices = true
+            } else {
+                content = true
+            }
         }
 
         func databaseDidCommit(_ db: Database) {
-            if content || sessions { changes.bump(content: content, sessions: sessions) }
+            if content || sessions || notices { changes.bump(content: content, sessions: sessions, notices: notices) }
             content = false
             sessions = false
+            notices = false
         }
 
         func databaseDidRollback(_ db: Database) {
             content = false
             sessions = false
+            notices = false
         }
     }
 }

@@ -44,6 +44,7 @@ public struct AppArguments: Sendable {
     public var trustedProxies: TrustedProxies
     /// Distinct client cards a day for those without clients.export; 0 for no limit.
     public var clientReadLimit: Int
+    public var mail: MailSettings
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
@@ -52,7 +53,7 @@ public struct AppArguments: Sendable {
         reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600,
         backupDirectory: String? = nil, backupInterval: TimeInterval? = nil, backupKeep: Int = 7, metricsToken: String? = nil, logLevel: Logger.Level = .info,
         connectionLimits: ConnectionLimits = .init(), trustedProxies: TrustedProxies = .init([]),
-        clientReadLimit: Int = ClientReadLedger.defaultDailyLimit
+        clientReadLimit: Int = ClientReadLedger.defaultDailyLimit, mail: MailSettings = .init()
     ) {
         self.host = host
         self.port = port
@@ -77,5 +78,6 @@ public struct AppArguments: Sendable {
         self.connectionLimits = connectionLimits
         self.trustedProxies = trustedProxies
         self.clientReadLimit = clientReadLimit
+        self.mail = mail
     }
 }

@@ -15,6 +15,8 @@ struct AppRequestContext: RequestContext {
     var viewer: Principal?
     /// The secret that forms of this browser must send back with a change.
     var csrfToken: String = ""
+    /// The bell's count for the signed-in reader: see ``BellMiddleware``.
+    var unreadNotifications = 0
     var language: Language = .en
     /// The personal token a JSON API request came with; nil on the web.
     var apiToken: ApiToken?

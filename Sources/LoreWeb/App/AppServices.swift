@@ -20,6 +20,8 @@ struct AppServices: Sendable {
     let approvals: ApprovalService
     let pageViews: PageViews
     let comments: CommentService
+    let notifications: NotificationService
+    let mailQueue: MailQueue
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
@@ -56,6 +58,8 @@ struct AppServices: Sendable {
         approvals = ApprovalService(database: database)
         pageViews = PageViews(database: database)
         comments = CommentService(database: database)
+        notifications = NotificationService(database: database)
+        mailQueue = MailQueue(database: database)
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)

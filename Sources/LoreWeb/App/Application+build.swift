@@ -16,6 +16,14 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     if let backups = routers.backups, let interval = arguments.backupInterval {
         services.append(BackupSchedule(backups: backups, interval: interval, keep: arguments.backupKeep, logger: logger))
     }
+    let database = routers.database
+    services.append(NotificationSchedule(scan: NotificationScan(database: database, reactivationDays: arguments.reactivationDays),
+                                         queue: MailQueue(database: database), settings: arguments.mail, logger: logger))
+    if let sendmail = arguments.mail.sendmail {
+        let composer = MailComposer(notifications: NotificationService(database: database), unsubscribe: UnsubscribeLink(database: database),
+                                    settings: arguments.mail)
+        services.append(MailSender(queue: MailQueue(database: database), composer: composer, sendmail: sendmail, logger: logger))
+    }
     // Services stop in reverse order: the last views are written before the checkpoint.
     services.append(PageViewsFlush(views: routers.pageViews, logger: logger))
     let limits = arguments.connectionLimits
@@ -37,6 +45,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     func resource(_ name: String) -> URL { resources.appendingPathComponent(name).resolvingSymlinksInPath() }
 
     let database = try openDatabase(arguments)
+    database.mail.set(arguments.mail.sendmail != nil)
     let users = UserService(database: database, passwordCost: arguments.passwordCost)
     let bootstrap = try await users.bootstrapAdministrator(password: arguments.adminPassword)
     if let password = bootstrap.generatedPassword {
@@ -103,9 +112,11 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
         OriginCheckMiddleware()
         CSRFMiddleware()
         FileMiddleware(resource("Public").path, searchForIndexHtml: false, logger: logger)
+        BellMiddleware(notifications: services.notifications)
     }
+    let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
     AuthController(
-        services: services, sessions: sessions,
+        services: services, sessions: sessions, accounts: accounts, mailEnabled: arguments.mail.sendmail != nil,
         logins: LoginService(database: database, throttle: LoginThrottle(), passwordCost: arguments.passwordCost),
         secureCookies: arguments.secureCookies
     ).addRoutes(to: router)
@@ -118,6 +129,8 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     StewardshipController(services: services).addRoutes(to: router)
     ApprovalController(services: services).addRoutes(to: router)
     CommentController(services: services).addRoutes(to: router)
+    NotificationController(services: services, unsubscribe: UnsubscribeLink(database: database)).addRoutes(to: router)
+    MailAdminController(services: services, enabled: arguments.mail.sendmail != nil).addRoutes(to: router)
     WordController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)
@@ -136,8 +149,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     AuditController(services: services).addRoutes(to: router)
     SynonymController(services: services).addRoutes(to: router)
     BackupController(services: services, backups: backups, interval: arguments.backupInterval, keep: arguments.backupKeep).addRoutes(to: router)
-    let accounts = UserAdministration(database: database, passwordCost: arguments.passwordCost)
-    UserAdminController(services: services, accounts: accounts).addRoutes(to: router)
+    UserAdminController(services: services, accounts: accounts, publicURL: arguments.mail.publicURL).addRoutes(to: router)
     SeeAsController(services: services, seeAs: seeAs).addRoutes(to: router)
     let api = try ApiRoutes(services: services, tokens: tokens, principals: principals, rateLimit: arguments.apiRateLimit,
                             openAPIDocument: resource("Public/api/v1/openapi.json")).router()

@@ -21,6 +21,13 @@ struct AccountController {
         let revokeURL: String
     }
 
+    struct SettingRow {
+        let kind: String
+        let label: String
+        let deliveries: [Choice]
+        let digest: Bool
+    }
+
     struct MeView {
         let displayName: String
         let username: String
@@ -29,6 +36,10 @@ struct AccountController {
         /// The secret of the token just made: shown this once.
         let newSecret: String?
         let tokenName: String
+        let notificationSettings: [SettingRow]
+        let autoWatch: Bool
+        /// Without an address, "by e-mail" reaches nobody: the page says so.
+        let noEmail: Bool
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
     }
@@ -71,8 +82,18 @@ struct AccountController {
             return TokenRow(id: token.id ?? 0, name: token.name, details: details.joined(separator: " · "), isActive: token.isValid(),
                             revokeURL: "/me/tokens/\(token.id ?? 0)/revoke")
         }
-        let view = MeView(displayName: principal.displayName, username: user.username, readingURL: "/people/\(user.id ?? 0)/reading", tokens: rows, newSecret: secret, tokenName: name,
-                          fieldErrors: errors.fieldErrors, errors: errors.errors)
+        let settings = try await services.notifications.settings(for: principal)
+        let view = MeView(
+            displayName: principal.displayName, username: user.username, readingURL: "/people/\(user.id ?? 0)/reading", tokens: rows,
+            newSecret: secret, tokenName: name,
+            notificationSettings: NotificationKind.allCases.map { kind in
+                let choice = settings.choices[kind] ?? kind.defaultSetting
+                return SettingRow(kind: kind.rawValue, label: t["notification_kind_\(kind.rawValue)"],
+                                  deliveries: Choice.options(NotificationSetting.Delivery.self, prefix: "delivery", selected: choice.delivery.rawValue, t: t),
+                                  digest: choice.digest)
+            },
+            autoWatch: settings.autoWatch, noEmail: (user.email ?? "").isEmpty,
+            fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("me", view, title: t["my_account"], request: request, context: context, status: status)
     }
 }

@@ -57,6 +57,8 @@ struct ArticleController {
         let comments: [CommentView]
         /// Where a new comment goes; nil for guests.
         let commentAction: String?
+        /// Nil for guests.
+        let watch: WatchView?
         let waiting: [WaitingView]
     }
 
@@ -111,7 +113,9 @@ struct ArticleController {
             return try await page(slug, caching: nil, generation: 0, request: request, context: context)
         }
         // "Needs review" comes with the calendar: a page kept from yesterday is made again.
-        return try await services.pageCache.page(Paths.article(slug), extra: DayDate(Date()).iso, request: request,
+        // Watchers see "Stop watching": their page is kept apart.
+        let watching = try await services.notifications.isWatching(pageAt: Paths.article(slug), principal: principal)
+        return try await services.pageCache.page(Paths.article(slug), extra: DayDate(Date()).iso + (watching ? "|watching" : ""), request: request,
                                                  context: context) { key, generation in
             try await page(slug, caching: key, generation: generation, request: request, context: context)
         }
@@ -153,8 +157,10 @@ struct ArticleController {
                                                       t: t, services: services),
             readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil,
             stewardship: try await Self.stewardship(article, canManage: level >= .manage, principal: principal, t: t, services: services),
-            comments: try await CommentView.threads(services.comments.threads(ofArticle: article.id!, for: principal), t: t),
+            comments: try await CommentView.threads(services.comments.threads(on: .article(article.id!), for: principal), t: t),
             commentAction: context.isGuest ? nil : Paths.article(article.slug) + "/comments",
+            watch: context.isGuest ? nil : WatchView(.article(article.id!), watching: try await services.notifications.isWatching(
+                .article(article.id!), principal: principal), back: Paths.article(article.slug)),
             waiting: try await services.approvals.changes(toArticle: article.id!, for: principal).map { shown in
                 WaitingView(text: t.format(shown.isAuthor ? (shown.change.state == .returned ? "waiting_returned" : "waiting_mine") : "waiting_other",
                                            ["name": shown.authorName, "date": DisplayDate.format(shown.change.updatedAt, t.language)]),

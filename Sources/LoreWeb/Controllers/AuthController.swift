@@ -2,10 +2,12 @@ import Foundation
 import Hummingbird
 import LoreCore
 
-/// Signing in and out, and the signed-in user's own page.
+/// Signing in and out, and asking for a new password by e-mail.
 struct AuthController {
     let services: AppServices
     let sessions: SessionStore
+    let accounts: UserAdministration
+    let mailEnabled: Bool
     let logins: LoginService
     let secureCookies: Bool
 
@@ -13,6 +15,8 @@ struct AuthController {
         router.get("/login", use: loginForm)
         router.post("/login", use: login)
         router.post("/logout", use: logout)
+        router.get("/forgot-password", use: forgotForm)
+        router.post("/forgot-password", use: forgot)
         router.post("/me/logout-everywhere", use: logoutEverywhere)
     }
 
@@ -44,6 +48,8 @@ struct AuthController {
         }
         if let old = context.session { try await sessions.end(id: old.id) }
         let (_, token) = try await sessions.start(userId: userId, address: context.clientAddress)
+        // E-mails are written in the language they last used.
+        try await services.users.rememberLanguage(context.language.rawValue, of: userId)
         var response = Response.redirect(to: next)
         response.setCookie(sessionCookie(token, maxAge: Int(sessions.lifetime)))
         return response
@@ -66,6 +72,25 @@ struct AuthController {
         var response = Response.redirect(to: "/login")
         response.setCookie(sessionCookie("", maxAge: 0))
         return response
+    }
+
+    struct ForgotView {
+        let login: String
+        let sent: Bool
+        let mailEnabled: Bool
+    }
+
+    @Sendable func forgotForm(request: Request, context: AppRequestContext) async throws -> Response {
+        let view = ForgotView(login: "", sent: false, mailEnabled: mailEnabled)
+        return try await services.renderPage("forgot-password", view, title: context.translations["forgot_password"], request: request, context: context)
+    }
+
+    /// The same answer whether the account exists or not.
+    @Sendable func forgot(request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(from: request)
+        try await accounts.requestReset(login: form["login"], address: context.clientAddress)
+        let view = ForgotView(login: form["login"], sent: true, mailEnabled: mailEnabled)
+        return try await services.renderPage("forgot-password", view, title: context.translations["forgot_password"], request: request, context: context)
     }
 
     private func loginPage(_ view: LoginView, request: Request, context: AppRequestContext, status: HTTPResponse.Status) async throws -> Response {

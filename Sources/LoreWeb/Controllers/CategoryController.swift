@@ -36,6 +36,8 @@ struct CategoryController {
         let accessURL: String
         let stewardshipURL: String
         let approvalURL: String
+        /// Nil for guests.
+        let watch: WatchView?
     }
 
     struct CategoryFormView {
@@ -56,7 +58,10 @@ struct CategoryController {
 
     @Sendable func show(request: Request, context: AppRequestContext) async throws -> Response {
         let path = context.parameters.getCatchAll().joined(separator: "/")
-        return try await services.pageCache.page(Paths.category(path), request: request, context: context) { key, generation in
+        // Watchers see "Stop watching": their page is kept apart.
+        let watching = try await services.notifications.isWatching(pageAt: Paths.category(path), principal: context.requirePrincipal())
+        return try await services.pageCache.page(Paths.category(path), extra: watching ? "|watching" : "", request: request,
+                                                 context: context) { key, generation in
             try await page(path, caching: key, generation: generation, request: request, context: context)
         }
     }
@@ -81,7 +86,9 @@ struct CategoryController {
             canEdit: level >= .edit, canManage: level >= .manage,
             newArticleURL: "/new?category=\(id)", newSubcategoryURL: "/categories/new?parent=\(id)",
             editURL: "/categories/\(id)/edit", accessURL: "/admin/access/\(id)", stewardshipURL: "/categories/\(id)/stewardship",
-            approvalURL: "/categories/\(id)/approval")
+            approvalURL: "/categories/\(id)/approval",
+            watch: context.isGuest ? nil : WatchView(.category(id), watching: try await services.notifications.isWatching(.category(id), principal: principal),
+                                                     back: Paths.category(category.path)))
         let page = try await services.pages.page(
             view, title: category.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage), currentCategoryId: id, tree: tree)

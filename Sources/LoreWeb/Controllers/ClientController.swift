@@ -106,6 +106,11 @@ struct ClientController {
         let tree = try await services.categories.tree(for: principal)
         let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
         var view = ClientCardView(card, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
+        let subject = NotificationSubject.client(card.client.id!)
+        view.comments = CommentView.threads(try await services.comments.threads(on: subject, for: principal), t: context.translations)
+        view.commentAction = Paths.client(card.client.slug) + "/comments"
+        view.watch = WatchView(subject, watching: try await services.notifications.isWatching(subject, principal: principal),
+                               back: Paths.client(card.client.slug))
         if principal.has(.clientsExport), let id = card.client.id {
             view.showsReaders = true
             view.readers = try await services.clientQueries.reads.readers(of: id, for: principal).map { reader in

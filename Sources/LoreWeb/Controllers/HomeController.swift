@@ -116,6 +116,9 @@ struct HomeController {
             response.setCookie(.init(
                 name: LanguageMiddleware.cookieName, value: language.rawValue, maxAge: 365 * 24 * 3600,
                 path: "/", httpOnly: true, sameSite: .lax))
+            if let userId = context.principal?.userId, context.seeingAs == nil {
+                try await services.users.rememberLanguage(language.rawValue, of: userId)
+            }
         }
         return response
     }

@@ -6,6 +6,8 @@ import LoreCore
 struct UserAdminController {
     let services: AppServices
     let accounts: UserAdministration
+    /// Links are shown whole, ready to be sent: `https://wiki.example.ru/set-password/…`.
+    let publicURL: String
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("/admin/users", use: list)
@@ -51,6 +53,8 @@ struct UserAdminController {
         let seeAsURL: String
         /// Shown once, right after it was made.
         let passwordLink: String?
+        /// "The invitation went by e-mail to …", instead of the link.
+        let invitationSent: String?
         /// The pages and categories the person owns, to hand over when they leave.
         let reassign: ReassignView?
         let fieldErrors: [String: String]
@@ -100,8 +104,10 @@ struct UserAdminController {
                 username: form["username"], displayName: form["displayName"], email: form["email"], password: .link,
                 roleIds: roleIds, by: principal)
             let account = try await accounts.account(id: user.id!, by: principal)
+            let sent = token == nil ? context.translations.format("invitation_sent", ["email": user.email ?? ""]) : nil
             return try await userForm(username: user.username, displayName: user.displayName, email: user.email ?? "",
-                                  roleIds: account.roleIds, editing: user, link: token, errors: .none, request: request, context: context)
+                                  roleIds: account.roleIds, editing: user, link: token, invitationSent: sent, errors: .none,
+                                  request: request, context: context)
         } catch let error as ValidationError {
             return try await userForm(username: form["username"], displayName: form["displayName"], email: form["email"], roleIds: roleIds,
                                   editing: nil, link: nil, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder),
@@ -170,7 +176,7 @@ struct UserAdminController {
     /// `profile`: the position and department as typed; the account's own when nil.
     private func userForm(
         username: String, displayName: String, email: String, roleIds: Set<Int64>, editing: User?, link: String?,
-        errors: FormErrors, profile: (position: String, department: String)? = nil, request: Request, context: AppRequestContext
+        invitationSent: String? = nil, errors: FormErrors, profile: (position: String, department: String)? = nil, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let t = context.translations
         let roles = try await services.roles.roles().filter { $0.kind != .employee && $0.kind != .guest }
@@ -182,7 +188,7 @@ struct UserAdminController {
             readingURL: try context.requirePrincipal().has(.acknowledgementsReport) ? editing.map { "/people/\($0.id ?? 0)/reading" } : nil,
             roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: roleIds.contains($0)) } },
             isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link", seeAsURL: base + "/see-as",
-            passwordLink: link.map { "/set-password/\($0)" },
+            passwordLink: link.map { publicURL + "/set-password/\($0)" }, invitationSent: invitationSent,
             reassign: try await reassignView(editing, try context.requirePrincipal(), t),
             fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("admin-user", view, title: view.heading, request: request, context: context,

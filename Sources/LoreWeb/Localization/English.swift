@@ -514,5 +514,6 @@ extension Translations {
         "search_hint_prefix": "Try the beginning of a word with a star, e.g. onboard*.",
         "search_hint_spelling": "Check the spelling, or try a synonym.",
         "search_results_more": "More than {n} results",
-    ].merging(englishClients) { wiki, _ in wiki }.merging(englishFiles) { wiki, _ in wiki }.merging(englishApi) { wiki, _ in wiki })
+    ].merging(englishClients) { wiki, _ in wiki }.merging(englishFiles) { wiki, _ in wiki }.merging(englishApi) { wiki, _ in wiki }
+        .merging(englishNotifications) { wiki, _ in wiki })
 }

@@ -527,5 +527,6 @@ extension Translations {
         "search_hint_prefix": "Попробуйте начало слова со звёздочкой, например: адапт*.",
         "search_hint_spelling": "Проверьте написание или попробуйте синоним.",
         "search_results_more": "Больше {n} результатов",
-    ].merging(russianClients) { wiki, _ in wiki }.merging(russianFiles) { wiki, _ in wiki }.merging(russianApi) { wiki, _ in wiki })
+    ].merging(russianClients) { wiki, _ in wiki }.merging(russianFiles) { wiki, _ in wiki }.merging(russianApi) { wiki, _ in wiki }
+        .merging(russianNotifications) { wiki, _ in wiki })
 }

@@ -24,6 +24,7 @@ struct ClientCardView {
     }
 
     struct Interaction {
+        let id: Int64
         let kind: String
         let kindLabel: String
         let when: String
@@ -75,6 +76,9 @@ struct ClientCardView {
     let knowledge: [KnowledgeGroup]
     let changes: [Change]
     /// Who opened the card in the last 90 days, shown to those who may export clients.
+    var comments: [CommentView] = []
+    var commentAction: String?
+    var watch: WatchView?
     var showsReaders = false
     var readers: [Reader] = []
     let attachments: [AttachmentRow]
@@ -150,7 +154,7 @@ struct ClientCardView {
             let interaction = item.interaction
             let due = interaction.nextStepDue.flatMap(DayDate.init(iso:))
             return Interaction(
-                kind: interaction.kind.rawValue, kindLabel: t["interaction_\(interaction.kind.rawValue)"],
+                id: interaction.id ?? 0, kind: interaction.kind.rawValue, kindLabel: t["interaction_\(interaction.kind.rawValue)"],
                 when: DisplayDate.format(interaction.occurredAt, language), author: item.authorName, contact: item.contactName,
                 summary: interaction.summary, outcome: interaction.outcome.isEmpty ? nil : interaction.outcome,
                 nextStep: interaction.nextStep.isEmpty ? nil : interaction.nextStep, due: due.map { DisplayDate.day($0, language) },

@@ -10,6 +10,7 @@ struct PageBuilder: Sendable {
         "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty", "password_set",
         "merged", "restored_revision", "purged", "role_deleted", "client_trashed", "step_done", "article_not_found", "clients_imported", "file_deleted", "token_revoked", "backup_made", "synonyms_saved",
         "address_taken", "redacted", "unredacted", "redact_current", "confirmed", "changed_since_opened", "reviewed", "reassigned", "reassign_choose", "submitted", "approved", "returned", "withdrawn",
+        "mention_unseeing", "watching", "not_watching", "notifications_saved", "test_mail_queued", "mail_retried",
     ]
 
     func page<Content>(
@@ -31,7 +32,11 @@ struct PageBuilder: Sendable {
     /// A page without anything that needs the database, for error pages.
     func bare<Content>(_ content: Content, title: String, request: Request, context: AppRequestContext) -> Page<Content> {
         let t = context.translations
-        let notice = request.uri.queryParameters.get("notice").flatMap { Self.notices.contains($0) ? t["notice_\($0)"] : nil }
+        // A notice may name people by username (`names`): nothing else an address could carry is shown.
+        let names = String((request.uri.queryParameters.get("names") ?? "").prefix(200).filter { $0.isASCII && ($0.isLetter || $0.isNumber || "._-, ".contains($0)) })
+        let notice = request.uri.queryParameters.get("notice").flatMap {
+            Self.notices.contains($0) ? t.format("notice_\($0)", ["names": names]) : nil
+        }
         let signedIn = !context.isGuest
         let chrome = Chrome(
             userName: signedIn ? context.principal?.displayName : nil,
@@ -47,8 +52,17 @@ struct PageBuilder: Sendable {
                       current: language == context.language)
             },
             currentPath: request.uri.path,
-            notice: notice)
+            notice: notice,
+            bell: signedIn && context.seeingAs == nil ? Self.bell(context) : nil)
         return Page(t: t, lang: context.language.rawValue, title: title, csrf: context.csrfToken, chrome: chrome, content: content)
+    }
+
+    /// The unread count beside the bell: filled in per request, also on kept pages.
+    static func bell(_ context: AppRequestContext) -> String {
+        let count = context.unreadNotifications
+        guard count > 0 else { return "" }
+        let shown = count > 99 ? "99+" : String(count)
+        return "<span class=\"bell-count\">\(shown)</span><span class=\"visually-hidden\"> \(context.translations.plural("unread", count).htmlEscaped)</span>"
     }
 
     /// Home, then each category from the root: the trail to a page.

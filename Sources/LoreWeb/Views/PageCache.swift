@@ -26,7 +26,7 @@ final class PageCache: Sendable {
     }
 
     enum Fill: Sendable {
-        case csrf, userName
+        case csrf, userName, bell
     }
 
     private let changes: DatabaseChanges
@@ -37,6 +37,7 @@ final class PageCache: Sendable {
     private let making = Mutex<[Key: Task<Result<Response, any Error>, Never>]>([:])
     let csrfMarker: String
     let userNameMarker: String
+    let bellMarker: String
 
     init(changes: DatabaseChanges, limitBytes: Int = 64 << 20) {
         self.changes = changes
@@ -44,6 +45,7 @@ final class PageCache: Sendable {
         let secret = SecretToken.random().filter { $0.isLetter || $0.isNumber }
         csrfMarker = "lore-csrf-\(secret)"
         userNameMarker = "lore-user-\(secret)"
+        bellMarker = "lore-bell-\(secret)"
     }
 
     /// The reader's part of the key: their roles and capabilities — and who they are, when they
@@ -122,7 +124,7 @@ final class PageCache: Sendable {
         var pieces: [ByteBuffer] = []
         var fills: [Fill] = []
         var rest = Substring(html)
-        while let marker = [(csrfMarker, Fill.csrf), (userNameMarker, Fill.userName)]
+        while let marker = [(csrfMarker, Fill.csrf), (userNameMarker, Fill.userName), (bellMarker, Fill.bell)]
             .compactMap({ marker, fill in rest.range(of: marker).map { ($0, fill) } })
             .min(by: { $0.0.lowerBound < $1.0.lowerBound }) {
             pieces.append(ByteBuffer(substring: rest[..<marker.0.lowerBound]))
@@ -136,13 +138,18 @@ final class PageCache: Sendable {
     private static func response(_ entry: Entry, context: AppRequestContext) -> Response {
         let csrf = context.csrfToken.htmlEscaped
         let userName = (context.principal?.displayName ?? "").htmlEscaped
+        let bell = PageBuilder.bell(context)
         var body = ByteBuffer()
         body.reserveCapacity(entry.size + entry.fills.count * 64)
         for (index, piece) in entry.pieces.enumerated() {
             var piece = piece
             body.writeBuffer(&piece)
             if index < entry.fills.count {
-                body.writeString(entry.fills[index] == .csrf ? csrf : userName)
+                switch entry.fills[index] {
+                case .csrf: body.writeString(csrf)
+                case .userName: body.writeString(userName)
+                case .bell: body.writeString(bell)
+                }
             }
         }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],

@@ -50,6 +50,7 @@ struct ViewRenderer: Sendable {
         var shared = page
         shared.csrf = cache.csrfMarker
         if shared.chrome.userName != nil { shared.chrome.userName = cache.userNameMarker }
+        if shared.chrome.bell != nil { shared.chrome.bell = cache.bellMarker }
         return cache.store(try html(template, shared), generation: generation, as: key, context: context)
     }
 }

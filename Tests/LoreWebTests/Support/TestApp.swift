@@ -60,6 +60,13 @@ struct Browser: Sendable {
         return browser
     }
 
+    /// Someone not signed in, holding the token the sign-in page gives them.
+    static func guest(_ client: any TestClientProtocol) async throws -> Browser {
+        var browser = Browser(client: client)
+        browser.csrf = hiddenCSRF(in: try await browser.execute("/login", method: .get, headers: [:], body: nil).text) ?? ""
+        return browser
+    }
+
     struct SignInFailed: Error {
         let status: Int
     }
