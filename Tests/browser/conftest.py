@@ -1,8 +1,12 @@
 """Fixtures for Lore's browser tests: one server per session, one headless Chromium per test.
 
 The server runs from the binary at $LORE_BIN (default: <repo>/.build/debug/lore) on a free port
-with a fresh data directory, so it imports Content/ exactly as on a first start.
+with a fresh data directory, so it imports Content/ exactly as on a first start. Its e-mail goes
+to Tests/Fixtures/Mail/fake-sendmail, which keeps each message as a file (the `mailbox` fixture).
 """
+
+import email
+import email.policy
 
 import os
 import shutil
@@ -67,12 +71,23 @@ def _stop(process):
         process.wait()
 
 
+class ServerURL(str):
+    """The server's base URL, which also knows where its e-mail goes."""
+
+    def __new__(cls, url, mail_dir):
+        value = super().__new__(cls, url)
+        value.mail_dir = mail_dir
+        return value
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """Base URL (no trailing slash) of a Lore server with a fresh database."""
     _wait_for_binary()
     data_dir = tmp_path_factory.mktemp("lore-data")
     log_path = data_dir.parent / "lore-server.log"
+    mail_dir = data_dir.parent / "mail"
+    mail_dir.mkdir(exist_ok=True)
     port = _free_port()
     command = [
         str(LORE_BIN), "serve",
@@ -81,8 +96,9 @@ def server(tmp_path_factory):
         "--port", str(port),
         "--host", "127.0.0.1",
         "--log-level", "warning",
+        "--sendmail", str(REPO_ROOT / "Tests" / "Fixtures" / "Mail" / "fake-sendmail"),
     ]
-    env = dict(os.environ, LORE_ADMIN_PASSWORD=ADMIN_PASSWORD, LORE_DEMO_PASSWORD=DEMO_PASSWORD)
+    env = dict(os.environ, LORE_ADMIN_PASSWORD=ADMIN_PASSWORD, LORE_DEMO_PASSWORD=DEMO_PASSWORD, FAKE_SENDMAIL_DIR=str(mail_dir))
     base_url = f"http://127.0.0.1:{port}"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -93,9 +109,40 @@ def server(tmp_path_factory):
                 raise RuntimeError(
                     f"Lore did not become ready (exit code {process.poll()}):\n{log_path.read_text()[-4000:]}")
             time.sleep(0.2)
-        yield base_url
+        yield ServerURL(base_url, mail_dir)
     finally:
         _stop(process)
+
+
+class Mailbox:
+    """The messages the server handed to its mail program, parsed."""
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+
+    def to(self, address):
+        found = []
+        for path in sorted(self.folder.glob("*.eml")):
+            message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            if message["X-Envelope-To"] == address:
+                found.append(message)
+        return found
+
+    def wait_for(self, address, contains, timeout=20):
+        """The first message to `address` whose text holds `contains`."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for message in self.to(address):
+                text = message.get_body(preferencelist=("plain",)).get_content()
+                if contains in text:
+                    return text
+            time.sleep(0.2)
+        raise AssertionError(f"no message to {address} with {contains!r}")
+
+
+@pytest.fixture(scope="session")
+def mailbox(server):
+    return Mailbox(Path(server.mail_dir))
 
 
 def new_browser():

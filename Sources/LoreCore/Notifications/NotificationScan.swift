@@ -45,7 +45,8 @@ public struct NotificationScan: Sendable {
             for page in try await acknowledgements.pending(for: principal, now: now) {
                 let state = page.isOverdue ? "overdue" : "required"
                 events.append((NotificationEvent(kind: .acknowledgement, event: state, subject: nil, actorId: nil,
-                                                 dedupeKey: "ack:\(page.slug):\(page.due.map { DayDate($0).iso } ?? "-"):\(state)"),
+                                                 // Asked again after a significant change, the confirmed revision differs.
+                                                 dedupeKey: "ack:\(page.slug):\(page.confirmedRevision ?? 0):\(state)"),
                                .article(page.slug)))
             }
             for page in try await stewardship.myOverdue(for: principal, now: now) {

@@ -1,0 +1,79 @@
+"""People are told: Marina mentions Ivan in a comment, picking him from the `@` suggestions;
+Ivan sees it under the bell and in his mailbox; a forgotten password is set again from the
+e-mail. (Who may be told what is covered by the Swift tests; here, the pages people use.)"""
+
+import re
+
+from selenium.webdriver.common.keys import Keys
+
+from conftest import DEMO_PASSWORD, new_browser
+from helpers import click_and_load, fill, find, find_all, open_page, path_of, sign_in, wait
+
+
+def bell_count(driver):
+    counts = find_all(driver, "#bell .bell-count")
+    return int(counts[0].text) if counts else 0
+
+
+def test_a_mention_picked_from_the_suggestions_reaches_the_bell_and_the_mailbox(server, as_user, mailbox, marker):
+    ivan = as_user("ivan")
+    open_page(ivan, server, "/")
+    before = bell_count(ivan)
+
+    marina = as_user("marina")
+    open_page(marina, server, "/a/business-trips")
+    area = find(marina, "#new-comment")
+    area.click()
+    area.send_keys(f"Please check the per diem rates {marker} @iv")
+    wait(marina).until(lambda d: any("Ivan Petrov" in item.text for item in find_all(d, ".mention-suggestions [role=option]")),
+                       "no people suggested after @iv")
+    area.send_keys(Keys.ENTER)
+    assert f"{marker} @ivan " in area.get_attribute("value")
+    click_and_load(marina, find(marina, "#send-comment"))
+    assert marker in find(marina, "#comments").text
+
+    open_page(ivan, server, "/")
+    assert bell_count(ivan) == before + 1
+    click_and_load(ivan, find(ivan, "#bell"))
+    assert path_of(ivan) == "/notifications"
+    [item] = [li for li in find_all(ivan, "#notification-list .notification") if marker in li.text]
+    assert "Marina Sokolova mentioned you in a comment on «Business trips»" in item.text
+    click_and_load(ivan, item.find_element("css selector", ".notification-text"))
+    assert path_of(ivan) == "/a/business-trips"
+    assert bell_count(ivan) == before
+
+    text = mailbox.wait_for("ivan.petrov@lore.example", marker)
+    assert re.search(re.escape(server) + r"/a/business-trips#comment-\d+", text)
+
+
+def test_a_forgotten_password_is_set_again_from_the_email(server, mailbox):
+    browser = new_browser()
+    try:
+        open_page(browser, server, "/login")
+        click_and_load(browser, find(browser, "#forgot-password"))
+        fill(find(browser, "#login"), "sergey")
+        click_and_load(browser, find(browser, "#send-reset"))
+        assert "If an account with that name or address exists" in find(browser, "#reset-sent").text
+
+        text = mailbox.wait_for("sergey.volkov@lore.example", "/set-password/")
+        link = re.search(re.escape(server) + r"(/set-password/[\w-]+)", text).group(1)
+        open_page(browser, server, link)
+        # The demo password again, so the other tests still sign in as Sergey.
+        fill(find(browser, "#password"), DEMO_PASSWORD)
+        click_and_load(browser, find(browser, "#set-password-form button[type=submit]"))
+        assert path_of(browser).startswith("/login")
+        sign_in(browser, server, "sergey", DEMO_PASSWORD)
+    finally:
+        browser.quit()
+
+
+def test_watching_a_page_and_the_notification_settings(server, as_user, marker):
+    sergey = as_user("sergey")
+    open_page(sergey, server, "/a/vacations")
+    click_and_load(sergey, find(sergey, "#watch-toggle"))
+    assert find(sergey, "#watch-toggle").text in ("Stop watching", "Не следить")
+    open_page(sergey, server, "/me")
+    select = find(sergey, "#delivery_change")
+    select.find_element("css selector", "option[value=off]").click()
+    click_and_load(sergey, find(sergey, "#save-notifications"))
+    assert find(sergey, "#delivery_change").get_attribute("value") == "off"
