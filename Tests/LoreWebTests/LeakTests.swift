@@ -62,6 +62,29 @@ import Testing
         }
     }
 
+    /// Mentions, comments and changes on pages Ivan may not read reach him by no path: not the
+    /// bell, the notifications page (any kind), nor anything linked from them.
+    @Test func notificationsCarryNothingOfHiddenPages() async throws {
+        let app = try await buildApplication(AppArguments(
+            resourcesDirectory: TestApp.repositoryRoot.path, adminPassword: TestApp.adminPassword, inMemory: true,
+            demoPassword: Self.demoPassword, passwordCost: 4, logLevel: .critical))
+        try await app.test(.router) { client in
+            let marina = try await Browser.signIn(client, login: "marina", password: Self.demoPassword)
+            let ivan = try await Browser.signIn(client, login: "ivan", password: Self.demoPassword)
+            let before = try await ivan.get("/notifications").text.components(separatedBy: "class=\"notification").count
+            _ = try await marina.postForm("/a/salary-review-procedure/comments", [("comment", "@ivan the raise pool is leak-marker-7")])
+            _ = try await marina.postForm("/a/hiring-process/comments", [("comment", "leak-marker-8 for @ivan and @sergey")])
+            let kinds = ["", "?kind=mention", "?kind=comment", "?kind=change", "?unread=1"]
+            for query in kinds {
+                let page = try await ivan.get("/notifications" + query).text
+                for marker in ["leak-marker", "Salary review", "salary-review-procedure", "Hiring process", "hiring-process"] {
+                    #expect(!page.contains(marker), "/notifications\(query) shows \(marker)")
+                }
+            }
+            #expect(try await ivan.get("/notifications").text.components(separatedBy: "class=\"notification").count == before)
+        }
+    }
+
     @Test func hrSeesItsOwnNotesButNotSales() async throws {
         try await Self.run(as: "marina") { marina in
             #expect(try await marina.get("/a/salary-review-procedure").status == .ok)
