@@ -52,6 +52,33 @@ import Testing
         }
     }
 
+    @Test func aPageThatMentionsSomeoneTellsThemOrTellsTheWriterTheyCannotSeeIt() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            let told = try await Self.appendToPage("business-trips", "Questions: ask @ivan, who went last month.", as: marina)
+            #expect(told.headers[.location] == "/a/business-trips?notice=saved")
+            #expect(try await ivan.get("/notifications?kind=mention").text.contains("Marina Sokolova mentioned you on «Business trips»"))
+            let hidden = try await Self.appendToPage("salary-review-procedure", "Numbers checked with @ivan.", as: marina)
+            #expect(hidden.headers[.location] == "/a/salary-review-procedure?notice=mention_unseeing&names=ivan")
+            #expect(!(try await ivan.get("/notifications").text.contains("Salary review")))
+            let again = try await Self.appendToPage("business-trips", "Thanks.", as: marina)
+            #expect(again.headers[.location] == "/a/business-trips?notice=saved", "a mention already on the page is not told again")
+            #expect(try await ivan.get("/notifications?kind=mention").text.components(separatedBy: "mentioned you on").count == 2)
+        }
+    }
+
+    /// Saves the page with `text` added at the end, as its edit form would.
+    private static func appendToPage(_ slug: String, _ text: String, as writer: Browser) async throws -> TestResponse {
+        let form = try await writer.get("/a/\(slug)/edit").text
+        let title = try #require(form.firstMatch(of: #/id="title" name="title" type="text" value="([^"]*)"/#)).1
+        let category = try #require(form.firstMatch(of: #/<option value="(\d+)" selected/#)).1
+        let base = try #require(form.firstMatch(of: #/name="baseRevision" value="(\d+)"/#)).1
+        let body = try #require(form.firstMatch(of: #/<textarea id="body"[^>]*>\n([^<]*)</textarea>/#)).1
+        return try await writer.postForm("/a/\(slug)/edit", EditingRoutesTests.articleFields(
+            title: String(title), slug: slug, category: String(category), body: String(body) + "\n\n" + text, base: String(base)))
+    }
+
     @Test func watchersSeeTheirOwnButtonOnSharedPagesAndHiddenPagesCannotBeWatched() async throws {
         try await DraftFileRoutesTests.sample().test(.router) { client in
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)

@@ -108,6 +108,13 @@ public struct NotificationService: Sendable {
         }
     }
 
+    /// The usernames `text` newly mentions (not in `before`) of people who may not see the
+    /// article: they were not told, and its writer should know.
+    public func unseeingMentions(in text: String, before: String, article id: Int64, by principal: Principal) async throws -> [String] {
+        guard let author = principal.userId else { return [] }
+        return try await database.reader.read { db in try Mentions.unseeing(in: text, before: before, subject: .article(id), by: author, db) }
+    }
+
     // MARK: Settings
 
     public struct Settings: Sendable, Equatable {

@@ -246,7 +246,8 @@ struct ArticleController {
             // Written as a subtraction: the base is whatever number the form sent.
             let merged = base.map { saved.revision - 1 > $0 } ?? false
             let notice = saved.revision == article.revision ? "unchanged" : merged ? "merged" : "saved"
-            return .redirect(to: Paths.article(saved.slug) + "?notice=" + Self.notice(notice, asked: draft.slug, got: saved.slug))
+            return .redirect(to: Paths.article(saved.slug) + "?notice="
+                + (try await unseeing(saved, before: article.body, principal) ?? Self.notice(notice, asked: draft.slug, got: saved.slug)))
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: article, baseRevision: base ?? article.revision, error: error)
         } catch let exposure as MoveExposesHistory {
@@ -287,6 +288,12 @@ struct ArticleController {
     }
 
     /// Another page holds (or once held) the address asked for: the page got a free one, and says so.
+    /// "Not told, as they may not see this page: …" when the text newly mentions such people.
+    private func unseeing(_ article: Article, before: String, _ principal: Principal) async throws -> String? {
+        let names = try await services.notifications.unseeingMentions(in: article.body, before: before, article: article.id!, by: principal)
+        return names.isEmpty ? nil : "mention_unseeing&names=" + names.joined(separator: ",")
+    }
+
     private static func notice(_ notice: String, asked: String, got: String) -> String {
         let asked = asked.trimmingCharacters(in: .whitespaces)
         return asked.isEmpty || asked == got ? notice : "address_taken"
@@ -303,7 +310,8 @@ struct ArticleController {
                 return .redirect(to: "/approvals/\(change.id ?? 0)?notice=submitted")
             }
             let article = try await services.articles.create(draft, by: principal)
-            return .redirect(to: Paths.article(article.slug) + "?notice=" + Self.notice("saved", asked: draft.slug, got: article.slug))
+            return .redirect(to: Paths.article(article.slug) + "?notice="
+                + (try await unseeing(article, before: "", principal) ?? Self.notice("saved", asked: draft.slug, got: article.slug)))
         } catch let error as ValidationError {
             return try await editor.form(draft, editing: nil, baseRevision: nil, error: error)
         }

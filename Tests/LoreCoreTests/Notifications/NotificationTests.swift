@@ -129,6 +129,32 @@ import Testing
         #expect(try await setup.stored(for: setup.ivan).filter { $0.kind == .task }.isEmpty)
     }
 
+    @Test func birthdaysPagesToConfirmAndReviewsDueAreToldOnce() async throws {
+        let setup = try await NotificationSetup()
+        let sales = try await setup.world.role("Sales", [.clientsRead, .clientsEdit])
+        let sergey = try await setup.world.user("sergey", roles: [sales])
+        let client = try await setup.world.client("Initech", manager: sergey)
+        let today = DayDate(Date())
+        try await setup.world.contact("Dasha", on: client, birthday: String(format: "%02d.%02d.1990", today.day, today.month), by: sergey)
+        let employee = try await setup.world.roles.role(kind: .employee)
+        try await AcknowledgementService(database: setup.world.database).require(.init(roleIds: [employee.id!], dueDays: 14),
+                                                                                  ofArticle: setup.page.id!, by: setup.world.principal)
+        let past = Calendar.current.date(byAdding: .year, value: -2, to: Date())!
+        try await setup.world.database.writer.write { db in
+            try db.execute(sql: "UPDATE article SET createdAt = ?, updatedAt = ? WHERE id = ?", arguments: [past, past, setup.page.id!])
+        }
+        try await StewardshipService(database: setup.world.database).set(.init(ownerId: setup.anna.userId, reviewMonths: 6),
+                                                                          ofArticle: setup.page.id!, by: setup.world.principal)
+        let scan = NotificationScan(database: setup.world.database)
+        try await scan.run()
+        try await scan.run()
+        #expect(try await setup.stored(for: sergey).filter { $0.kind == .birthday }.map(\.event) == ["today"])
+        #expect(try await setup.stored(for: setup.ivan).filter { $0.kind == .acknowledgement }.map(\.event) == ["required"])
+        #expect(try await setup.stored(for: setup.olga).filter { $0.kind == .acknowledgement }.count == 1)
+        #expect(try await setup.stored(for: setup.anna).filter { $0.kind == .review }.map(\.event) == ["due"])
+        #expect(try await setup.stored(for: setup.ivan).filter { $0.kind == .review || $0.kind == .birthday }.isEmpty)
+    }
+
     @Test func approvalsTokensAndAccessChangesReachTheirPeople() async throws {
         let setup = try await NotificationSetup()
         let approvers = try await setup.world.role("Approvers")
