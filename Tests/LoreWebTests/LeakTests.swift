@@ -65,10 +65,7 @@ import Testing
     /// Mentions, comments and changes on pages Ivan may not read reach him by no path: not the
     /// bell, the notifications page (any kind), nor anything linked from them.
     @Test func notificationsCarryNothingOfHiddenPages() async throws {
-        let app = try await buildApplication(AppArguments(
-            resourcesDirectory: TestApp.repositoryRoot.path, adminPassword: TestApp.adminPassword, inMemory: true,
-            demoPassword: Self.demoPassword, passwordCost: 4, logLevel: .critical))
-        try await app.test(.router) { client in
+        try await DraftFileRoutesTests.sample().test(.router) { client in
             let marina = try await Browser.signIn(client, login: "marina", password: Self.demoPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: Self.demoPassword)
             let before = try await ivan.get("/notifications").text.components(separatedBy: "class=\"notification").count

@@ -54,12 +54,12 @@ struct FileController {
         do {
             let attachment = try await attachments.upload(chunks, name: name, to: owner, by: principal)
             let url = Self.url(of: attachment)
-            return try Self.json(Uploaded(id: attachment.id ?? 0, name: attachment.name, url: url, isImage: attachment.isInlineImage,
+            return try Response.json(Uploaded(id: attachment.id ?? 0, name: attachment.name, url: url, isImage: attachment.isInlineImage,
                                           markdown: attachment.markdown), status: .created)
         } catch let tooLarge as FileStore.TooLarge {
-            return try Self.json(Problem(error: t.format("upload_too_large", ["size": "\(tooLarge.limit >> 20) MiB"])), status: .contentTooLarge)
+            return try Response.json(Problem(error: t.format("upload_too_large", ["size": "\(tooLarge.limit >> 20) MiB"])), status: .contentTooLarge)
         } catch is ValidationError {
-            return try Self.json(Problem(error: t["upload_empty"]), status: .unprocessableContent)
+            return try Response.json(Problem(error: t["upload_empty"]), status: .unprocessableContent)
         }
     }
 
@@ -125,13 +125,5 @@ struct FileController {
             }
             try await writer.finish(nil)
         }
-    }
-
-    /// `![name](file:name)` for an image, `[name](file:name)` for anything else.
-    private static func json<Value: Encodable>(_ value: Value, status: HTTPResponse.Status) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
     }
 }

@@ -116,11 +116,7 @@ struct NotificationController {
         let principal = try context.requirePrincipal()
         guard !principal.isGuest else { throw NotFound() }
         let typed = String(FormData.query(of: request)["q"].prefix(50))
-        let found = try await services.users.suggest(typed).map { Person(username: $0.username, name: $0.displayName) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(found))))
+        return try .json(try await services.users.suggest(typed).map { Person(username: $0.username, name: $0.displayName) })
     }
 
     struct UnsubscribeView {

@@ -131,11 +131,7 @@ struct SearchController {
                            link: Self.wikiLink(hit))
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        let body = try encoder.encode(suggestions)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        return try .json(suggestions)
     }
 
     /// `[[Title]]` for a page whose title says it plainly, `[[slug|Title]]` otherwise (a title
