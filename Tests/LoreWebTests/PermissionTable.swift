@@ -263,7 +263,11 @@ enum PermissionTable {
          Row("POST /clients/import", "/clients/import", [.admin: .unsupportedMediaType, .sergey: .unsupportedMediaType], otherwise: .notFound),
          Row("POST /clients/import/check", "/clients/import/check", [.admin: .unprocessableContent, .sergey: .unprocessableContent],
              otherwise: .notFound, fields: [("data", "TmFtZQ0K"), ("action", "import")]),
-         Row("POST /clients/export.csv", "/clients/export.csv", clientUsers, otherwise: .notFound)],
+         Row("POST /clients/export.csv", "/clients/export.csv", clientUsers, otherwise: .notFound),
+         // Handing cards over is for those who supervise the team: Sales sees clients without it.
+         Row("GET /clients/hand-over", "/clients/hand-over", [.admin: .ok, .sergey: .forbidden], otherwise: .notFound),
+         Row("POST /clients/hand-over", "/clients/hand-over", [.admin: .unprocessableContent, .sergey: .forbidden], otherwise: .notFound,
+             fields: [("from", ""), ("to", "")])],
         clientRows("GET /clients/{slug}", "/clients/{client}", allowed: .ok),
         clientRows("GET /clients/{slug}/edit", "/clients/{client}/edit", allowed: .ok),
         clientRows("POST /clients/{slug}/edit", "/clients/{client}/edit", allowed: .unprocessableContent,

@@ -6,6 +6,8 @@ public enum Capability: String, Codable, Sendable, CaseIterable {
     case clientsDelete = "clients.delete"
     /// Narrows the role's client rights to the clients its holders are responsible for.
     case clientsOnlyOwn = "clients.only-own"
+    /// Heads the sales team: hands a manager's clients over to another.
+    case clientsSupervise = "clients.supervise"
     case usersManage = "users.manage"
     case rolesManage = "roles.manage"
     case auditRead = "audit.read"

@@ -25,6 +25,7 @@ public struct AuditLog: Sendable {
         case clientsImported = "clients.imported"
         case clientDeleted = "client.deleted"
         case clientRestored = "client.restored"
+        case clientsHandedOver = "clients.handed_over"
         case apiTokenCreated = "api_token.created"
         case apiTokenRevoked = "api_token.revoked"
         case backupCreated = "backup.created"

@@ -109,11 +109,17 @@ public struct ClientQueries: Sendable {
     }
 
     /// The people a card can be given to: active users, by name.
-    public func managers(for principal: Principal) async throws -> [(id: Int64, name: String)] {
+    /// Active people, and those who left but still manage live cards (`hasLeft`): the filter
+    /// still finds their cards, and a card's form keeps them until someone picks another.
+    public func managers(for principal: Principal) async throws -> [(id: Int64, name: String, hasLeft: Bool)] {
         try AccessPolicy(principal).requireClients()
         return try await database.reader.read { db in
-            try SQLRequest<Row>("SELECT id, displayName FROM user WHERE isActive ORDER BY displayName COLLATE \(ClientQueries.byName)").fetchAll(db)
-                .map { (id: $0["id"], name: $0["displayName"]) }
+            try SQLRequest<Row>("""
+                SELECT id, displayName, NOT isActive AS hasLeft FROM user
+                WHERE isActive OR id IN (SELECT managerId FROM client WHERE deletedAt IS NULL)
+                ORDER BY displayName COLLATE \(ClientQueries.byName)
+                """).fetchAll(db)
+                .map { (id: $0["id"], name: $0["displayName"], hasLeft: $0["hasLeft"]) }
         }
     }
 

@@ -51,6 +51,7 @@ struct ClientController {
         let canImport: Bool
         let exportURL: String?
         let canDelete: Bool
+        let canHandOver: Bool
     }
 
     struct TrashRow {
@@ -60,6 +61,11 @@ struct ClientController {
     }
 
     static let perPage = 50
+
+    /// "Anna Smirnova (left)" for someone no longer here.
+    static func managerName(_ manager: (id: Int64, name: String, hasLeft: Bool), _ t: Translations) -> String {
+        manager.hasLeft ? t.format("manager_left", ["name": manager.name]) : manager.name
+    }
 
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
@@ -86,7 +92,7 @@ struct ClientController {
             statuses: Choice.options(ClientStatus.self, prefix: "client_status", selected: query.filter.status?.rawValue ?? "",
                                      none: t["clients_any_status"], t: t),
             segments: Choice.options(segments.map { ($0, $0) }, selected: query.filter.segment ?? "", none: t["clients_any_segment"]),
-            managers: Choice.options(managers.map { (String($0.id), $0.name) }, selected: query.filter.managerId.map(String.init) ?? "",
+            managers: Choice.options(managers.map { (String($0.id), Self.managerName($0, t)) }, selected: query.filter.managerId.map(String.init) ?? "",
                                      none: t["clients_any_manager"]),
             tags: Choice.options(tags.map { ($0, $0) }, selected: query.filter.tag ?? "", none: t["clients_any_tag"]),
             lastContact: ClientListQuery.lastContactChoices(query.lastContactValue, t: t),
@@ -96,7 +102,7 @@ struct ClientController {
             nextURL: Paging.hasPage(after: page, perPage: Self.perPage, total: total) ? query.url(page: page + 1) : nil,
             canEdit: principal.has(.clientsEdit), canImport: principal.has(.clientsEdit),
             exportURL: principal.has(.clientsExport) ? query.url(path: "/clients/export.csv") : nil,
-            canDelete: principal.has(.clientsDelete))
+            canDelete: principal.has(.clientsDelete), canHandOver: principal.has(.clientsSupervise))
         return try await services.renderPage("clients", view, title: t["clients"], request: request, context: context)
     }
 

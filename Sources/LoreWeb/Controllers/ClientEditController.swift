@@ -130,7 +130,7 @@ struct ClientEditController {
                 .select("frequency", t["client_field_frequency"],
                         Choice.options(PurchaseFrequency.self, prefix: "frequency", selected: draft.frequency, none: t["unknown"], t: t), errors: e),
                 .select("manager", t["client_field_manager"],
-                        Choice.options(managers.map { (String($0.id), $0.name) }, selected: draft.manager, none: t["nobody"]), errors: e),
+                        Choice.options(managers.map { (String($0.id), ClientController.managerName($0, t)) }, selected: draft.manager, none: t["nobody"]), errors: e),
                 text("tags", draft.tags, hint: t["client_tags_hint"]),
             ]),
             Section(title: t["client_section_contacts"], fields: [

@@ -57,6 +57,8 @@ struct UserAdminController {
         let invitationSent: String?
         /// The pages and categories the person owns, to hand over when they leave.
         let reassign: ReassignView?
+        /// "Anna manages 12 client cards: hand them over", for those who supervise clients.
+        let handOver: ArticleController.LinkView?
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
     }
@@ -190,9 +192,17 @@ struct UserAdminController {
             isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link", seeAsURL: base + "/see-as",
             passwordLink: link.map { publicURL + "/set-password/\($0)" }, invitationSent: invitationSent,
             reassign: try await reassignView(editing, try context.requirePrincipal(), t),
+            handOver: try await handOverLink(editing, try context.requirePrincipal(), t),
             fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("admin-user", view, title: view.heading, request: request, context: context,
                                 status: errors.errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    private func handOverLink(_ user: User?, _ principal: Principal, _ t: Translations) async throws -> ArticleController.LinkView? {
+        guard let user, let id = user.id, principal.has(.clientsSupervise) else { return nil }
+        let count = try await services.clients.managedCount(of: id)
+        guard count > 0 else { return nil }
+        return ArticleController.LinkView(title: t.format("hand_over_offer", ["name": user.displayName, "n": String(count)]), url: "/clients/hand-over?from=\(id)")
     }
 
     private func reassignView(_ user: User?, _ principal: Principal, _ t: Translations) async throws -> ReassignView? {

@@ -1,6 +1,17 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "manager_left": "{name} (left)",
+        "hand_over": "Hand over clients",
+        "hand_over_intro": "Give a manager's cards to a colleague in one step, for example when they leave. Each card's history records the change.",
+        "hand_over_from": "Cards of",
+        "hand_over_to": "Give them to",
+        "hand_over_status": "Which cards",
+        "hand_over_all": "All their cards",
+        "hand_over_submit": "Hand over",
+        "hand_over_offer": "{name} manages {n} client cards: hand them over",
+        "notice_handed_over": "The cards were handed over.",
+        "capability_clients.supervise": "Supervise the sales team: hand clients over",
         "clients": "Clients",
         "new_client": "New client",
         "edit_client_named": "Edit {name}",

@@ -1,6 +1,17 @@
 extension Translations {
     /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
+        "manager_left": "{name} (уволен)",
+        "hand_over": "Передать клиентов",
+        "hand_over_intro": "Передайте карточки менеджера коллеге за один шаг, например при увольнении. История каждой карточки сохранит передачу.",
+        "hand_over_from": "Карточки менеджера",
+        "hand_over_to": "Передать",
+        "hand_over_status": "Какие карточки",
+        "hand_over_all": "Все его карточки",
+        "hand_over_submit": "Передать",
+        "hand_over_offer": "{name} ведёт клиентов: {n}. Передать их",
+        "notice_handed_over": "Карточки переданы.",
+        "capability_clients.supervise": "Руководить отделом продаж: передавать клиентов",
         "clients": "Клиенты",
         "new_client": "Новый клиент",
         "edit_client_named": "Правка: {name}",
