@@ -336,8 +336,34 @@
     area.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(check, 120); });
   }
 
+  // A list's search box that shows results as you type: the same page is asked for with the
+  // form's fields, and its results region replaces this one. Without script the form submits.
+  function setUpLiveSearch(input) {
+    var region = document.getElementById(input.getAttribute("data-live-search"));
+    if (!region || !input.form) return;
+    var timer = null, sequence = 0;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var query = new URLSearchParams(new FormData(input.form)).toString();
+        var address = input.form.getAttribute("action") + "?" + query;
+        var mine = ++sequence;
+        fetch(address, { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.text() : null; })
+          .then(function (html) {
+            if (mine !== sequence || html === null) return;
+            var found = new DOMParser().parseFromString(html, "text/html").getElementById(region.id);
+            if (found) region.innerHTML = found.innerHTML;
+            history.replaceState(null, "", address);
+          })
+          .catch(function () {});
+      }, 250);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     forgetSentDraft();
+    document.querySelectorAll("input[data-live-search]").forEach(setUpLiveSearch);
     document.querySelectorAll("textarea[data-mentions]").forEach(setUpMentions);
     setUpNavToggle();
     setUpConfirmations();

@@ -15,6 +15,8 @@ public struct ClientFilter: Sendable, Equatable {
         case notWithin(days: Int)
     }
 
+    /// What was typed in the search box: see ``ClientLookup``.
+    public var text: String?
     public var status: ClientStatus?
     public var segment: String?
     public var managerId: Int64?
@@ -28,6 +30,7 @@ public struct ClientFilter: Sendable, Equatable {
     /// The filter in words, for the audit log of exports.
     public var summary: String {
         var parts: [String] = []
+        if let text { parts.append("text=\(text)") }
         if let status { parts.append("status=\(status.rawValue)") }
         if let segment { parts.append("segment=\(segment)") }
         if let managerId { parts.append("manager=\(managerId)") }

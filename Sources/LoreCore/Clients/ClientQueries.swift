@@ -123,10 +123,22 @@ public struct ClientQueries: Sendable {
         }
     }
 
+    /// Cards the principal may see that look like the same client as `draft` (see
+    /// ``ClientLookup/sameClient(as:)``), other than the one being edited.
+    public func duplicates(of draft: ClientDraft, excluding id: Int64?, for principal: Principal) async throws -> [Client] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            try Client.filter(literal: "client.deletedAt IS NULL AND \(policy.readableClients()) AND \(ClientLookup.sameClient(as: draft))")
+                .filter(Column("id") != (id ?? 0)).order(Column("name")).limit(5).fetchAll(db)
+        }
+    }
+
     // MARK: SQL
 
     static func conditions(_ filter: ClientFilter, _ policy: AccessPolicy) -> SQL {
         var sql: SQL = "client.deletedAt IS NULL AND \(policy.readableClients())"
+        if let text = filter.text { sql += " AND \(ClientLookup.condition(text))" }
         if let status = filter.status { sql += " AND client.status = \(status.rawValue)" }
         if let segment = filter.segment { sql += " AND client.segment = \(segment)" }
         if let managerId = filter.managerId { sql += " AND client.managerId = \(managerId)" }

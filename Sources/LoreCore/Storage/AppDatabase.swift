@@ -49,6 +49,7 @@ public struct AppDatabase: Sendable {
             // Every connection stems search text the same way (see StemmingTokenizer).
             db.add(tokenizer: StemmingTokenizer.self)
             RankFunction.register(db)
+            ClientLookup.register(db)
         }
         return config
     }

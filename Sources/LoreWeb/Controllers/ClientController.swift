@@ -35,6 +35,8 @@ struct ClientController {
     }
 
     struct ListView {
+        /// What was typed in the search box.
+        let query: String
         let statuses: [Choice]
         let segments: [Choice]
         let managers: [Choice]
@@ -89,6 +91,7 @@ struct ClientController {
                           current: current, descending: current && query.filter.descending)
         }
         let view = ListView(
+            query: query.filter.text ?? "",
             statuses: Choice.options(ClientStatus.self, prefix: "client_status", selected: query.filter.status?.rawValue ?? "",
                                      none: t["clients_any_status"], t: t),
             segments: Choice.options(segments.map { ($0, $0) }, selected: query.filter.segment ?? "", none: t["clients_any_segment"]),

@@ -27,6 +27,8 @@ struct ClientEditController {
         let sections: [Section]
         let conflict: String?
         let errors: [FormErrors.Item]
+        /// Cards that look like the same client: saved only once the person says it is another.
+        var duplicates: [ArticleController.LinkView] = []
     }
 
     static let fieldOrder = [
@@ -45,13 +47,19 @@ struct ClientEditController {
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let draft = Self.draft(try await FormData.read(from: request))
+        let form = try await FormData.read(from: request)
+        let draft = Self.draft(form)
+        let duplicates = form["duplicateOK"] == "on" ? [] : try await services.clientQueries.duplicates(of: draft, excluding: nil, for: principal)
+        if !duplicates.isEmpty {
+            return try await self.form(draft, editing: nil, errors: .none, duplicates: duplicates, status: .unprocessableContent,
+                                       request: request, context: context)
+        }
         do {
             let client = try await services.clients.create(draft, by: principal)
             return .redirect(to: Paths.client(client.slug) + "?notice=saved")
         } catch let error as ValidationError {
-            return try await form(draft, editing: nil, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder),
-                                  status: .unprocessableContent, request: request, context: context)
+            return try await self.form(draft, editing: nil, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder),
+                                       status: .unprocessableContent, request: request, context: context)
         }
     }
 
@@ -65,11 +73,19 @@ struct ClientEditController {
         let slug = try context.parameters.require("slug")
         let form = try await FormData.read(from: request)
         let draft = Self.draft(form)
+        let card = try await services.clientQueries.card(slug: slug, for: principal)
+        let duplicates = form["duplicateOK"] == "on" ? []
+            : try await services.clientQueries.duplicates(of: draft, excluding: card.client.id, for: principal)
+        if !duplicates.isEmpty {
+            var stale = card.client
+            stale.version = Int(form["version"]) ?? card.client.version
+            return try await self.form(draft, editing: stale, errors: .none, duplicates: duplicates, status: .unprocessableContent,
+                                       request: request, context: context)
+        }
         do {
             let client = try await services.clients.update(slug: slug, draft, version: Int(form["version"]) ?? 0, by: principal)
             return .redirect(to: Paths.client(client.slug) + "?notice=saved")
         } catch let error as ValidationError {
-            let card = try await services.clientQueries.card(slug: slug, for: principal)
             var stale = card.client
             stale.version = Int(form["version"]) ?? card.client.version
             return try await self.form(draft, editing: stale, errors: FormErrors(error, t: context.translations, order: Self.fieldOrder),
@@ -106,7 +122,7 @@ struct ClientEditController {
         return draft
     }
 
-    private func form(_ draft: ClientDraft, editing client: Client?, errors: FormErrors, conflict: Bool = false,
+    private func form(_ draft: ClientDraft, editing client: Client?, errors: FormErrors, conflict: Bool = false, duplicates: [Client] = [],
                       status: HTTPResponse.Status = .ok, request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
@@ -154,7 +170,8 @@ struct ClientEditController {
             action: client.map { Paths.client($0.slug) + "/edit" } ?? "/clients/new",
             cancelURL: client.map { Paths.client($0.slug) } ?? "/clients",
             version: client?.version ?? 0, sections: sections,
-            conflict: conflict ? t["client_conflict"] : nil, errors: errors.errors)
+            conflict: conflict ? t["client_conflict"] : nil, errors: errors.errors,
+            duplicates: duplicates.map { ArticleController.LinkView(title: $0.name, url: Paths.client($0.slug)) })
         return try await services.renderPage("client-form", view, title: view.heading, request: request, context: context, status: status)
     }
 }

@@ -16,6 +16,7 @@ struct ClientListQuery {
         func value(_ name: String) -> String? {
             parameters.get(name).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         }
+        filter.text = value("q").map { String($0.prefix(200)) }
         filter.status = value("status").flatMap(ClientStatus.init(rawValue:))
         filter.segment = value("segment")
         filter.managerId = value("manager").flatMap { Int64($0) }
@@ -46,6 +47,7 @@ struct ClientListQuery {
         func add(_ name: String, _ value: String?) {
             if let value, !value.isEmpty { items.append(URLQueryItem(name: name, value: value)) }
         }
+        add("q", filter.text)
         add("status", filter.status?.rawValue)
         add("segment", filter.segment)
         add("manager", filter.managerId.map(String.init))

@@ -1,6 +1,10 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "client_duplicates": "These cards look like the same client (the same INN, phone, e-mail or name). Nothing was saved yet:",
+        "client_duplicates_confirm": "It is a different client: save anyway",
+        "clients_search": "Find",
+        "clients_search_hint": "Name, INN, person, phone or e-mail",
         "manager_left": "{name} (left)",
         "hand_over": "Hand over clients",
         "hand_over_intro": "Give a manager's cards to a colleague in one step, for example when they leave. Each card's history records the change.",

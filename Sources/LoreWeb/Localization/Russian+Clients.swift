@@ -1,6 +1,10 @@
 extension Translations {
     /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
+        "client_duplicates": "Похоже, этот клиент уже есть (тот же ИНН, телефон, e-mail или название). Пока ничего не сохранено:",
+        "client_duplicates_confirm": "Это другой клиент: всё равно сохранить",
+        "clients_search": "Найти",
+        "clients_search_hint": "Название, ИНН, контакт, телефон или e-mail",
         "manager_left": "{name} (уволен)",
         "hand_over": "Передать клиентов",
         "hand_over_intro": "Передайте карточки менеджера коллеге за один шаг, например при увольнении. История каждой карточки сохранит передачу.",

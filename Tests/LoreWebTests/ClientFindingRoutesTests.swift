@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LoreWeb
+import Testing
+
+/// The client list's search box and the duplicate warning, over HTTP with the sample registry.
+@Suite struct ClientFindingRoutesTests {
+    @Test func theSearchBoxFindsCardsAndADuplicateIsPointedOutBeforeSaving() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)
+            let found = try await sergey.get("/clients?q=" + "волга".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!).text
+            #expect(found.contains("Волга Ритейл Групп") && !found.contains("Polka Market"))
+            #expect(found.contains(#"id="client-results""#) && found.contains(#"value="волга""#))
+
+            let fields = [("name", "Polka Market"), ("kind", "company"), ("status", "lead"), ("manager", "")]
+            let warned = try await sergey.postForm("/clients/new", fields)
+            #expect(warned.status == .unprocessableContent && warned.text.contains(#"id="client-duplicates""#))
+            #expect(warned.text.contains(#"href="/clients/polka-market""#) && warned.text.contains(#"value="Polka Market""#))
+            let saved = try await sergey.postForm("/clients/new", fields + [("duplicateOK", "on")])
+            #expect(saved.status == .seeOther)
+
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            #expect(try await ivan.get("/clients?q=polka").status == .notFound)
+        }
+    }
+}
