@@ -345,7 +345,9 @@
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(function () {
-        var query = new URLSearchParams(new FormData(input.form)).toString();
+        var fields = new URLSearchParams();
+        new FormData(input.form).forEach(function (value, name) { if (value !== "") fields.append(name, value); });
+        var query = fields.toString();
         var address = input.form.getAttribute("action") + "?" + query;
         var mine = ++sequence;
         fetch(address, { credentials: "same-origin" })
