@@ -264,6 +264,11 @@ enum PermissionTable {
          Row("POST /clients/import/check", "/clients/import/check", [.admin: .unprocessableContent, .sergey: .unprocessableContent],
              otherwise: .notFound, fields: [("data", "TmFtZQ0K"), ("action", "import")]),
          Row("POST /clients/export.csv", "/clients/export.csv", clientUsers, otherwise: .notFound),
+         Row("GET /tasks", "/tasks", clientUsers, otherwise: .notFound),
+         Row("GET /tasks", "/tasks?view=team", clientUsers, otherwise: .notFound),
+         Row("POST /tasks/{id}/done", "/tasks/999999/done", otherwise: .notFound),
+         Row("POST /tasks/{id}/tomorrow", "/tasks/999999/tomorrow", otherwise: .notFound),
+         Row("POST /tasks/{id}/reassign", "/tasks/999999/reassign", otherwise: .notFound, fields: [("assignee", "1")]),
          // Handing cards over is for those who supervise the team: Sales sees clients without it.
          Row("GET /clients/hand-over", "/clients/hand-over", [.admin: .ok, .sergey: .forbidden], otherwise: .notFound),
          Row("POST /clients/hand-over", "/clients/hand-over", [.admin: .unprocessableContent, .sergey: .forbidden], otherwise: .notFound,

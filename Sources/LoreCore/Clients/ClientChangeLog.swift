@@ -48,7 +48,9 @@ struct ClientChangeLog {
         return [
             ("kind", interaction.kind.rawValue), ("date", DayDate(interaction.occurredAt).iso), ("contact", contact ?? ""),
             ("summary", interaction.summary), ("outcome", interaction.outcome), ("nextStep", interaction.nextStep),
-            ("nextStepDue", interaction.nextStepDue ?? ""), ("nextStepDone", interaction.nextStepDoneAt.map { DayDate($0).iso } ?? ""),
+            ("nextStepDue", interaction.nextStepDue ?? ""), ("nextStepTime", interaction.nextStepTime ?? ""),
+            ("assignee", try interaction.assigneeId.flatMap { try String.fetchOne(db, sql: "SELECT displayName FROM user WHERE id = ?", arguments: [$0]) } ?? ""),
+            ("nextStepDone", interaction.nextStepDoneAt.map { DayDate($0).iso } ?? ""),
         ]
     }
 }

@@ -15,6 +15,11 @@ public struct ClientInteraction: Codable, Sendable, Equatable, Identifiable, Fet
     /// The day the next step is due (`YYYY-MM-DD`).
     public var nextStepDue: String?
     public var nextStepDoneAt: Date?
+    /// Who does the next step: the writer unless they gave it to a colleague.
+    public var assigneeId: Int64?
+    /// The time of day it is due (`HH:MM`), when it has one.
+    public var nextStepTime: String?
+    public var nextStepKind: TaskKind?
 
     public static let databaseTableName = "clientInteraction"
 
@@ -23,6 +28,28 @@ public struct ClientInteraction: Codable, Sendable, Equatable, Identifiable, Fet
     }
 
     public var hasOpenStep: Bool { nextStepDue != nil && nextStepDoneAt == nil }
+}
+
+/// What a next step is: shown on the tasks page.
+public enum TaskKind: String, Codable, Sendable, CaseIterable {
+    case call
+    case meeting
+    case email
+    case other
+}
+
+extension ClientInteraction {
+    /// Next steps for the team: who does them, when and what kind they are.
+    static func addTasks(_ db: Database) throws {
+        try db.alter(table: databaseTableName) { t in
+            t.add(column: "assigneeId", .integer).references("user")
+            t.add(column: "nextStepTime", .text)
+            t.add(column: "nextStepKind", .text)
+        }
+        try db.execute(sql: "UPDATE clientInteraction SET assigneeId = authorId WHERE nextStepDue IS NOT NULL")
+        try db.create(index: "clientInteraction_assigned_steps", on: databaseTableName, columns: ["assigneeId", "nextStepDue"],
+                      condition: Column("nextStepDoneAt") == nil && Column("nextStepDue") != nil)
+    }
 }
 
 public enum InteractionKind: String, Codable, Sendable, CaseIterable {

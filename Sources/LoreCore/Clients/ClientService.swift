@@ -111,7 +111,7 @@ public struct ClientService: Sendable {
 
     // MARK: Helpers
 
-    private func edit<T: Sendable>(_ slug: String, by principal: Principal,
+    func edit<T: Sendable>(_ slug: String, by principal: Principal,
                                    _ change: @escaping @Sendable (ClientWriter, Client) throws -> T) async throws -> T {
         let policy = AccessPolicy(principal)
         let author = try principal.authorId()

@@ -91,6 +91,11 @@ struct ClientWriter {
         try save(interaction, replacing: stored, of: client)
     }
 
+    /// A next step moved or given to someone else, recorded like any change.
+    func replace(_ stored: ClientInteraction, with interaction: ClientInteraction, of client: Client) throws {
+        try save(interaction, replacing: stored, of: client)
+    }
+
     private func save(_ interaction: ClientInteraction, replacing stored: ClientInteraction, of client: Client) throws {
         guard interaction != stored else { return }
         try interaction.update(db)

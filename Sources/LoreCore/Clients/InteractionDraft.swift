@@ -12,6 +12,11 @@ public struct InteractionDraft: Sendable, Equatable {
     public var outcome = ""
     public var nextStep = ""
     public var nextStepDue = ""
+    /// `HH:MM`, or empty for any time that day.
+    public var nextStepTime = ""
+    public var nextStepKind = ""
+    /// A user id as text; empty for the writer.
+    public var assignee = ""
 
     public init() {}
 
@@ -23,6 +28,9 @@ public struct InteractionDraft: Sendable, Equatable {
         outcome = interaction.outcome
         nextStep = interaction.nextStep
         nextStepDue = interaction.nextStepDue ?? ""
+        nextStepTime = interaction.nextStepTime ?? ""
+        nextStepKind = interaction.nextStepKind?.rawValue ?? ""
+        assignee = interaction.assigneeId.map(String.init) ?? ""
     }
 
     func apply(to interaction: inout ClientInteraction, now: Date, _ db: Database) throws {
@@ -58,6 +66,33 @@ public struct InteractionDraft: Sendable, Equatable {
         if interaction.nextStepDue == nil, !interaction.nextStep.isEmpty, nextStepDue.trimmingCharacters(in: .whitespaces).isEmpty {
             v.add("nextStepDue", .required)
         }
+        let time = nextStepTime.trimmingCharacters(in: .whitespaces)
+        interaction.nextStepTime = nil
+        if !time.isEmpty {
+            if let match = time.wholeMatch(of: /(\d{1,2}):(\d{2})/), let hour = Int(match.1), let minute = Int(match.2), hour < 24, minute < 60 {
+                interaction.nextStepTime = String(format: "%02d:%02d", hour, minute)
+            } else {
+                v.add("nextStepTime", .invalidText)
+            }
+        }
+        interaction.nextStepKind = TaskKind(rawValue: v.optionalChoice("nextStepKind", nextStepKind, TaskKind.self))
+        interaction.assigneeId = nil
+        if interaction.nextStepDue != nil {
+            interaction.assigneeId = try Self.assignee(assignee, default: interaction.authorId, clientId: interaction.clientId, &v, db)
+        }
         try v.check()
+    }
+
+    /// The colleague the step is given to: active and able to see the card; the writer when none is chosen.
+    static func assignee(_ text: String, default writer: Int64, clientId: Int64, _ v: inout Validator, _ db: Database) throws -> Int64? {
+        let chosen = text.trimmingCharacters(in: .whitespaces)
+        guard !chosen.isEmpty else { return writer }
+        guard let id = Int64(chosen), let principal = try PrincipalLoader.principal(userId: id, db), principal.has(.clientsRead),
+              try Client.filter(key: clientId).filter(AccessPolicy(principal).readableClients()).fetchCount(db) == 1
+        else {
+            v.add("assignee", .notFound)
+            return nil
+        }
+        return id
     }
 }

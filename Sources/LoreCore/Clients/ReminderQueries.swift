@@ -9,7 +9,7 @@ public struct ReminderQueries: Sendable {
         self.database = database
     }
 
-    /// The user's reminders: steps on their clients or logged by them, birthdays and quiet
+    /// The user's reminders: the next steps given to them, birthdays and quiet
     /// clients among those they are responsible for. Empty for those who may not see clients.
     public func reminders(for principal: Principal, quietAfterDays: Int, now: Date = Date()) async throws -> Reminders {
         let policy = AccessPolicy(principal)
@@ -20,7 +20,7 @@ public struct ReminderQueries: Sendable {
             let steps: SQLRequest<Row> = """
                 SELECT c.slug, c.name, i.id, i.nextStep, i.nextStepDue FROM clientInteraction i JOIN client c ON c.id = i.clientId
                 WHERE i.nextStepDoneAt IS NULL AND i.nextStepDue IS NOT NULL AND i.nextStepDue <= \(horizon.iso)
-                  AND (c.managerId = \(userId) OR i.authorId = \(userId))
+                  AND COALESCE(i.assigneeId, i.authorId) = \(userId)
                   AND c.deletedAt IS NULL AND \(policy.readableClients("c"))
                 ORDER BY i.nextStepDue, c.name LIMIT 50
                 """

@@ -217,6 +217,9 @@ extension AppDatabase {
                 t.add(column: "autoWatch", .boolean).notNull().defaults(to: true)
             }
         }
+        migrator.registerMigration("v25 next steps for the team") { db in
+            try ClientInteraction.addTasks(db)
+        }
         return migrator
     }
 }

@@ -26,6 +26,7 @@ struct AppServices: Sendable {
     let clients: ClientService
     let clientQueries: ClientQueries
     let reminders: ReminderQueries
+    let tasks: TaskQueries
     let clientImport: ClientImport
     let clientExport: ClientExport
     let attachments: AttachmentService
@@ -64,6 +65,7 @@ struct AppServices: Sendable {
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)
         reminders = ReminderQueries(database: database)
+        tasks = TaskQueries(database: database)
         clientImport = ClientImport(database: database)
         clientExport = ClientExport(database: database)
         attachments = AttachmentService(

@@ -111,6 +111,7 @@ struct ClientController {
 
     @Sendable func card(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
+        let t = context.translations
         let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
         let tree = try await services.categories.tree(for: principal)
         let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
@@ -118,6 +119,16 @@ struct ClientController {
         let subject = NotificationSubject.client(card.client.id!)
         view.comments = CommentView.threads(try await services.comments.threads(on: subject, for: principal), t: context.translations)
         view.commentAction = Paths.client(card.client.slug) + "/comments"
+        let people = try await ClientTimelineController.people(services, context)
+        view.assignees = Choice.options(people, selected: "", none: t["assignee_me"])
+        let names = Dictionary(people.map { (Int64($0.value) ?? 0, $0.label) }) { first, _ in first }
+        let today = DayDate(Date())
+        view.openTasks = card.interactions.map(\.interaction).filter(\.hasOpenStep).compactMap { step in
+            guard let due = step.nextStepDue.flatMap(DayDate.init(iso:)) else { return nil }
+            return ClientCardView.OpenTask(step: step.nextStep, due: DisplayDate.day(due, context.language) + (step.nextStepTime.map { " " + $0 } ?? ""),
+                                           assignee: names[step.assigneeId ?? step.authorId] ?? "", isOverdue: due < today,
+                                           anchor: "#interaction-\(step.id ?? 0)")
+        }.sorted { $0.isOverdue && !$1.isOverdue }
         view.watch = WatchView(subject, watching: try await services.notifications.isWatching(subject, principal: principal),
                                back: Paths.client(card.client.slug))
         if principal.has(.clientsExport), let id = card.client.id {
@@ -126,7 +137,6 @@ struct ClientController {
                 ClientCardView.Reader(name: reader.name, when: DisplayDate.format(reader.lastAt, context.language), days: reader.days)
             }
         }
-        let t = context.translations
         let page = try await services.pages.page(
             view, title: card.client.name, request: request, context: context,
             breadcrumbs: [Crumb(title: t["home_heading"], url: "/"), Crumb(title: t["clients"], url: "/clients"),

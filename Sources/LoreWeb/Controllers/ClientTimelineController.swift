@@ -25,7 +25,8 @@ struct ClientTimelineController {
         let errors: [FormErrors.Item]
     }
 
-    static let fieldOrder = ["kind", "date", "contact", "summary", "outcome", "nextStep", "nextStepDue", "article"]
+    static let fieldOrder = ["kind", "date", "contact", "summary", "outcome", "nextStep", "nextStepDue", "nextStepTime", "nextStepKind",
+                             "assignee", "article"]
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
         let card = try await services.editableClientCard(context)
@@ -109,6 +110,9 @@ struct ClientTimelineController {
         draft.outcome = form["outcome"]
         draft.nextStep = form["nextStep"]
         draft.nextStepDue = form["nextStepDue"]
+        draft.nextStepTime = form["nextStepTime"]
+        draft.nextStepKind = form["nextStepKind"]
+        draft.assignee = form["assignee"]
         return draft
     }
 
@@ -120,11 +124,18 @@ struct ClientTimelineController {
             heading: interactionId == nil ? t["log_interaction"] : t["edit_interaction"], clientName: card.client.name,
             action: interactionId.map { "\(base)/interactions/\($0)" } ?? "\(base)/interactions/new",
             cancelURL: base + "#timeline",
-            fields: Self.fields(draft, contacts: card.contacts, errors: errors.fieldErrors, t: t), errors: errors.errors)
+            fields: Self.fields(draft, contacts: card.contacts, people: try await Self.people(services, context), errors: errors.fieldErrors, t: t),
+            errors: errors.errors)
         return try await services.renderPage("interaction-form", view, title: view.heading, request: request, context: context, status: status)
     }
 
-    static func fields(_ draft: InteractionDraft, contacts: [ClientContact], errors e: [String: String], t: Translations) -> [FormField] {
+    /// Whom a next step may be given to: the active people (Lore checks they may see the card).
+    static func people(_ services: AppServices, _ context: AppRequestContext) async throws -> [(value: String, label: String)] {
+        try await services.clientQueries.managers(for: context.requirePrincipal()).filter { !$0.hasLeft }.map { (String($0.id), $0.name) }
+    }
+
+    static func fields(_ draft: InteractionDraft, contacts: [ClientContact], people: [(value: String, label: String)], errors e: [String: String],
+                       t: Translations) -> [FormField] {
         // A date the browser could not show in a date picker is shown as the text typed, with its problem.
         func dateType(_ name: String) -> String { e[name] == nil ? "date" : "text" }
         return [
@@ -137,6 +148,10 @@ struct ClientTimelineController {
             .area("outcome", t["interaction_field_outcome"], draft.outcome, errors: e, rows: 2),
             .text("nextStep", t["interaction_field_nextStep"], draft.nextStep, errors: e),
             .text("nextStepDue", t["interaction_field_nextStepDue"], draft.nextStepDue, errors: e, hint: t["date_hint"], type: dateType("nextStepDue")),
+            .text("nextStepTime", t["interaction_field_nextStepTime"], draft.nextStepTime, errors: e, type: e["nextStepTime"] == nil ? "time" : "text"),
+            .select("nextStepKind", t["interaction_field_nextStepKind"],
+                    Choice.options(TaskKind.self, prefix: "task_kind", selected: draft.nextStepKind, none: "—", t: t), errors: e),
+            .select("assignee", t["interaction_field_assignee"], Choice.options(people, selected: draft.assignee, none: t["assignee_me"]), errors: e),
         ]
     }
 }

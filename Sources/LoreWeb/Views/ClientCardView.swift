@@ -77,6 +77,18 @@ struct ClientCardView {
     let changes: [Change]
     /// Who opened the card in the last 90 days, shown to those who may export clients.
     var comments: [CommentView] = []
+    /// Whom the quick log's next step may be given to.
+    var assignees: [Choice] = []
+    /// Open next steps, shown first.
+    var openTasks: [OpenTask] = []
+
+    struct OpenTask {
+        let step: String
+        let due: String
+        let assignee: String
+        let isOverdue: Bool
+        let anchor: String
+    }
     var commentAction: String?
     var watch: WatchView?
     var showsReaders = false
