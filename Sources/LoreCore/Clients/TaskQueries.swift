@@ -21,7 +21,7 @@ public struct TaskQueries: Sendable {
         public let step: String
         public let due: DayDate
         public let time: String?
-        public let kind: TaskKind
+        public let kind: TaskKind?
         public let assigneeId: Int64?
         public let assigneeName: String
         public let authorName: String
@@ -55,7 +55,7 @@ public struct TaskQueries: Sendable {
             return try request.fetchAll(db).compactMap { row in
                 guard let due = DayDate(iso: row["nextStepDue"]) else { return nil }
                 return Task(interactionId: row["id"], clientSlug: row["slug"], clientName: row["name"], step: row["nextStep"], due: due,
-                            time: row["nextStepTime"], kind: (row["nextStepKind"] as String?).flatMap(TaskKind.init(rawValue:)) ?? .other,
+                            time: row["nextStepTime"], kind: (row["nextStepKind"] as String?).flatMap(TaskKind.init(rawValue:)),
                             assigneeId: row["assigneeId"], assigneeName: row["assigneeName"] ?? "", authorName: row["authorName"] ?? "",
                             isOverdue: due < DayDate(now))
             }

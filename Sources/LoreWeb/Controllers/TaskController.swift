@@ -26,7 +26,7 @@ struct TaskController {
         let clientURL: String
         let step: String
         let due: String
-        let kind: String
+        let kind: String?
         let assignee: String
         let isOverdue: Bool
         let people: [Choice]
@@ -56,7 +56,7 @@ struct TaskController {
         let rows = tasks.map { task in
             Row(id: task.interactionId, client: task.clientName, clientURL: Paths.client(task.clientSlug) + "#interaction-\(task.interactionId)",
                 step: task.step, due: DisplayDate.day(task.due, context.language) + (task.time.map { " " + $0 } ?? ""),
-                kind: t["task_kind_\(task.kind.rawValue)"], assignee: task.assigneeName, isOverdue: task.isOverdue,
+                kind: task.kind.map { t["task_kind_\($0.rawValue)"] }, assignee: task.assigneeName, isOverdue: task.isOverdue,
                 people: Choice.options(people, selected: task.assigneeId.map(String.init) ?? "", none: "—"))
         }
         // Everyone's, by person: who has how many overdue.
