@@ -24,4 +24,19 @@ import Testing
             #expect(try await ivan.get("/clients?q=polka").status == .notFound)
         }
     }
+
+    @Test func theSummaryShowsSegmentsAndACardItsPurchases() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let summary = try await admin.get("/clients/summary").text
+            #expect(summary.contains("Champions") && summary.contains("<svg class=\"bar\"") && summary.contains("id=\"summary-at-risk\""))
+            let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)
+            let card = try await sergey.get("/clients/volga-retail-group").text
+            #expect(card.contains("id=\"purchase-list\"") && card.contains("id=\"client-analysis\""))
+            let refused = try await sergey.postForm("/clients/volga-retail-group/purchases", [("amount", "a lot"), ("date", "")])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("a lot"))
+            #expect(try await sergey.postForm("/clients/volga-retail-group/purchases", [("amount", "12 500,50"), ("date", "")]).status == .seeOther)
+            #expect(try await sergey.get("/clients/volga-retail-group").text.contains("12"))
+        }
+    }
 }

@@ -265,6 +265,7 @@ enum PermissionTable {
              otherwise: .notFound, fields: [("data", "TmFtZQ0K"), ("action", "import")]),
          Row("POST /clients/export.csv", "/clients/export.csv", clientUsers, otherwise: .notFound),
          Row("GET /tasks", "/tasks", clientUsers, otherwise: .notFound),
+         Row("GET /clients/summary", "/clients/summary", [.admin: .ok, .sergey: .forbidden], otherwise: .notFound),
          Row("GET /tasks", "/tasks?view=team", clientUsers, otherwise: .notFound),
          Row("POST /tasks/{id}/done", "/tasks/999999/done", otherwise: .notFound),
          Row("POST /tasks/{id}/tomorrow", "/tasks/999999/tomorrow", otherwise: .notFound),
@@ -297,6 +298,8 @@ enum PermissionTable {
         clientRows("GET /files/{id}/{name}", "/files/{file:{client}}/card.txt", allowed: .ok),
         // Everyone who sees a card comments on it (an empty comment is refused).
         clientRows("POST /clients/{slug}/comments", "/clients/{client}/comments", allowed: .unprocessableContent, fields: [("comment", " ")]),
+        clientRows("POST /clients/{slug}/purchases", "/clients/{client}/purchases", allowed: .unprocessableContent, fields: [("amount", "lots")]),
+        clientRows("POST /clients/{slug}/purchases/{id}/delete", "/clients/{client}/purchases/999999/delete", allowed: .notFound),
     ].flatMap { $0 }
 
     /// Trashing cards changes what later rows see, so these come last.

@@ -123,6 +123,16 @@ public struct ClientQueries: Sendable {
         }
     }
 
+    /// The purchases logged on a card the principal may see, newest first.
+    public func purchases(ofClient id: Int64, for principal: Principal) async throws -> [Purchase] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            guard try Client.filter(key: id).filter(policy.readableClients()).fetchCount(db) == 1 else { throw NotFound() }
+            return try Purchase.filter(Column("clientId") == id).order(Column("date").desc, Column("id").desc).limit(200).fetchAll(db)
+        }
+    }
+
     /// Cards the principal may see that look like the same client as `draft` (see
     /// ``ClientLookup/sameClient(as:)``), other than the one being edited.
     public func duplicates(of draft: ClientDraft, excluding id: Int64?, for principal: Principal) async throws -> [Client] {

@@ -2,7 +2,24 @@ import Foundation
 import GRDB
 
 /// Quick changes to a next step from the Tasks page: move it to another day, give it to a colleague.
+/// And the purchases logged on a card.
 extension ClientService {
+    @discardableResult
+    public func addPurchase(_ draft: PurchaseDraft, to slug: String, by principal: Principal) async throws -> Purchase {
+        let author = try principal.authorId()
+        return try await edit(slug, by: principal) { writer, client in
+            var purchase = try draft.purchase(of: client.id ?? 0, by: author)
+            try purchase.insert(writer.db)
+            return purchase
+        }
+    }
+
+    public func deletePurchase(id: Int64, of slug: String, by principal: Principal) async throws {
+        try await edit(slug, by: principal) { writer, client in
+            guard try Purchase.filter(key: id).filter(Column("clientId") == client.id).deleteAll(writer.db) == 1 else { throw NotFound() }
+        }
+    }
+
     public func complete(step interactionId: Int64, by principal: Principal) async throws {
         try await changeStep(interactionId, by: principal) { interaction, _, _ in interaction.nextStepDoneAt = Date() }
     }

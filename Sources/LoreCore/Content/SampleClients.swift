@@ -39,6 +39,29 @@ public struct SampleClients: Sendable {
         }
     }
 
+    /// A year and a half of orders, so the sales summary shows segments on first start: regular
+    /// clients buy monthly, active ones every two months, dormant ones stopped half a year ago,
+    /// former ones long ago; leads have bought nothing. Amounts vary by client, the same every run.
+    private static func purchases(of client: Client, by manager: Int64, today: DayDate, now: Date, _ db: Database) throws {
+        let rhythm: (every: Int, lastDaysAgo: Int)
+        switch client.status {
+        case .regular: rhythm = (30, 6)
+        case .active: rhythm = (61, 25)
+        case .dormant: rhythm = (45, 190)
+        case .former: rhythm = (90, 420)
+        case .lead: return
+        }
+        let seed = client.slug.utf8.reduce(7) { ($0 &* 31 &+ Int($1)) & 0xFFFF }
+        var daysAgo = rhythm.lastDaysAgo
+        while daysAgo < 540 {
+            var purchase = Purchase(id: nil, clientId: client.id ?? 0, date: today.adding(days: -daysAgo).iso,
+                                    amount: Int64(40_000 + (seed % 23) * 15_000 + (daysAgo % 7) * 1_000) * 100, currency: "RUB",
+                                    note: "", createdById: manager, createdAt: now)
+            try purchase.insert(db)
+            daysAgo += rhythm.every
+        }
+    }
+
     private static func insert(_ seed: ClientSeed, slug: String, defaultAuthor: Int64, _ db: Database) throws {
         let now = Date()
         let today = DayDate(now)
@@ -58,6 +81,7 @@ public struct SampleClients: Sendable {
         for contact in seed.contacts ?? [] {
             contactIds[contact.name] = try writer.addContact(contact.draft(today: today), to: client).id
         }
+        try purchases(of: client, by: manager, today: today, now: now, db)
         // Oldest first, so the timeline and its history read in the order things happened.
         for interaction in (seed.interactions ?? []).sorted(by: { $0.daysAgo > $1.daysAgo }) {
             let author = try user(interaction.author) ?? manager

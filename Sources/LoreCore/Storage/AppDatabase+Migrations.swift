@@ -220,6 +220,9 @@ extension AppDatabase {
         migrator.registerMigration("v25 next steps for the team") { db in
             try ClientInteraction.addTasks(db)
         }
+        migrator.registerMigration("v26 purchases") { db in
+            try Purchase.createTable(db)
+        }
         return migrator
     }
 }

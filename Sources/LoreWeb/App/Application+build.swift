@@ -142,6 +142,8 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     ClientImportController(services: services).addRoutes(to: router)
     ClientHandOverController(services: services).addRoutes(to: router)
     TaskController(services: services).addRoutes(to: router)
+    ClientPurchaseController(services: services).addRoutes(to: router)
+    ClientSummaryController(services: services).addRoutes(to: router)
     FileController(services: services, attachments: services.attachments).addRoutes(to: router)
     let tokens = ApiTokenService(database: database)
     AccountController(services: services, tokens: tokens).addRoutes(to: router)

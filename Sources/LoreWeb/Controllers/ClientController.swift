@@ -129,6 +129,17 @@ struct ClientController {
                                            assignee: names[step.assigneeId ?? step.authorId] ?? "", isOverdue: due < today,
                                            anchor: "#interaction-\(step.id ?? 0)")
         }.sorted { $0.isOverdue && !$1.isOverdue }
+        let canEdit = principal.has(.clientsEdit)
+        view.purchases = try await services.clientQueries.purchases(ofClient: card.client.id!, for: principal).map { purchase in
+            ClientCardView.PurchaseRow(date: DayDate(iso: purchase.date).map { DisplayDate.day($0, context.language) } ?? purchase.date,
+                                       amount: Money.format(purchase.amount, currency: purchase.currency, context.language), note: purchase.note,
+                                       deleteURL: canEdit ? Paths.client(card.client.slug) + "/purchases/\(purchase.id ?? 0)/delete" : nil)
+        }
+        if !view.purchases.isEmpty, let line = try await ClientAnalysis(database: services.database).lines(for: principal, only: card.client.id).first {
+            view.analysis = ([t["rfm_\(line.segment.rawValue)"], line.abc.map { t.format("abc_class", ["class": $0.rawValue.uppercased()]) }]
+                + [line.interval.map { t.format("buys_every", ["n": String($0)]) }, line.isDueForReactivation ? t["reactivation_due"] : nil])
+                .compactMap { $0 }.joined(separator: " · ")
+        }
         view.watch = WatchView(subject, watching: try await services.notifications.isWatching(subject, principal: principal),
                                back: Paths.client(card.client.slug))
         if principal.has(.clientsExport), let id = card.client.id {

@@ -28,7 +28,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
             case .forbidden: "forbidden"
             default: "bad_request"
             }
-            return try await errorPage(error.status, key, request: request, context: context)
+            // Lore's own refusals of what was sent (422) say why, with what was typed.
+            let reason = error.status == .unprocessableContent ? error.body : nil
+            return try await errorPage(error.status, key, reason: reason, request: request, context: context)
         } catch {
             context.logger.error("Request failed", metadata: ["error": "\(String(reflecting: error))"])
             return try await errorPage(.internalServerError, "server_error", request: request, context: context)
@@ -44,10 +46,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
 
     /// Every error page names its request, so that what a person reports leads to the log line.
     private func errorPage(
-        _ status: HTTPResponse.Status, _ key: String, request: Request, context: AppRequestContext
+        _ status: HTTPResponse.Status, _ key: String, reason: String? = nil, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let t = context.translations
-        let view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: t["\(key)_message"], requestId: context.id)
+        let view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: reason ?? t["\(key)_message"], requestId: context.id)
         // The sidebar needs the database, which may be what failed: an error page must still render.
         let page = (try? await services.pages.page(view, title: view.heading, request: request, context: context))
             ?? services.pages.bare(view, title: view.heading, request: request, context: context)

@@ -77,6 +77,16 @@ struct ClientCardView {
     let changes: [Change]
     /// Who opened the card in the last 90 days, shown to those who may export clients.
     var comments: [CommentView] = []
+    var purchases: [PurchaseRow] = []
+    /// "Loyal · A · buys every 30 days", once there are purchases.
+    var analysis: String?
+
+    struct PurchaseRow {
+        let date: String
+        let amount: String
+        let note: String
+        let deleteURL: String?
+    }
     /// Whom the quick log's next step may be given to.
     var assignees: [Choice] = []
     /// Open next steps, shown first.
@@ -101,6 +111,7 @@ struct ClientCardView {
     let deleteURL: String
     let newContactURL: String
     let newInteractionURL: String
+    let purchaseURL: String
     let linkArticleURL: String
     let interactionKinds: [Choice]
     let contactChoices: [Choice]
@@ -200,6 +211,7 @@ struct ClientCardView {
         deleteURL = base + "/delete"
         newContactURL = base + "/contacts/new"
         newInteractionURL = base + "/interactions/new"
+        purchaseURL = base + "/purchases"
         linkArticleURL = base + "/articles"
         interactionKinds = Choice.options(InteractionKind.self, prefix: "interaction", selected: InteractionKind.call.rawValue, t: t)
         contactChoices = Choice.options(card.contacts.map { (String($0.id ?? 0), $0.name) }, selected: "", none: t["no_contact"])

@@ -132,7 +132,7 @@ import Testing
         #expect(summary(edit) == [
             "interaction.kind: call → meeting", "interaction.contact:  → Андрей Ковалёв",
             "interaction.outcome:  → Договорились о поставке", "interaction.nextStep:  → Выслать договор",
-            "interaction.nextStepDue:  → \(isoDay(5))",
+            "interaction.nextStepDue:  → \(isoDay(5))", "interaction.assignee:  → Administrator",
         ])
         #expect(edit.allSatisfy { $0.subjectId == interaction.id && $0.subjectLabel == "Звонок" })
 
