@@ -132,7 +132,8 @@ struct ClientController {
         let canEdit = principal.has(.clientsEdit)
         view.purchases = try await services.clientQueries.purchases(ofClient: card.client.id!, for: principal).map { purchase in
             ClientCardView.PurchaseRow(date: DayDate(iso: purchase.date).map { DisplayDate.day($0, context.language) } ?? purchase.date,
-                                       amount: Money.format(purchase.amount, currency: purchase.currency, context.language), note: purchase.note,
+                                       amount: Money.format(purchase.amount, currency: purchase.currency, context.language),
+                                       note: purchase.note.isEmpty ? nil : purchase.note,
                                        deleteURL: canEdit ? Paths.client(card.client.slug) + "/purchases/\(purchase.id ?? 0)/delete" : nil)
         }
         if !view.purchases.isEmpty, let line = try await ClientAnalysis(database: services.database).lines(for: principal, only: card.client.id).first {

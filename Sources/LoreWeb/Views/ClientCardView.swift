@@ -84,7 +84,7 @@ struct ClientCardView {
     struct PurchaseRow {
         let date: String
         let amount: String
-        let note: String
+        let note: String?
         let deleteURL: String?
     }
     /// Whom the quick log's next step may be given to.
