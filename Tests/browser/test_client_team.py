@@ -1,0 +1,25 @@
+"""The registry for a team: the client list's search box answers as you type, and the Tasks
+page moves a next step to tomorrow."""
+
+from helpers import click_and_load, find, find_all, open_page, wait
+
+
+def test_the_search_box_narrows_the_list_as_you_type(server, as_user):
+    sergey = as_user("sergey")
+    open_page(sergey, server, "/clients")
+    before = len(find_all(sergey, "#clients tbody tr"))
+    find(sergey, "#f-q").send_keys("волга")
+    wait(sergey).until(lambda d: len(find_all(d, "#clients tbody tr")) == 1, "the list did not narrow as the name was typed")
+    assert "Волга Ритейл Групп" in find(sergey, "#clients").text and before > 1
+    assert "q=" in sergey.current_url, "the address keeps the search, so it can be shared and reloaded"
+
+
+def test_a_next_step_is_moved_to_tomorrow_from_the_tasks_page(server, as_user):
+    sergey = as_user("sergey")
+    open_page(sergey, server, "/tasks?view=mine")
+    [first, *_] = find_all(sergey, ".task")
+    task_id = first.get_attribute("id")
+    click_and_load(sergey, first.find_element("css selector", "form[action$='/tomorrow'] button"))
+    assert "Moved to tomorrow" in find(sergey, ".notice").text or "Перенесено на завтра" in find(sergey, ".notice").text
+    open_page(sergey, server, "/tasks?view=overdue")
+    assert not find_all(sergey, f"#{task_id}")
