@@ -17,11 +17,12 @@ enum VisibleLinks {
         // Missing cards show as missing to everyone, so this runs for administrators too.
         let clients = WikiLinkMarkup.linkedClients(in: html)
         if !clients.isEmpty {
-            let request: SQLRequest<String> = """
-                SELECT slug FROM client WHERE slug IN (SELECT value FROM json_each(\(try jsonArray(clients))))
+            let request: SQLRequest<Row> = """
+                SELECT slug, name FROM client WHERE slug IN (SELECT value FROM json_each(\(try jsonArray(clients))))
                 AND deletedAt IS NULL AND \(policy.readableClients())
                 """
-            html = WikiLinkMarkup.maskedClients(html, keeping: Set(try request.fetchAll(db)))
+            let names = Dictionary(try request.fetchAll(db).map { ($0["slug"] as String, $0["name"] as String) }) { first, _ in first }
+            html = WikiLinkMarkup.namedClients(WikiLinkMarkup.maskedClients(html, keeping: Set(names.keys)), names: names)
         }
         return html
     }

@@ -26,6 +26,15 @@ public enum WikiLinkMarkup {
         #/<a class="wikilink client-link" href="/clients/([a-z0-9-]+)">/#
     }
 
+    /// `[[client:slug]]` written without a label shows the card's name to those who see the
+    /// card (`names`, by slug); to others it stays the bare address of a missing card.
+    public static func namedClients(_ html: String, names: [String: String]) -> String {
+        html.replacing(#/<a class="wikilink client-link" href="/clients/([a-z0-9-]+)">([a-z0-9-]+)</a>/#) { match in
+            guard match.1 == match.2, let name = names[String(match.1)] else { return String(match.0) }
+            return client(slug: String(match.1)) + name.htmlEscaped + "</a>"
+        }
+    }
+
     /// The client slugs linked from `html`.
     public static func linkedClients(in html: String) -> Set<String> {
         Set(html.matches(of: clientLink()).map { String($0.1) })
