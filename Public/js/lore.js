@@ -285,15 +285,37 @@
 
   // `@` in a comment or a page suggests colleagues; choosing one writes `@username`, which
   // tells them (if they may read the page). The list sits under the text box.
-  function setUpMentions(area, index) {
+  // An empty list of choices right under a text field, for Listbox.
+  function listUnder(field, id) {
     var list = document.createElement("ul");
     list.className = "suggestions mention-suggestions";
-    list.id = "people-" + index;
+    list.id = id;
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", area.getAttribute("data-mentions-label") || "@");
     list.hidden = true;
-    area.insertAdjacentElement("afterend", list);
-    area.parentNode.classList.add("has-mentions");
+    var label = field.labels && field.labels[0];
+    list.setAttribute("aria-label", label ? label.textContent.trim() : field.getAttribute("placeholder") || "");
+    field.insertAdjacentElement("afterend", list);
+    field.parentNode.classList.add("has-mentions");
+    field.setAttribute("aria-controls", id);
+    field.setAttribute("aria-autocomplete", "list");
+    return list;
+  }
+
+  // An option with a second, quieter line.
+  function option(id, text, trail) {
+    var item = document.createElement("li");
+    item.id = id;
+    item.setAttribute("role", "option");
+    item.textContent = text;
+    var second = document.createElement("span");
+    second.className = "trail";
+    second.textContent = trail;
+    item.appendChild(second);
+    return item;
+  }
+
+  function setUpMentions(area, index) {
+    var list = listUnder(area, "people-" + index);
     var typed = null, sequence = 0, timer = null;
     var box = Listbox(area, list, function (item) {
       if (typed === null) return;
@@ -305,15 +327,8 @@
     }, true);
 
     function entry(person, i) {
-      var item = document.createElement("li");
-      item.id = list.id + "-" + i;
-      item.setAttribute("role", "option");
+      var item = option(list.id + "-" + i, person.name, "@" + person.username);
       item.setAttribute("data-username", person.username);
-      item.textContent = person.name;
-      var login = document.createElement("span");
-      login.className = "trail";
-      login.textContent = "@" + person.username;
-      item.appendChild(login);
       return item;
     }
 
@@ -363,8 +378,38 @@
     });
   }
 
+  // A field that names an article (the client card's "link an article") suggests pages by
+  // title; choosing one puts the page's address in the field.
+  function setUpArticleField(input, index) {
+    var list = listUnder(input, "article-choices-" + index);
+    var sequence = 0, timer = null;
+    var box = Listbox(input, list, function (item) { input.value = item.getAttribute("data-slug"); }, true);
+    input.setAttribute("autocomplete", "off");
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var typed = input.value.trim();
+        if (typed.length < 2) { box.close(); return; }
+        var mine = ++sequence;
+        fetch("/search/suggest?type=article&q=" + encodeURIComponent(typed), { credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (found) {
+            if (mine !== sequence) return;
+            box.show(found.map(function (page, i) {
+              var item = option(list.id + "-" + i, page.title, page.trail);
+              item.setAttribute("data-slug", page.url.replace(/^\/a\//, ""));
+              return item;
+            }));
+            if (box.items.length) box.highlight(0);
+          })
+          .catch(function () {});
+      }, 150);
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     forgetSentDraft();
+    document.querySelectorAll("input[data-article-suggest]").forEach(setUpArticleField);
     document.querySelectorAll("input[data-live-search]").forEach(setUpLiveSearch);
     document.querySelectorAll("textarea[data-mentions]").forEach(setUpMentions);
     setUpNavToggle();

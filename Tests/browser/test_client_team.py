@@ -23,3 +23,15 @@ def test_a_next_step_is_moved_to_tomorrow_from_the_tasks_page(server, as_user):
     assert "Moved to tomorrow" in find(sergey, ".notice").text or "Перенесено на завтра" in find(sergey, ".notice").text
     open_page(sergey, server, "/tasks?view=overdue")
     assert not find_all(sergey, f"#{task_id}")
+
+
+def test_linking_an_article_to_a_card_suggests_pages_by_title(server, as_user):
+    sergey = as_user("sergey")
+    open_page(sergey, server, "/clients/polka-market")
+    field = find(sergey, "#article")
+    field.send_keys("Pricing and disc")
+    wait(sergey).until(lambda d: any("Pricing and discounts policy" in item.text
+                                     for item in find_all(d, "#link-article [role=option]")), "no pages suggested")
+    from selenium.webdriver.common.keys import Keys
+    field.send_keys(Keys.ENTER)
+    assert field.get_attribute("value") == "pricing-and-discounts"
