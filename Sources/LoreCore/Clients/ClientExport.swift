@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 /// The client list as a spreadsheet for Excel: UTF-8 with a byte order mark (so Cyrillic opens
-/// intact), one row per card with its first contact, and an audit entry saying who exported
-/// what, in the same transaction.
+/// intact), one row per card with its first contact (or one row per contact), and an audit
+/// entry saying who exported what, in the same transaction.
 public struct ClientExport: Sendable {
     let database: AppDatabase
 
@@ -12,14 +12,21 @@ public struct ClientExport: Sendable {
     }
 
     /// `delimiter` follows the reader's Excel: `;` where the decimal separator is a comma (Russian), `,` elsewhere.
-    public func export(_ filter: ClientFilter, delimiter: Character, for principal: Principal) async throws -> (data: Data, count: Int) {
+    /// `everyContact`: a row per person, the card's fields repeated (a card without people still has its row).
+    public func export(_ filter: ClientFilter, delimiter: Character, everyContact: Bool = false, for principal: Principal) async throws
+        -> (data: Data, count: Int) {
         let policy = AccessPolicy(principal)
         try policy.requireClients(.clientsExport)
         return try await database.writer.write { db in
             let items = try ClientQueries(database: database).all(filter, policy: policy, db)
-            let firstContacts = try Self.firstContacts(of: items.compactMap(\.client.id), db)
-            let rows = items.map { item in Self.row(item, contact: item.client.id.flatMap { firstContacts[$0] }) }
-            try AuditLog.record(.clientsExported, by: principal, subject: "\(filter.summary); \(rows.count) rows", db)
+            let contacts = try Self.contacts(of: items.compactMap(\.client.id), db)
+            let rows = items.flatMap { item in
+                let people = item.client.id.flatMap { contacts[$0] } ?? []
+                return (everyContact ? people : Array(people.prefix(1))).map { Self.row(item, contact: $0) }.nonEmpty
+                    ?? [Self.row(item, contact: nil)]
+            }
+            try AuditLog.record(.clientsExported, by: principal,
+                                subject: "\(filter.summary)\(everyContact ? ", every contact" : ""); \(rows.count) rows", db)
             return (CSVWriter.excelData(header: ClientColumn.allCases.map(\.header), rows: rows, delimiter: delimiter), rows.count)
         }
     }
@@ -57,12 +64,13 @@ public struct ClientExport: Sendable {
         }
     }
 
-    private static func firstContacts(of clientIds: [Int64], _ db: Database) throws -> [Int64: ClientContact] {
-        var first: [Int64: ClientContact] = [:]
-        for contact in try ClientContact.filter(clientIds.contains(Column("clientId"))).order(Column("id")).fetchAll(db)
-        where first[contact.clientId] == nil {
-            first[contact.clientId] = contact
-        }
-        return first
+    /// Each card's people, in the order they were added.
+    private static func contacts(of clientIds: [Int64], _ db: Database) throws -> [Int64: [ClientContact]] {
+        Dictionary(grouping: try ClientContact.filter(clientIds.contains(Column("clientId"))).order(Column("id")).fetchAll(db), by: \.clientId)
     }
+}
+
+private extension Array {
+    /// Nil for an empty array, so `?? fallback` reads naturally.
+    var nonEmpty: Self? { isEmpty ? nil : self }
 }

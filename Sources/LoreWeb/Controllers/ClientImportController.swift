@@ -72,7 +72,9 @@ struct ClientImportController {
         let query = ClientListQuery(request.uri.queryParameters)
         // Excel splits on the list separator of its locale: a semicolon where the decimal mark is a comma.
         let delimiter: Character = context.language == .ru ? ";" : ","
-        let (data, _) = try await services.clientExport.export(query.filter, delimiter: delimiter, for: principal)
+        let form = try await FormData.read(from: request)
+        let (data, _) = try await services.clientExport.export(query.filter, delimiter: delimiter, everyContact: form["rows"] == "contacts",
+                                                               for: principal)
         let name = "clients-\(DayDate(Date()).iso).csv"
         return Response(status: .ok, headers: [
             .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",

@@ -1,6 +1,7 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "export_every_contact": "Export with every person",
         "purchases": "Purchases",
         "purchases_none": "No purchases logged yet.",
         "purchase_date": "Date", "purchase_amount": "Amount", "purchase_currency": "Currency", "purchase_note": "Note",

@@ -1,6 +1,7 @@
 extension Translations {
     /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
+        "export_every_contact": "Выгрузить со всеми контактами",
         "purchases": "Покупки",
         "purchases_none": "Покупок пока нет.",
         "purchase_date": "Дата", "purchase_amount": "Сумма", "purchase_currency": "Валюта", "purchase_note": "Примечание",

@@ -139,6 +139,20 @@ import Testing
         #expect(preview.rows.count == 1 && preview.rows[0].duplicate?.reason == .name && preview.fileProblems.isEmpty)
     }
 
+    @Test func anExportCanHaveARowForEveryPerson() async throws {
+        let world = try await TestWorld()
+        let romashka = try await world.client("Ромашка", status: .active)
+        try await world.client("Лютик", status: .lead)
+        try await world.contact("Анна", on: romashka)
+        try await world.contact("Борис", on: romashka)
+        let export = ClientExport(database: world.database)
+        let (first, firstCount) = try await export.export(ClientFilter(), delimiter: ";", for: world.principal)
+        let (every, everyCount) = try await export.export(ClientFilter(), delimiter: ";", everyContact: true, for: world.principal)
+        #expect(firstCount == 2 && everyCount == 3, "two cards; three rows: Ромашка's two people and Лютик with none")
+        let text = String(decoding: every, as: UTF8.self)
+        #expect(text.contains("Анна") && text.contains("Борис") && !String(decoding: first, as: UTF8.self).contains("Борис"))
+    }
+
     @Test func someoneWhoSeesOnlyTheirOwnClientsImportsForThemselvesAndNeverLearnsOfOthers() async throws {
         let world = try await TestWorld()
         let own = try await world.user("own", roles: [world.role("Own", [.clientsRead, .clientsEdit, .clientsOnlyOwn])])
