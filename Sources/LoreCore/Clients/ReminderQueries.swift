@@ -40,10 +40,18 @@ public struct ReminderQueries: Sendable {
                 return Reminders.Birthday(clientSlug: row["slug"], clientName: row["clientName"], contactName: row["name"], inDays: days)
             }.sorted { $0.inDays < $1.inDays }
             let cutoff = now.addingTimeInterval(-Double(quietAfterDays) * 86_400)
+            // A client that has bought at least twice is due by its own rhythm (its average interval
+            // times the factor); the others when nobody has been in touch for `quietAfterDays`.
+            let factor = ClientAnalysis.Thresholds().reactivationFactor
             let quiet: SQLRequest<Row> = """
-                SELECT slug, name, \(ClientQueries.lastContact) AS lastContactAt FROM client
-                WHERE managerId = \(userId) AND status <> \(ClientStatus.former.rawValue) AND deletedAt IS NULL AND \(policy.readableClients())
-                  AND (\(ClientQueries.lastContact) IS NULL OR \(ClientQueries.lastContact) < \(cutoff))
+                SELECT slug, name, lastContactAt FROM (
+                  SELECT slug, name, \(ClientQueries.lastContact) AS lastContactAt,
+                         (SELECT COUNT(*) FROM purchase p WHERE p.clientId = client.id) AS bought,
+                         (SELECT (julianday(MAX(date)) - julianday(MIN(date))) / MAX(COUNT(*) - 1, 1) FROM purchase p WHERE p.clientId = client.id) AS rhythm,
+                         (SELECT julianday(\(today.iso)) - julianday(MAX(date)) FROM purchase p WHERE p.clientId = client.id) AS since
+                  FROM client
+                  WHERE managerId = \(userId) AND status <> \(ClientStatus.former.rawValue) AND deletedAt IS NULL AND \(policy.readableClients()))
+                WHERE (bought >= 2 AND since > rhythm * \(factor)) OR (bought < 2 AND (lastContactAt IS NULL OR lastContactAt < \(cutoff)))
                 ORDER BY lastContactAt IS NOT NULL, lastContactAt LIMIT 20
                 """
             let quietList = try quiet.fetchAll(db).map { row in

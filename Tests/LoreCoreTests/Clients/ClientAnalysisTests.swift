@@ -51,3 +51,27 @@ import Testing
         #expect(relaxed.first { $0.name == "Fading" }?.isDueForReactivation == false)
     }
 }
+
+/// The home page's "get back in touch" list: by each client's own buying rhythm once it has one.
+@Suite struct ReactivationReminderTests {
+    @Test func aClientWithARhythmIsDueByItAndOthersByDaysWithoutContact() async throws {
+        let world = try await TestWorld()
+        let sales = try await world.role("Sales", [.clientsRead, .clientsEdit])
+        let olga = try await world.user("olga", roles: [sales])
+        let weekly = try await world.client("Weekly", manager: olga, status: .regular)
+        let quarterly = try await world.client("Quarterly", manager: olga, status: .regular)
+        try await world.client("Never bought", manager: olga, status: .active)
+        for (client, days) in [(weekly, [20, 27, 34]), (quarterly, [20, 110, 200])] {
+            for ago in days {
+                var draft = PurchaseDraft()
+                draft.date = isoDay(-ago)
+                draft.amount = "1000"
+                try await world.clients.addPurchase(draft, to: client.slug, by: olga)
+            }
+            // In touch recently: by days alone neither would be listed.
+            try await world.interaction(on: client, "Звонок", date: isoDay(-1), by: olga)
+        }
+        let quiet = try await world.reminders.reminders(for: olga, quietAfterDays: 60).quiet.map(\.clientName)
+        #expect(quiet.sorted() == ["Never bought", "Weekly"], "Weekly buys every 7 days and has not for 20; Quarterly is on time")
+    }
+}
