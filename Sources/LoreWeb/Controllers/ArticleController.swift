@@ -16,11 +16,6 @@ struct ArticleController {
         router.post("/preview", use: preview)
     }
 
-    struct LinkView {
-        let title: String
-        let url: String
-    }
-
     struct ArticleView {
         let title: String
         let changedLine: String

@@ -28,7 +28,7 @@ struct ClientEditController {
         let conflict: String?
         let errors: [FormErrors.Item]
         /// Cards that look like the same client: saved only once the person says it is another.
-        var duplicates: [ArticleController.LinkView] = []
+        var duplicates: [LinkView] = []
     }
 
     static let fieldOrder = [
@@ -171,7 +171,7 @@ struct ClientEditController {
             cancelURL: client.map { Paths.client($0.slug) } ?? "/clients",
             version: client?.version ?? 0, sections: sections,
             conflict: conflict ? t["client_conflict"] : nil, errors: errors.errors,
-            duplicates: duplicates.map { ArticleController.LinkView(title: $0.name, url: Paths.client($0.slug)) })
+            duplicates: duplicates.map { LinkView(title: $0.name, url: Paths.client($0.slug)) })
         return try await services.renderPage("client-form", view, title: view.heading, request: request, context: context, status: status)
     }
 }

@@ -34,8 +34,8 @@ struct ClientSummaryController {
         let statuses: Table
         let segments: Table
         let classes: Table
-        let atRisk: [ArticleController.LinkView]
-        let reactivation: [ArticleController.LinkView]
+        let atRisk: [LinkView]
+        let reactivation: [LinkView]
         let overdue: Table
         let weeks: [String]
         let contacts: [Week]

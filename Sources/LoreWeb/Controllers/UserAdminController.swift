@@ -58,7 +58,7 @@ struct UserAdminController {
         /// The pages and categories the person owns, to hand over when they leave.
         let reassign: ReassignView?
         /// "Anna manages 12 client cards: hand them over", for those who supervise clients.
-        let handOver: ArticleController.LinkView?
+        let handOver: LinkView?
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
     }
@@ -198,11 +198,11 @@ struct UserAdminController {
                                 status: errors.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    private func handOverLink(_ user: User?, _ principal: Principal, _ t: Translations) async throws -> ArticleController.LinkView? {
+    private func handOverLink(_ user: User?, _ principal: Principal, _ t: Translations) async throws -> LinkView? {
         guard let user, let id = user.id, principal.has(.clientsSupervise) else { return nil }
         let count = try await services.clients.managedCount(of: id)
         guard count > 0 else { return nil }
-        return ArticleController.LinkView(title: t.format("hand_over_offer", ["name": user.displayName, "n": String(count)]), url: "/clients/hand-over?from=\(id)")
+        return LinkView(title: t.format("hand_over_offer", ["name": user.displayName, "n": String(count)]), url: "/clients/hand-over?from=\(id)")
     }
 
     private func reassignView(_ user: User?, _ principal: Principal, _ t: Translations) async throws -> ReassignView? {
