@@ -4,7 +4,7 @@ import LoreCore
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write every article as Markdown with front matter, in a folder per category, with its files: `lore import` reads it back.")
+        abstract: "Write every article as Markdown with front matter, in a folder per category, with its files (`lore import` reads it back), and the client registry as clients.csv.")
 
     @OptionGroup var common: CommonOptions
 
@@ -18,6 +18,7 @@ struct Export: AsyncParsableCommand {
             let report = try await MarkdownExport(database: database, files: files)
                 .export(to: URL(fileURLWithPath: directory, isDirectory: true), by: administrator)
             print("Exported \(report.categories) categories, \(report.articles) articles and \(report.files) files to \(directory).")
+            if let rows = report.clientRows { print("The client registry is in \(MarkdownExport.clientsFile): \(rows) rows, one per person.") }
         } catch let error as ExportError {
             print(error.description)
             throw ExitCode(1)

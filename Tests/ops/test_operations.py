@@ -613,6 +613,7 @@ def test_export_import_round_trip(start_server, tmp_path):
     result = run_lore("export", out, "--data", server.data_dir)
     assert result.returncode == 0, f"lore export exited {result.returncode}:\n{result.stdout}"
     assert re.search(r"Exported \d+ categories, \d+ articles and \d+ files", result.stdout), result.stdout
+    assert (out / "clients.csv").read_bytes().startswith(b"\xef\xbb\xbf"), "the client registry is exported for Excel"
     again = run_lore("export", out, "--data", server.data_dir)
     assert again.returncode != 0 and "not empty" in again.stdout, f"export into a non-empty folder:\n{again.stdout}"
 

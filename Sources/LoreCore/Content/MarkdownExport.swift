@@ -2,19 +2,27 @@ import Foundation
 
 /// Writes the whole knowledge base as a folder `lore import` reads back: a folder per category
 /// with its `_category.md`, an `<slug>.md` per article with its title and order in front
-/// matter, and its files in `<slug>.files/`. What a company takes with it when it leaves.
+/// matter, and its files in `<slug>.files/`; and the client registry as `clients.csv`, a row per
+/// person, which the client import reads. What a company takes with it when it leaves.
 public struct MarkdownExport: Sendable {
     public struct Report: Sendable, Equatable {
         public var categories = 0
         public var articles = 0
         public var files = 0
+        /// Rows of `clients.csv` (nil when the exporter may not export clients).
+        public var clientRows: Int?
     }
+
+    /// Beside the categories, for whoever holds clients.export.
+    public static let clientsFile = "clients.csv"
 
     let categories: CategoryService
     let queries: ArticleQueries
     let attachments: AttachmentService
+    let clients: ClientExport
 
     public init(database: AppDatabase, files: FileStore) {
+        clients = ClientExport(database: database)
         categories = CategoryService(database: database)
         queries = ArticleQueries(database: database)
         attachments = AttachmentService(database: database, store: files)
@@ -49,6 +57,11 @@ public struct MarkdownExport: Sendable {
                     report.files += 1
                 }
             }
+        }
+        if principal.has(.clientsExport) {
+            let (data, rows) = try await clients.export(ClientFilter(), delimiter: ",", everyContact: true, for: principal)
+            try data.write(to: folder.appendingPathComponent(Self.clientsFile))
+            report.clientRows = rows
         }
         return report
     }

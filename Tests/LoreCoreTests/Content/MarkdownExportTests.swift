@@ -19,7 +19,9 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lore-export-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let report = try await MarkdownExport(database: world.database, files: store).export(to: folder, by: world.principal)
-        #expect(report == .init(categories: 2, articles: 2, files: 1))
+        #expect(report == .init(categories: 2, articles: 2, files: 1, clientRows: 0))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(MarkdownExport.clientsFile).path),
+                "the client registry goes with the knowledge")
         await #expect(throws: ExportError.self) { try await MarkdownExport(database: world.database, files: store).export(to: folder, by: world.principal) }
 
         let fresh = try await TestWorld()
