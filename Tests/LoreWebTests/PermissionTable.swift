@@ -299,6 +299,9 @@ enum PermissionTable {
         // Everyone who sees a card comments on it (an empty comment is refused).
         clientRows("POST /clients/{slug}/comments", "/clients/{client}/comments", allowed: .unprocessableContent, fields: [("comment", " ")]),
         clientRows("POST /clients/{slug}/purchases", "/clients/{client}/purchases", allowed: .unprocessableContent, fields: [("amount", "lots")]),
+        // Merging needs the right to delete cards: Sales sees the card but may not.
+        clientRows("GET /clients/{slug}/merge", "/clients/{client}/merge", allowed: .ok, deleters: true),
+        clientRows("POST /clients/{slug}/merge", "/clients/{client}/merge", allowed: .notFound, deleters: true, fields: [("with", "no-such-card")]),
         clientRows("POST /clients/{slug}/purchases/{id}/delete", "/clients/{client}/purchases/999999/delete", allowed: .notFound),
     ].flatMap { $0 }
 

@@ -35,3 +35,30 @@ def test_linking_an_article_to_a_card_suggests_pages_by_title(server, as_user):
     from selenium.webdriver.common.keys import Keys
     field.send_keys(Keys.ENTER)
     assert field.get_attribute("value") == "pricing-and-discounts"
+
+
+def test_two_cards_of_one_client_are_merged_and_the_merge_undone(server, driver, marker):
+    from helpers import fill
+    from selenium.webdriver.support.ui import Select
+
+    def new_card(name, phone, confirm=False):
+        open_page(driver, server, "/clients/new")
+        fill(find(driver, "#name"), name)
+        fill(find(driver, "#phones"), phone)
+        click_and_load(driver, find(driver, "#save"))
+        if confirm:
+            assert find(driver, "#client-duplicates"), "the look-alike card is pointed out"
+            find(driver, "#duplicate-ok").click()
+            click_and_load(driver, find(driver, "#save"))
+        return driver.current_url.split("?")[0]
+
+    first = new_card(f"Merge Test {marker}", "+7 900 111 22 33")
+    new_card(f"Merge Test {marker} LLC", "8 900 111 22 33", confirm=True)
+    driver.get(first)
+    click_and_load(driver, find(driver, "#merge-client"))
+    Select(find(driver, "#with")).select_by_visible_text(f"Merge Test {marker} LLC")
+    click_and_load(driver, find(driver, "#merge-choose button[type=submit]"))
+    click_and_load(driver, find(driver, "#merge"))
+    assert "merged" in find(driver, ".notice").text.lower() or "объединены" in find(driver, ".notice").text
+    open_page(driver, server, "/clients/trash")
+    assert f"Merge Test {marker} LLC" in find(driver, "main").text

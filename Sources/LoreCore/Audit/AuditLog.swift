@@ -26,6 +26,8 @@ public struct AuditLog: Sendable {
         case clientDeleted = "client.deleted"
         case clientRestored = "client.restored"
         case clientsHandedOver = "clients.handed_over"
+        case clientsMerged = "clients.merged"
+        case clientsUnmerged = "clients.unmerged"
         case apiTokenCreated = "api_token.created"
         case apiTokenRevoked = "api_token.revoked"
         case backupCreated = "backup.created"

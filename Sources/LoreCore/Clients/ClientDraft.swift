@@ -54,6 +54,15 @@ public struct ClientDraft: Sendable, Equatable {
         notes = client.notes
     }
 
+    /// Every field by the name forms and merges use.
+    public static var fields: [(name: String, path: WritableKeyPath<ClientDraft, String>)] { [
+        ("name", \.name), ("kind", \.kind), ("status", \.status), ("segment", \.segment), ("source", \.source),
+        ("frequency", \.frequency), ("manager", \.manager), ("legalName", \.legalName), ("inn", \.inn), ("kpp", \.kpp),
+        ("ogrn", \.ogrn), ("legalAddress", \.legalAddress), ("bankDetails", \.bankDetails), ("address", \.address),
+        ("phones", \.phones), ("emails", \.emails), ("website", \.website), ("officeHours", \.officeHours),
+        ("preferences", \.preferences), ("tags", \.tags), ("notes", \.notes),
+    ] }
+
     /// The text fields an import may fill when a card has them empty.
     static var mergeableFields: [WritableKeyPath<ClientDraft, String>] {
         [

@@ -127,17 +127,25 @@ public struct ClientService: Sendable {
         let policy = AccessPolicy(principal)
         let author = try principal.authorId()
         try await database.writer.write { db in
-            var client = try policy.requireClient(slug: slug, .clientsDelete, includingDeleted: true, db)
+            let client = try policy.requireClient(slug: slug, .clientsDelete, includingDeleted: true, db)
             guard client.isDeleted != deleted else { return }
-            client.deletedAt = deleted ? Date() : nil
-            client.deletedById = deleted ? author : nil
-            try client.update(db)
-            try SearchIndex.update(client, db)
-            try ClientChangeLog(db: db, authorId: author, at: Date()).record(
-                .client, of: client.id ?? 0, id: client.id, label: client.name,
-                before: [("deleted", deleted ? "" : "yes")], after: [("deleted", deleted ? "yes" : "")])
+            try Self.trash(client, deleted: deleted, by: author, db)
+            // A card merged into another comes back with what it brought.
+            if !deleted { try Self.unmerge(client, by: principal, db) }
             try AuditLog.record(deleted ? .clientDeleted : .clientRestored, by: principal, subject: "\(client.name) (\(client.slug))", db)
         }
+    }
+
+    /// Into the trash or out of it, recorded on the card.
+    static func trash(_ stored: Client, deleted: Bool, by author: Int64, _ db: Database) throws {
+        var client = stored
+        client.deletedAt = deleted ? Date() : nil
+        client.deletedById = deleted ? author : nil
+        try client.update(db)
+        try SearchIndex.update(client, db)
+        try ClientChangeLog(db: db, authorId: author, at: Date()).record(
+            .client, of: client.id ?? 0, id: client.id, label: client.name,
+            before: [("deleted", deleted ? "" : "yes")], after: [("deleted", deleted ? "yes" : "")])
     }
 
     /// Someone who sees only their own clients cannot hand a card to someone else: it would vanish from their sight.

@@ -223,6 +223,15 @@ extension AppDatabase {
         migrator.registerMigration("v26 purchases") { db in
             try Purchase.createTable(db)
         }
+        migrator.registerMigration("v27 merged cards") { db in
+            try db.create(table: "clientMerge") { t in
+                t.belongsTo("absorbed", inTable: "client", onDelete: .cascade).notNull().unique()
+                t.belongsTo("kept", inTable: "client", onDelete: .cascade).notNull()
+                t.column("moved", .jsonText).notNull()
+                t.column("keptBefore", .jsonText).notNull()
+                t.column("mergedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -143,6 +143,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     ClientHandOverController(services: services).addRoutes(to: router)
     TaskController(services: services).addRoutes(to: router)
     ClientPurchaseController(services: services).addRoutes(to: router)
+    ClientMergeController(services: services).addRoutes(to: router)
     ClientSummaryController(services: services).addRoutes(to: router)
     FileController(services: services, attachments: services.attachments).addRoutes(to: router)
     let tokens = ApiTokenService(database: database)

@@ -1,6 +1,15 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "merge_action": "Merge…",
+        "merge_title": "Merge {name}",
+        "merge_heading": "Merge two cards of one client",
+        "merge_intro": "This card stays; the other goes to the trash. People, timeline, purchases, comments, files and linked articles of both end up here.",
+        "merge_with": "The other card",
+        "merge_next": "Compare",
+        "merge_hint": "Only the fields where the cards differ are shown. Restoring the other card from the trash undoes the merge.",
+        "merge_submit": "Merge",
+        "notice_clients_merged": "The cards were merged. Restore the other one from the clients' trash to undo it.",
         "export_every_contact": "Export with every person",
         "purchases": "Purchases",
         "purchases_none": "No purchases logged yet.",

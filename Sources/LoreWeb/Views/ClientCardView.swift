@@ -112,6 +112,7 @@ struct ClientCardView {
     let newContactURL: String
     let newInteractionURL: String
     let purchaseURL: String
+    let mergeURL: String
     let linkArticleURL: String
     let interactionKinds: [Choice]
     let contactChoices: [Choice]
@@ -212,6 +213,7 @@ struct ClientCardView {
         newContactURL = base + "/contacts/new"
         newInteractionURL = base + "/interactions/new"
         purchaseURL = base + "/purchases"
+        mergeURL = base + "/merge"
         linkArticleURL = base + "/articles"
         interactionKinds = Choice.options(InteractionKind.self, prefix: "interaction", selected: InteractionKind.call.rawValue, t: t)
         contactChoices = Choice.options(card.contacts.map { (String($0.id ?? 0), $0.name) }, selected: "", none: t["no_contact"])
