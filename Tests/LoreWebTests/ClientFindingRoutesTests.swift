@@ -28,6 +28,9 @@ import Testing
     @Test func theSummaryShowsSegmentsAndACardItsPurchases() async throws {
         try await DraftFileRoutesTests.sample().test(.router) { client in
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let champions = try await admin.get("/clients?rfm=champions").text
+            #expect(champions.contains(#"<option value="champions" selected>"#) && champions.contains(">Champions</td>"))
+            #expect(!champions.contains(">At risk</td>"))
             let summary = try await admin.get("/clients/summary").text
             #expect(summary.contains("Champions") && summary.contains("<svg class=\"bar\"") && summary.contains("id=\"summary-at-risk\""))
             let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)

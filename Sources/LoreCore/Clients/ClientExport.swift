@@ -17,6 +17,7 @@ public struct ClientExport: Sendable {
         -> (data: Data, count: Int) {
         let policy = AccessPolicy(principal)
         try policy.requireClients(.clientsExport)
+        let filter = try await ClientQueries(database: database).resolved(filter, for: principal)
         return try await database.writer.write { db in
             let items = try ClientQueries(database: database).all(filter, policy: policy, db)
             let contacts = try Self.contacts(of: items.compactMap(\.client.id), db)

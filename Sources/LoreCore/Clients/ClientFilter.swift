@@ -21,6 +21,11 @@ public struct ClientFilter: Sendable, Equatable {
     public var segment: String?
     public var managerId: Int64?
     public var tag: String?
+    /// By what the purchases say (``ClientAnalysis``).
+    public var rfm: ClientAnalysis.Segment?
+    public var abc: ClientAnalysis.ABC?
+    /// The cards those two leave, worked out before the query: see ``ClientQueries/resolved(_:for:)``.
+    var onlyIds: Set<Int64>?
     public var lastContact: LastContact?
     public var sort = Sort.name
     public var descending = false
@@ -35,6 +40,8 @@ public struct ClientFilter: Sendable, Equatable {
         if let segment { parts.append("segment=\(segment)") }
         if let managerId { parts.append("manager=\(managerId)") }
         if let tag { parts.append("tag=\(tag)") }
+        if let rfm { parts.append("rfm=\(rfm.rawValue)") }
+        if let abc { parts.append("abc=\(abc.rawValue)") }
         switch lastContact {
         case .within(let days): parts.append("contacted within \(days) days")
         case .notWithin(let days): parts.append("not contacted for \(days) days")

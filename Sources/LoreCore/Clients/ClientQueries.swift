@@ -18,6 +18,7 @@ public struct ClientQueries: Sendable {
                      for principal: Principal) async throws -> (items: [ClientListItem], total: Int) {
         let policy = AccessPolicy(principal)
         try policy.requireClients()
+        let filter = try await resolved(filter, for: principal)
         let found = try await database.reader.read { db in
             let conditions = Self.conditions(filter, policy)
             let total = try SQLRequest<Int>("SELECT COUNT(*) FROM client WHERE \(conditions)").fetchOne(db) ?? 0
@@ -144,6 +145,16 @@ public struct ClientQueries: Sendable {
         }
     }
 
+    /// The filter with its RFM and ABC choices turned into the cards they leave: segments are
+    /// computed from purchases, not stored.
+    func resolved(_ filter: ClientFilter, for principal: Principal) async throws -> ClientFilter {
+        guard filter.rfm != nil || filter.abc != nil else { return filter }
+        var resolved = filter
+        resolved.onlyIds = Set(try await ClientAnalysis(database: database).lines(for: principal)
+            .filter { (filter.rfm == nil || $0.segment == filter.rfm) && (filter.abc == nil || $0.abc == filter.abc) }.map(\.clientId))
+        return resolved
+    }
+
     // MARK: SQL
 
     static func conditions(_ filter: ClientFilter, _ policy: AccessPolicy) -> SQL {
@@ -153,6 +164,9 @@ public struct ClientQueries: Sendable {
         if let segment = filter.segment { sql += " AND client.segment = \(segment)" }
         if let managerId = filter.managerId { sql += " AND client.managerId = \(managerId)" }
         if let tag = filter.tag { sql += " AND EXISTS (SELECT 1 FROM json_each(client.tags) WHERE value = \(tag))" }
+        if let ids = filter.onlyIds {
+            sql += " AND client.id IN (SELECT value FROM json_each(\("[" + ids.map(String.init).joined(separator: ",") + "]")))"
+        }
         switch filter.lastContact {
         case .within(let days):
             sql += " AND \(lastContact) >= \(Date().addingTimeInterval(-Double(days) * 86_400))"

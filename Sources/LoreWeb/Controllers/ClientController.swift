@@ -25,6 +25,8 @@ struct ClientController {
         let lastContact: String
         let updated: String
         let tags: [String]
+        let rfm: String
+        let abc: String
     }
 
     struct Column {
@@ -41,6 +43,8 @@ struct ClientController {
         let segments: [Choice]
         let managers: [Choice]
         let tags: [Choice]
+        let rfmSegments: [Choice]
+        let abcClasses: [Choice]
         let lastContact: [Choice]
         let columns: [Column]
         let sort: String
@@ -78,11 +82,14 @@ struct ClientController {
         let managers = try await services.clientQueries.managers(for: principal)
         let segments = try await services.clientQueries.segments(for: principal)
         let tags = try await services.clientQueries.tags(for: principal)
+        let analysis = Dictionary(try await ClientAnalysis(database: services.database).lines(for: principal).map { ($0.clientId, $0) }) { a, _ in a }
         let rows = items.map { item in
             Row(name: item.client.name, url: Paths.client(item.client.slug), status: item.client.status.rawValue,
                 statusLabel: t["client_status_\(item.client.status.rawValue)"], segment: item.client.segment,
                 manager: item.managerName ?? "", lastContact: item.lastContactAt.map { DisplayDate.day($0, context.language) } ?? t["never"],
-                updated: DisplayDate.day(item.client.updatedAt, context.language), tags: item.client.tags)
+                updated: DisplayDate.day(item.client.updatedAt, context.language), tags: item.client.tags,
+                rfm: analysis[item.client.id ?? 0].map { t["rfm_\($0.segment.rawValue)"] } ?? "",
+                abc: analysis[item.client.id ?? 0]?.abc?.rawValue.uppercased() ?? "")
         }
         let columns = ClientFilter.Sort.allCases.map { sort in
             let current = query.filter.sort == sort
@@ -98,6 +105,9 @@ struct ClientController {
             managers: Choice.options(managers.map { (String($0.id), Self.managerName($0, t)) }, selected: query.filter.managerId.map(String.init) ?? "",
                                      none: t["clients_any_manager"]),
             tags: Choice.options(tags.map { ($0, $0) }, selected: query.filter.tag ?? "", none: t["clients_any_tag"]),
+            rfmSegments: Choice.options(ClientAnalysis.Segment.self, prefix: "rfm", selected: query.filter.rfm?.rawValue ?? "", none: t["clients_any_segment"], t: t),
+            abcClasses: Choice.options(ClientAnalysis.ABC.allCases.map { ($0.rawValue, $0.rawValue.uppercased()) }, selected: query.filter.abc?.rawValue ?? "",
+                                       none: t["clients_any_class"]),
             lastContact: ClientListQuery.lastContactChoices(query.lastContactValue, t: t),
             columns: columns, sort: query.filter.sort.rawValue, order: query.filter.descending ? "desc" : "asc",
             rows: rows, count: t.plural("client_count", total),

@@ -21,6 +21,8 @@ struct ClientListQuery {
         filter.segment = value("segment")
         filter.managerId = value("manager").flatMap { Int64($0) }
         filter.tag = value("tag")
+        filter.rfm = value("rfm").flatMap(ClientAnalysis.Segment.init(rawValue:))
+        filter.abc = value("abc").flatMap(ClientAnalysis.ABC.init(rawValue:))
         if let contact = value("contact"), let days = Int(contact.split(separator: "-").last ?? ""), days > 0, days <= 3650 {
             if contact.hasPrefix("recent-") { filter.lastContact = .within(days: days) }
             if contact.hasPrefix("quiet-") { filter.lastContact = .notWithin(days: days) }
@@ -52,6 +54,8 @@ struct ClientListQuery {
         add("segment", filter.segment)
         add("manager", filter.managerId.map(String.init))
         add("tag", filter.tag)
+        add("rfm", filter.rfm?.rawValue)
+        add("abc", filter.abc?.rawValue)
         add("contact", lastContactValue)
         let sort = sort ?? filter.sort
         if sort != .name { add("sort", sort.rawValue) }

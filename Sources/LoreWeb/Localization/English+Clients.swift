@@ -1,6 +1,7 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "clients_any_class": "Any class",
         "merge_action": "Merge…",
         "merge_title": "Merge {name}",
         "merge_heading": "Merge two cards of one client",

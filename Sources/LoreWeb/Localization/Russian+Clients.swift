@@ -1,6 +1,7 @@
 extension Translations {
     /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
+        "clients_any_class": "Любой класс",
         "merge_action": "Объединить…",
         "merge_title": "Объединить: {name}",
         "merge_heading": "Объединить две карточки одного клиента",

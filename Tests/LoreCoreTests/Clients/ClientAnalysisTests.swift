@@ -45,6 +45,15 @@ import Testing
         #expect(try line("Small").segment == .promising && line("Small").abc == .c)
         #expect(try line("Lead").segment == .noPurchases && !line("Lead").isDueForReactivation)
 
+        var filter = ClientFilter()
+        filter.rfm = .atRisk
+        #expect(try await world.clientQueries.list(filter, for: world.principal).items.map(\.client.name) == ["Fading"], "the list filters by segment")
+        filter.rfm = nil
+        filter.abc = .a
+        #expect(try await world.clientQueries.list(filter, for: world.principal).items.map(\.client.name) == ["Champion"])
+        let (csv, rows) = try await ClientExport(database: world.database).export(filter, delimiter: ",", for: world.principal)
+        #expect(rows == 1 && String(decoding: csv, as: UTF8.self).contains("Champion"), "export follows the same filter")
+
         var patient = ClientAnalysis.Thresholds()
         patient.reactivationFactor = 10
         let relaxed = try await ClientAnalysis(database: world.database).lines(for: world.principal, thresholds: patient)
