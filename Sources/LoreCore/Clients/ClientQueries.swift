@@ -124,6 +124,33 @@ public struct ClientQueries: Sendable {
         }
     }
 
+    /// How many live cards the principal may see have each status: counted, not read (no card
+    /// is opened, so nothing counts against the daily read limit).
+    public func statusCounts(for principal: Principal) async throws -> [ClientStatus: Int] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            var counts: [ClientStatus: Int] = [:]
+            for row in try SQLRequest<Row>("SELECT status, COUNT(*) AS n FROM client WHERE deletedAt IS NULL AND \(policy.readableClients()) GROUP BY status").fetchAll(db) {
+                if let status = ClientStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// Addresses and names of live cards the principal may see, by name, at most `limit`: for
+    /// choosing a card (names only, so no card counts as read).
+    public func names(for principal: Principal, limit: Int = 2000) async throws -> [(slug: String, name: String)] {
+        let policy = AccessPolicy(principal)
+        try policy.requireClients()
+        return try await database.reader.read { db in
+            try SQLRequest<Row>("""
+                SELECT slug, name FROM client WHERE deletedAt IS NULL AND \(policy.readableClients())
+                ORDER BY name COLLATE \(ClientQueries.byName) LIMIT \(max(1, min(limit, 10_000)))
+                """).fetchAll(db).map { (slug: $0["slug"], name: $0["name"]) }
+        }
+    }
+
     /// The purchases logged on a card the principal may see, newest first.
     public func purchases(ofClient id: Int64, for principal: Principal) async throws -> [Purchase] {
         let policy = AccessPolicy(principal)

@@ -40,8 +40,8 @@ extension ClientService {
 
             var moved = Moved()
             for (table, path) in Self.movedRows {
-                moved[keyPath: path] = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE clientId = ?", arguments: [absorbedId])
-                try db.execute(sql: "UPDATE \(table) SET clientId = ? WHERE clientId = ?", arguments: [keptId, absorbedId])
+                moved[keyPath: path] = try SQLRequest<Int64>("SELECT id FROM \(sql: table) WHERE clientId = \(absorbedId)").fetchAll(db)
+                try db.execute(literal: "UPDATE \(sql: table) SET clientId = \(keptId) WHERE clientId = \(absorbedId)")
             }
             moved.attachments = try Int64.fetchAll(db, sql: "SELECT id FROM attachment WHERE ownerKind = 'client' AND ownerId = ?", arguments: [absorbedId])
             try db.execute(sql: "UPDATE attachment SET ownerId = ? WHERE ownerKind = 'client' AND ownerId = ?", arguments: [keptId, absorbedId])
@@ -71,8 +71,7 @@ extension ClientService {
         let before = try JSONDecoder().decode([String: String].self, from: Data((row["keptBefore"] as String).utf8))
         func ids(_ list: [Int64]) -> String { "[" + list.map(String.init).joined(separator: ",") + "]" }
         for (table, path) in movedRows {
-            try db.execute(sql: "UPDATE \(table) SET clientId = ? WHERE id IN (SELECT value FROM json_each(?))",
-                           arguments: [absorbedId, ids(moved[keyPath: path])])
+            try db.execute(literal: "UPDATE \(sql: table) SET clientId = \(absorbedId) WHERE id IN (SELECT value FROM json_each(\(ids(moved[keyPath: path]))))")
         }
         try db.execute(sql: "UPDATE attachment SET ownerId = ? WHERE ownerKind = 'client' AND id IN (SELECT value FROM json_each(?))",
                        arguments: [absorbedId, ids(moved.attachments)])

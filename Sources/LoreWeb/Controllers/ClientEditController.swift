@@ -78,7 +78,7 @@ struct ClientEditController {
             : try await services.clientQueries.duplicates(of: draft, excluding: card.client.id, for: principal)
         if !duplicates.isEmpty {
             var stale = card.client
-            stale.version = Int(form["version"]) ?? card.client.version
+            stale.version = form.integer("version").map(Int.init) ?? card.client.version
             return try await self.form(draft, editing: stale, errors: .none, duplicates: duplicates, status: .unprocessableContent,
                                        request: request, context: context)
         }

@@ -54,10 +54,9 @@ struct ClientMergeController {
                                 takeTheirs: a.isEmpty && !b.isEmpty)
             }.filter { $0.mine != $0.theirs }
         } else {
-            let (items, _) = try await services.clientQueries.list(ClientFilter(), page: 1, perPage: 2000, for: principal)
             let lookAlikes = Set(try await services.clientQueries.duplicates(of: ClientDraft(card.client), excluding: card.client.id, for: principal)
                 .map(\.slug))
-            candidates = Choice.options(items.map(\.client).filter { $0.slug != card.client.slug }
+            candidates = Choice.options(try await services.clientQueries.names(for: principal).filter { $0.slug != card.client.slug }
                 .sorted { lookAlikes.contains($0.slug) && !lookAlikes.contains($1.slug) }.map { ($0.slug, $0.name) }, selected: "", none: "—")
         }
         let view = MergeView(name: card.client.name, action: base + "/merge", cancelURL: base, candidates: candidates, other: otherName,

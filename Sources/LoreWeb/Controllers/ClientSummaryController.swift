@@ -57,12 +57,12 @@ struct ClientSummaryController {
             thresholds.reactivationFactor = factor
         }
         let lines = try await ClientAnalysis(database: services.database).lines(for: principal, thresholds: thresholds)
-        let (items, _) = try await services.clientQueries.list(ClientFilter(), page: 1, perPage: 10_000, for: principal)
+        let statusCounts = try await services.clientQueries.statusCounts(for: principal)
         let overdue = try await services.tasks.tasks(.overdue, for: principal)
         let activity = try await ClientActivity(database: services.database).contactsPerWeek(for: principal)
         let view = SummaryView(
             statuses: Self.bars(ClientStatus.allCases.map { status in
-                (t["client_status_\(status.rawValue)"], items.filter { $0.client.status == status }.count)
+                (t["client_status_\(status.rawValue)"], statusCounts[status] ?? 0)
             }),
             segments: Self.bars(ClientAnalysis.Segment.allCases.map { segment in
                 (t["rfm_\(segment.rawValue)"], lines.filter { $0.segment == segment }.count)
