@@ -122,6 +122,7 @@ enum ApiPermissionTable {
         Row("POST /api/v1/clients", "/api/v1/clients", [.admin: .unprocessableContent, .sergey: .unprocessableContent], otherwise: .notFound,
             json: #"{"name": ""}"#),
         Row("GET /api/v1/clients/export", "/api/v1/clients/export", clientUsers, otherwise: .notFound),
+        Row("GET /api/v1/client-fields", "/api/v1/client-fields", clientUsers, otherwise: .notFound),
     ] + [
         clientRows("GET /api/v1/clients/{slug}", "/api/v1/clients/{client}", allowed: .ok),
         clientRows("PUT /api/v1/clients/{slug}", "/api/v1/clients/{client}", allowed: .unprocessableContent, json: #"{"name": ""}"#,

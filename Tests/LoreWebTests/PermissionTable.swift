@@ -442,6 +442,13 @@ enum PermissionTable {
         // The administrator has no address to test with.
         Row("POST /admin/mail/test", "/admin/mail/test", [.admin: .unprocessableContent], otherwise: .notFound),
         Row("POST /admin/mail/{id}/retry", "/admin/mail/999999/retry", [.admin: .seeOther], otherwise: .notFound),
+        Row("GET /admin/client-fields", "/admin/client-fields", admins, otherwise: .notFound),
+        // An empty name is refused: nothing is added by the table's walk.
+        Row("POST /admin/client-fields", "/admin/client-fields", [.admin: .unprocessableContent], otherwise: .notFound,
+            fields: [("labelRu", ""), ("target", "client"), ("kind", "text")]),
+        Row("GET /admin/client-fields/{id}", "/admin/client-fields/999999", otherwise: .notFound),
+        Row("POST /admin/client-fields/{id}", "/admin/client-fields/999999", otherwise: .notFound, fields: [("labelRu", "Регион")]),
+        Row("POST /admin/client-fields/{id}/delete", "/admin/client-fields/999999/delete", otherwise: .notFound),
         Row("POST /set-password/{token}", "/set-password/not-a-token", otherwise: .notFound, fields: [("password", "a long new secret")]),
         // Every sample article and client card has a file, uploaded by the administrator first.
         // Where changes wait for approval, files reach readers only through approvers (others attach to a new page's draft).

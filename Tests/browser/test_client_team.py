@@ -62,3 +62,30 @@ def test_two_cards_of_one_client_are_merged_and_the_merge_undone(server, driver,
     assert "merged" in find(driver, ".notice").text.lower() or "объединены" in find(driver, ".notice").text
     open_page(driver, server, "/clients/trash")
     assert f"Merge Test {marker} LLC" in find(driver, "main").text
+
+
+def test_an_administrator_adds_a_field_that_shows_on_forms_cards_and_filters(server, driver, marker):
+    from helpers import fill
+    from selenium.webdriver.support.ui import Select
+
+    key = f"level_{marker}".lower()
+    open_page(driver, server, "/admin/client-fields")
+    Select(find(driver, "#kind")).select_by_value("choice")
+    fill(find(driver, "#labelRu"), f"Уровень {marker}")
+    fill(find(driver, "#labelEn"), f"Level {marker}")
+    fill(find(driver, "#key"), key)
+    fill(find(driver, "#choices"), "Gold\nSilver")
+    click_and_load(driver, find(driver, "#add-field"))
+    assert key in find(driver, "#client-fields").text
+
+    open_page(driver, server, "/clients/new")
+    fill(find(driver, "#name"), f"Field Test {marker}")
+    Select(find(driver, f"[name='custom.{key}']")).select_by_visible_text("Gold")
+    click_and_load(driver, find(driver, "#save"))
+    assert "Gold" in find(driver, ".details").text, "the card shows the added field's value"
+
+    open_page(driver, server, "/clients")
+    Select(find(driver, f"[name='f.{key}']")).select_by_visible_text("Gold")
+    click_and_load(driver, find(driver, "#client-filter button[type=submit]"))
+    assert [row.text.split("\n")[0] for row in find_all(driver, "#clients tbody tr")][0].startswith(f"Field Test {marker}")
+    assert len(find_all(driver, "#clients tbody tr")) == 1

@@ -31,6 +31,8 @@ public struct Client: Codable, Sendable, Equatable, Identifiable, FetchableRecor
     /// Markdown; `notesHTML` is rendered from it at save time, like an article's body.
     public var notes: String
     public var notesHTML: String
+    /// Values of the fields administrators added (``CustomField``), by key.
+    public var custom: [String: String] = [:]
     public var version: Int
     public var createdById: Int64
     public var createdAt: Date

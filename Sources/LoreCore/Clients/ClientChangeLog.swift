@@ -22,25 +22,17 @@ struct ClientChangeLog {
         }
     }
 
-    /// The card's fields as history shows them: the manager by name, tags as one line.
-    func fields(of client: Client) throws -> [(String, String)] {
-        let manager = try client.managerId.flatMap { try String.fetchOne(db, sql: "SELECT displayName FROM user WHERE id = ?", arguments: [$0]) }
-        return [
-            ("name", client.name), ("kind", client.kind.rawValue), ("status", client.status.rawValue),
-            ("segment", client.segment), ("source", client.source), ("frequency", client.frequency), ("manager", manager ?? ""),
-            ("legalName", client.legalName), ("inn", client.inn), ("kpp", client.kpp), ("ogrn", client.ogrn),
-            ("legalAddress", client.legalAddress), ("bankDetails", client.bankDetails), ("address", client.address),
-            ("phones", client.phones), ("emails", client.emails), ("website", client.website), ("officeHours", client.officeHours),
-            ("preferences", client.preferences), ("tags", client.tags.joined(separator: ", ")), ("notes", client.notes),
-        ]
+    /// The card's fields as history shows them: the manager by name rather than by id.
+    func fields(of client: Client, _ schema: ClientSchema) throws -> [(String, String)] {
+        try schema.client.map { field in
+            let value = field.value(of: client)
+            guard field.kind == .user, let id = Int64(value) else { return (field.key, value) }
+            return (field.key, try String.fetchOne(db, sql: "SELECT displayName FROM user WHERE id = ?", arguments: [id]) ?? "")
+        }
     }
 
-    static func fields(of contact: ClientContact) -> [(String, String)] {
-        [
-            ("name", contact.name), ("position", contact.position), ("phones", contact.phones), ("email", contact.email),
-            ("messengers", contact.messengers), ("preferredChannel", contact.preferredChannel), ("callWhen", contact.callWhen),
-            ("doNotCall", contact.doNotCall), ("birthday", contact.birthday), ("notes", contact.notes),
-        ]
+    static func fields(of contact: ClientContact, _ schema: ClientSchema) -> [(String, String)] {
+        schema.contact.map { ($0.key, $0.value(of: contact)) }
     }
 
     func fields(of interaction: ClientInteraction) throws -> [(String, String)] {

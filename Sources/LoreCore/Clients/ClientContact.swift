@@ -17,6 +17,8 @@ public struct ClientContact: Codable, Sendable, Equatable, Identifiable, Fetchab
     /// `YYYY-MM-DD`, or `--MM-DD` when the year is not known; empty when unknown.
     public var birthday: String
     public var notes: String
+    /// Values of the fields administrators added (``CustomField``), by key.
+    public var custom: [String: String] = [:]
 
     public static let databaseTableName = "clientContact"
 

@@ -19,50 +19,24 @@ public struct ClientExport: Sendable {
         try policy.requireClients(.clientsExport)
         let filter = try await ClientQueries(database: database).resolved(filter, for: principal)
         return try await database.writer.write { db in
+            let schema = try ClientSchema.load(db)
             let items = try ClientQueries(database: database).all(filter, policy: policy, db)
             let contacts = try Self.contacts(of: items.compactMap(\.client.id), db)
             let rows = items.flatMap { item in
                 let people = item.client.id.flatMap { contacts[$0] } ?? []
-                return (everyContact ? people : Array(people.prefix(1))).map { Self.row(item, contact: $0) }.nonEmpty
-                    ?? [Self.row(item, contact: nil)]
+                return (everyContact ? people : Array(people.prefix(1))).map { Self.row(item, contact: $0, schema) }.nonEmpty
+                    ?? [Self.row(item, contact: nil, schema)]
             }
             try AuditLog.record(.clientsExported, by: principal,
                                 subject: "\(filter.summary)\(everyContact ? ", every contact" : ""); \(rows.count) rows", db)
-            return (CSVWriter.excelData(header: ClientColumn.allCases.map(\.header), rows: rows, delimiter: delimiter), rows.count)
+            return (CSVWriter.excelData(header: schema.columns.map(schema.header(of:)), rows: rows, delimiter: delimiter), rows.count)
         }
     }
 
-    private static func row(_ item: ClientListItem, contact: ClientContact?) -> [String] {
-        let client = item.client
-        return ClientColumn.allCases.map { column in
-            switch column {
-            case .name: client.name
-            case .kind: client.kind.rawValue
-            case .status: client.status.rawValue
-            case .segment: client.segment
-            case .source: client.source
-            case .frequency: client.frequency
-            case .manager: item.managerName ?? ""
-            case .legalName: client.legalName
-            case .inn: client.inn
-            case .kpp: client.kpp
-            case .ogrn: client.ogrn
-            case .legalAddress: client.legalAddress
-            case .bankDetails: client.bankDetails
-            case .address: client.address
-            case .phones: client.phones
-            case .emails: client.emails
-            case .website: client.website
-            case .officeHours: client.officeHours
-            case .preferences: client.preferences
-            case .tags: client.tags.joined(separator: ", ")
-            case .notes: client.notes
-            case .contactName: contact?.name ?? ""
-            case .contactPosition: contact?.position ?? ""
-            case .contactPhone: contact?.phones ?? ""
-            case .contactEmail: contact?.email ?? ""
-            }
-        }
+    /// The card's fields, the manager by name, then the person's fields (empty without one).
+    private static func row(_ item: ClientListItem, contact: ClientContact?, _ schema: ClientSchema) -> [String] {
+        schema.client.map { $0.kind == .user ? item.managerName ?? "" : $0.value(of: item.client) }
+            + schema.contact.map { field in contact.map(field.value(of:)) ?? "" }
     }
 
     /// Each card's people, in the order they were added.

@@ -27,6 +27,21 @@ public struct ClientFilter: Sendable, Equatable {
     /// The cards those two leave, worked out before the query: see ``ClientQueries/resolved(_:for:)``.
     var onlyIds: Set<Int64>?
     public var lastContact: LastContact?
+    /// Conditions on the fields administrators added.
+    public var custom: [FieldMatch] = []
+
+    /// A custom field holding `value` — exactly for choices, numbers, dates and yes/no, as a part of the text otherwise.
+    public struct FieldMatch: Sendable, Equatable {
+        public let key: String
+        public let value: String
+        public let exact: Bool
+
+        public init(key: String, value: String, exact: Bool) {
+            self.key = key
+            self.value = value
+            self.exact = exact
+        }
+    }
     public var sort = Sort.name
     public var descending = false
 
@@ -42,6 +57,7 @@ public struct ClientFilter: Sendable, Equatable {
         if let tag { parts.append("tag=\(tag)") }
         if let rfm { parts.append("rfm=\(rfm.rawValue)") }
         if let abc { parts.append("abc=\(abc.rawValue)") }
+        for match in custom { parts.append("\(match.key)\(match.exact ? "=" : "~")\(match.value)") }
         switch lastContact {
         case .within(let days): parts.append("contacted within \(days) days")
         case .notWithin(let days): parts.append("not contacted for \(days) days")

@@ -81,14 +81,15 @@ public struct ClientImport: Sendable {
             case .unterminatedQuote: return failed(.unterminatedQuote(line: error.line))
             }
         }
+        let schema = try ClientSchema.load(db)
         let mapping = chosen.map { Array($0.prefix(table.header.count)) + Array(repeating: nil, count: max(0, table.header.count - $0.count)) }
-            ?? table.header.map(ClientColumn.matching)
+            ?? table.header.map(schema.column(named:))
         var fileProblems: [ImportPreview.FileProblem] = []
-        if !mapping.contains(.name) { fileProblems.append(.noNameColumn) }
-        for column in ClientColumn.allCases where mapping.filter({ $0 == column }).count > 1 { fileProblems.append(.columnTwice(column)) }
+        if !mapping.contains(.client("name")) { fileProblems.append(.noNameColumn) }
+        for column in schema.columns where mapping.filter({ $0 == column }).count > 1 { fileProblems.append(.columnTwice(column)) }
         let samples = table.header.indices.map { index in table.rows.lazy.map { $0[index] }.first { !$0.isEmpty } ?? "" }
         let rows = table.rows.filter { !$0.isBlank }
-        let reader = try ImportRowReader(policy: policy, db: db)
+        let reader = try ImportRowReader(policy: policy, schema: schema, db: db)
         var seen = ImportRowReader.Seen()
         var previewRows: [ImportPreview.Row] = []
         var entries: [Entry] = []
@@ -103,7 +104,7 @@ public struct ClientImport: Sendable {
             entries.append(entry)
         }
         let preview = ImportPreview(encoding: encoding, delimiter: table.delimiter, header: table.header, mapping: mapping,
-                                    samples: samples, rows: previewRows, fileProblems: fileProblems)
+                                    samples: samples, rows: previewRows, fileProblems: fileProblems, schema: schema)
         return (preview, entries)
     }
 
@@ -113,8 +114,9 @@ public struct ClientImport: Sendable {
         let stored = try policy.requireClient(slug: slug, .clientsEdit, writer.db)
         var draft = ClientDraft(stored)
         let incoming = entry.client
-        for field in ClientDraft.mergeableFields where draft[keyPath: field].isEmpty {
-            draft[keyPath: field] = incoming[keyPath: field]
+        // The heading's fields (name, kind, status, tags) say what the card is: never taken from a row.
+        for field in try ClientSchema.load(writer.db).client where !field.inHeading && draft[field.key].isEmpty {
+            draft[field.key] = incoming[field.key]
         }
         let tags = (draft.tags + "," + incoming.tags).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         draft.tags = tags.joined(separator: ", ")

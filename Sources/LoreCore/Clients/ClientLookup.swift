@@ -50,18 +50,23 @@ enum ClientLookup {
         return "(" + alternatives.joined(separator: " OR ") + ")"
     }
 
+    /// A LIKE pattern (with `ESCAPE '\\'`) for text containing `text`, in lowercase.
+    static func containing(_ text: String) -> String {
+        let words = text.lowercased().trimmingCharacters(in: .whitespaces)
+        return "%" + words.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+
     /// The condition for the cards `text` finds.
     static func condition(_ text: String) -> SQL {
-        let words = text.lowercased().trimmingCharacters(in: .whitespaces)
-        let pattern = "%" + words.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let pattern = containing(text)
         var sql: SQL = """
             (lore_lower(client.name) LIKE \(pattern) ESCAPE '\\' OR lore_lower(client.legalName) LIKE \(pattern) ESCAPE '\\'
              OR lore_lower(client.emails) LIKE \(pattern) ESCAPE '\\'
              OR EXISTS (SELECT 1 FROM clientContact p WHERE p.clientId = client.id
                         AND (lore_lower(p.name) LIKE \(pattern) ESCAPE '\\' OR lore_lower(p.email) LIKE \(pattern) ESCAPE '\\'
             """
-        if let phone = phoneDigits(words) {
+        if let phone = phoneDigits(text.trimmingCharacters(in: .whitespaces)) {
             let digits = "%" + phone + "%"
             sql += " OR lore_digits(p.phones) LIKE \(digits)))"
             sql += " OR client.inn LIKE \(phone + "%") OR lore_digits(client.phones) LIKE \(digits))"

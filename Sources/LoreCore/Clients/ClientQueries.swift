@@ -86,6 +86,12 @@ public struct ClientQueries: Sendable {
         try await database.read(as: principal) { viewer in try viewer.clients(concerning: article) }
     }
 
+    /// The fields of cards and people, custom ones included: open to anyone, as the rights
+    /// guard values, not the names of fields.
+    public func schema() async throws -> ClientSchema {
+        try await database.reader.read { try ClientSchema.load($0) }
+    }
+
     /// The values in use, for the list's filters and the form's suggestions.
     public func segments(for principal: Principal) async throws -> [String] {
         let policy = AccessPolicy(principal)
@@ -191,6 +197,11 @@ public struct ClientQueries: Sendable {
         if let segment = filter.segment { sql += " AND client.segment = \(segment)" }
         if let managerId = filter.managerId { sql += " AND client.managerId = \(managerId)" }
         if let tag = filter.tag { sql += " AND EXISTS (SELECT 1 FROM json_each(client.tags) WHERE value = \(tag))" }
+        for match in filter.custom {
+            let path = "$.\"" + match.key + "\""
+            sql += match.exact ? " AND json_extract(client.custom, \(path)) = \(match.value)"
+                : " AND lore_lower(json_extract(client.custom, \(path))) LIKE \(ClientLookup.containing(match.value)) ESCAPE '\\'"
+        }
         if let ids = filter.onlyIds {
             sql += " AND client.id IN (SELECT value FROM json_each(\("[" + ids.map(String.init).joined(separator: ",") + "]")))"
         }

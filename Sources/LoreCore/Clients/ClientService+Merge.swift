@@ -35,7 +35,7 @@ extension ClientService {
             let before = ClientDraft(kept)
             var draft = before
             let theirs = ClientDraft(absorbed)
-            for field in ClientDraft.fields where taking.contains(field.name) { draft[keyPath: field.path] = theirs[keyPath: field.path] }
+            for field in try ClientSchema.load(db).client where taking.contains(field.key) { draft[field.key] = theirs[field.key] }
             let merged = try ClientWriter(db: db, authorId: author).update(kept, with: draft)
 
             var moved = Moved()
@@ -51,8 +51,7 @@ extension ClientService {
             try db.execute(sql: "UPDATE OR IGNORE clientArticleLink SET clientId = ? WHERE clientId = ?", arguments: [keptId, absorbedId])
             try db.execute(sql: "INSERT INTO clientMerge (absorbedId, keptId, moved, keptBefore, mergedAt) VALUES (?, ?, ?, ?, ?)", arguments: [
                 absorbedId, keptId, String(decoding: try JSONEncoder().encode(moved), as: UTF8.self),
-                String(decoding: try JSONEncoder().encode(Dictionary(uniqueKeysWithValues: ClientDraft.fields.map { ($0.name, before[keyPath: $0.path]) })),
-                       as: UTF8.self),
+                String(decoding: try JSONEncoder().encode(before.values), as: UTF8.self),
                 Date(),
             ])
             try Self.trash(absorbed, deleted: true, by: author, db)
@@ -79,7 +78,7 @@ extension ClientService {
                        arguments: [absorbedId, keptId, ids(moved.articles)])
         if let kept = try Client.fetchOne(db, id: keptId) {
             var draft = ClientDraft(kept)
-            for field in ClientDraft.fields { if let value = before[field.name] { draft[keyPath: field.path] = value } }
+            draft.values.merge(before) { _, old in old }
             _ = try ClientWriter(db: db, authorId: try principal.authorId()).update(kept, with: draft)
         }
         try db.execute(sql: "DELETE FROM clientMerge WHERE absorbedId = ?", arguments: [absorbedId])

@@ -18,13 +18,17 @@ struct ClientWriter {
 
     private var log: ClientChangeLog { ClientChangeLog(db: db, authorId: authorId, at: now) }
 
+    /// Read per write, as administrators may add fields at any time.
+    private func schema() throws -> ClientSchema { try ClientSchema.load(db) }
+
     func insert(_ draft: ClientDraft) throws -> Client {
         var client = Client.blank(by: authorId, at: now)
-        try draft.apply(to: &client, db)
+        let schema = try schema()
+        try draft.apply(to: &client, fields: schema.client, isNew: true, db)
         client.slug = try Slug.free(from: client.name, fallback: "client") { try Client.filter(Column("slug") == $0).fetchCount(db) > 0 }
         client.notesHTML = try renderNotes(client.notes, of: nil)
         try client.insert(db)
-        try log.record(.client, of: client.id ?? 0, id: client.id, label: client.name, before: nil, after: log.fields(of: client))
+        try log.record(.client, of: client.id ?? 0, id: client.id, label: client.name, before: nil, after: log.fields(of: client, schema))
         try SearchIndex.update(client, db)
         return client
     }
@@ -32,11 +36,13 @@ struct ClientWriter {
     /// Applies `draft` to the stored card; nothing is written when nothing changed.
     func update(_ stored: Client, with draft: ClientDraft) throws -> Client {
         var client = stored
-        try draft.apply(to: &client, db)
+        let schema = try schema()
+        try draft.apply(to: &client, fields: schema.client, isNew: false, db)
         guard client != stored else { return stored }
         client.notesHTML = try renderNotes(client.notes, of: client.id)
         try touch(&client)
-        try log.record(.client, of: client.id ?? 0, id: client.id, label: client.name, before: log.fields(of: stored), after: log.fields(of: client))
+        try log.record(.client, of: client.id ?? 0, id: client.id, label: client.name, before: log.fields(of: stored, schema),
+                       after: log.fields(of: client, schema))
         try SearchIndex.update(client, db)
         return client
     }
@@ -44,25 +50,28 @@ struct ClientWriter {
     func addContact(_ draft: ContactDraft, to client: Client) throws -> ClientContact {
         guard let clientId = client.id else { throw NotFound() }
         var contact = ClientContact.blank(of: clientId)
-        try draft.apply(to: &contact)
+        let schema = try schema()
+        try draft.apply(to: &contact, fields: schema.contact, isNew: true, db)
         try contact.insert(db)
-        try log.record(.contact, of: clientId, id: contact.id, label: contact.name, before: nil, after: ClientChangeLog.fields(of: contact))
+        try log.record(.contact, of: clientId, id: contact.id, label: contact.name, before: nil, after: ClientChangeLog.fields(of: contact, schema))
         try touchAndReindex(client)
         return contact
     }
 
     func updateContact(_ stored: ClientContact, with draft: ContactDraft, of client: Client) throws {
         var contact = stored
-        try draft.apply(to: &contact)
+        let schema = try schema()
+        try draft.apply(to: &contact, fields: schema.contact, isNew: false, db)
         guard contact != stored else { return }
         try contact.update(db)
         try log.record(.contact, of: stored.clientId, id: contact.id, label: contact.name,
-                       before: ClientChangeLog.fields(of: stored), after: ClientChangeLog.fields(of: contact))
+                       before: ClientChangeLog.fields(of: stored, schema), after: ClientChangeLog.fields(of: contact, schema))
         try touchAndReindex(client)
     }
 
     func deleteContact(_ contact: ClientContact, of client: Client) throws {
-        try log.record(.contact, of: contact.clientId, id: contact.id, label: contact.name, before: ClientChangeLog.fields(of: contact), after: nil)
+        try log.record(.contact, of: contact.clientId, id: contact.id, label: contact.name,
+                       before: ClientChangeLog.fields(of: contact, try schema()), after: nil)
         _ = try contact.delete(db)
         try touchAndReindex(client)
     }

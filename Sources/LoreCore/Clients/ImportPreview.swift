@@ -50,6 +50,8 @@ public struct ImportPreview: Sendable {
     public let samples: [String]
     public let rows: [Row]
     public let fileProblems: [FileProblem]
+    /// The fields the columns may feed.
+    public var schema = ClientSchema.builtIn
 
     public var problemCount: Int { fileProblems.count + rows.reduce(0) { $0 + $1.problems.count } }
     public var canImport: Bool { problemCount == 0 && !rows.isEmpty }

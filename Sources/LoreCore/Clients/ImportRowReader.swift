@@ -5,14 +5,16 @@ import GRDB
 /// card it may duplicate among those the importer can see.
 struct ImportRowReader {
     let policy: AccessPolicy
+    let schema: ClientSchema
     let db: Database
     /// The visible cards by every e-mail on them or their people, and by name, lowercased
     /// (SQLite's NOCASE folds only Latin letters): read once per file.
     private let emails: [String: Client]
     private let names: [String: Client]
 
-    init(policy: AccessPolicy, db: Database) throws {
+    init(policy: AccessPolicy, schema: ClientSchema, db: Database) throws {
         self.policy = policy
+        self.schema = schema
         self.db = db
         var emails: [String: Client] = [:]
         let clients = try Client.filter(Client.live).filter(policy.readableClients()).fetchAll(db)
@@ -38,78 +40,51 @@ struct ImportRowReader {
         var names: [String: (line: Int, name: String)] = [:]
     }
 
-    /// Status and kind as people write them in Russian spreadsheets, besides the English values.
-    private static let statuses: [String: ClientStatus] = [
-        "лид": .lead, "активный": .active, "постоянный": .regular, "спящий": .dormant, "бывший": .former,
-    ]
-    private static let kinds: [String: ClientKind] = [
-        "компания": .company, "организация": .company, "юрлицо": .company, "частное лицо": .person, "физлицо": .person,
-        "ип": .person, "person": .person, "company": .company,
-    ]
-
     func read(_ values: [ClientColumn: String]) throws -> (ClientImport.Entry, [String: ValidationError.Problem]) {
-        func value(_ column: ClientColumn) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
         var problems: [String: ValidationError.Problem] = [:]
         var draft = ClientDraft()
-        draft.name = value(.name)
-        let kind = value(.kind).lowercased()
-        draft.kind = kind.isEmpty ? ClientKind.company.rawValue : (Self.kinds[kind]?.rawValue ?? kind)
-        let status = value(.status).lowercased()
-        draft.status = status.isEmpty ? ClientStatus.lead.rawValue : (Self.statuses[status]?.rawValue ?? status)
-        draft.segment = value(.segment)
-        draft.source = value(.source)
-        draft.frequency = PurchaseFrequency.allCases.first { $0.rawValue.lowercased() == value(.frequency).lowercased() }?.rawValue ?? value(.frequency)
-        draft.legalName = value(.legalName)
-        draft.inn = value(.inn)
-        draft.kpp = value(.kpp)
-        draft.ogrn = value(.ogrn)
-        draft.legalAddress = value(.legalAddress)
-        draft.bankDetails = value(.bankDetails)
-        draft.address = value(.address)
-        draft.phones = value(.phones)
-        draft.emails = value(.emails)
-        draft.website = value(.website)
-        draft.officeHours = value(.officeHours)
-        draft.preferences = value(.preferences)
-        draft.tags = value(.tags)
-        draft.notes = values[.notes] ?? ""
-        let manager = value(.manager)
+        var person = ContactDraft()
+        var hasPerson = false
+        for (column, text) in values {
+            let value = text.trimmingCharacters(in: .whitespaces)
+            if column.ofContact {
+                guard let field = schema.contactField(column.key), !value.isEmpty else { continue }
+                person[field.key] = field.importValues[value.lowercased()] ?? value
+                hasPerson = true
+            } else if let field = schema.clientField(column.key), !value.isEmpty {
+                draft[field.key] = field.importValues[value.lowercased()] ?? value
+            }
+        }
+        let manager = draft.manager
         if !manager.isEmpty {
+            // People write the manager's name or login, not the id a form carries.
             let id = try Int64.fetchOne(db, sql: """
                 SELECT id FROM user WHERE isActive AND (username = ? COLLATE NOCASE OR displayName = ? COLLATE NOCASE) ORDER BY id LIMIT 1
                 """, arguments: [manager, manager])
-            if let id { draft.manager = String(id) } else { problems["manager"] = .notFound }
+            draft.manager = id.map(String.init) ?? ""
+            if id == nil { problems["manager"] = .notFound }
         } else if !policy.principal.seesAllClients, let userId = policy.principal.userId {
             // Whoever sees only their own clients imports cards for themselves.
             draft.manager = String(userId)
         }
         var scratch = Client.blank(by: 0, at: Date())
         do {
-            try draft.apply(to: &scratch, db)
+            try draft.apply(to: &scratch, fields: schema.client, isNew: true, db)
         } catch let error as ValidationError {
             problems.merge(error.fields) { first, _ in first }
         }
         if !policy.principal.seesAllClients, problems["manager"] == nil, draft.manager != policy.principal.userId.map(String.init) {
             problems["manager"] = .notFound
         }
-        var contact: ContactDraft?
-        let contactValues = [value(.contactName), value(.contactPosition), value(.contactPhone), value(.contactEmail)]
-        if contactValues.contains(where: { !$0.isEmpty }) {
-            var person = ContactDraft()
-            person.name = contactValues[0]
-            person.position = contactValues[1]
-            person.phones = contactValues[2]
-            person.email = contactValues[3]
+        if hasPerson {
             var scratchContact = ClientContact.blank(of: 0)
             do {
-                try person.apply(to: &scratchContact)
+                try person.apply(to: &scratchContact, fields: schema.contact, isNew: true, db)
             } catch let error as ValidationError {
-                let columns = ["name": "contactName", "position": "contactPosition", "phones": "contactPhone", "email": "contactEmail"]
-                for (field, problem) in error.fields { problems[columns[field] ?? field] = problem }
+                for (field, problem) in error.fields { problems[ClientColumn(key: field, ofContact: true).rawValue] = problem }
             }
-            contact = person
         }
-        return (ClientImport.Entry(client: draft, contact: contact), problems)
+        return (ClientImport.Entry(client: draft, contact: hasPerson ? person : nil), problems)
     }
 
     /// The visible card, or the earlier row, this row repeats: by tax ID, then e-mail, then name.

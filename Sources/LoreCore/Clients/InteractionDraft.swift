@@ -58,9 +58,9 @@ public struct InteractionDraft: Sendable, Equatable {
                 v.add("contact", .notFound)
             }
         }
-        interaction.summary = v.text("summary", summary, maxBytes: ClientDraft.longText)
-        interaction.outcome = v.text("outcome", outcome, required: false, maxBytes: ClientDraft.longText)
-        interaction.nextStep = v.text("nextStep", nextStep, required: false, maxBytes: ClientDraft.shortText * 2)
+        interaction.summary = v.text("summary", summary, maxBytes: FieldKind.longText)
+        interaction.outcome = v.text("outcome", outcome, required: false, maxBytes: FieldKind.longText)
+        interaction.nextStep = v.text("nextStep", nextStep, required: false, maxBytes: FieldKind.shortText * 2)
         interaction.nextStepDue = v.day("nextStepDue", nextStepDue)
         if interaction.nextStepDue != nil, interaction.nextStep.isEmpty { v.add("nextStep", .required) }
         if interaction.nextStepDue == nil, !interaction.nextStep.isEmpty, nextStepDue.trimmingCharacters(in: .whitespaces).isEmpty {

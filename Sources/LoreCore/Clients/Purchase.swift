@@ -55,7 +55,7 @@ public struct PurchaseDraft: Sendable, Equatable {
         if amount.trimmingCharacters(in: .whitespaces).isEmpty { v.add("amount", .required) } else if cents == nil { v.add("amount", .invalidText) }
         let code = currency.trimmingCharacters(in: .whitespaces).uppercased()
         if !code.isEmpty, code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) { v.add("currency", .invalidText) }
-        let note = v.text("note", note, required: false, maxBytes: ClientDraft.shortText)
+        let note = v.text("note", note, required: false, maxBytes: FieldKind.shortText)
         try v.check()
         return Purchase(id: nil, clientId: clientId, date: day ?? DayDate(now).iso, amount: cents ?? 0,
                         currency: code.isEmpty ? Self.defaultCurrency : code, note: note, createdById: author, createdAt: now)

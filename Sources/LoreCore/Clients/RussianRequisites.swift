@@ -4,6 +4,21 @@ import Foundation
 /// caught at entry instead of on a returned invoice. A valid checksum does
 /// not prove the company exists; that needs the tax service (ФНС) lookup.
 public enum RussianRequisites: Sendable {
+    /// Which requisite a field holds.
+    public enum Kind: String, Sendable {
+        case inn
+        case kpp
+        case ogrn
+
+        func isValid(_ input: String) -> Bool {
+            switch self {
+            case .inn: RussianRequisites.isValidINN(input)
+            case .kpp: RussianRequisites.isValidKPP(input)
+            case .ogrn: RussianRequisites.isValidOGRN(input)
+            }
+        }
+    }
+
     /// ИНН: 10 digits for a company, 12 for an individual or sole trader.
     public static func isValidINN(_ input: String) -> Bool {
         guard let digits = digits(input) else { return false }

@@ -29,7 +29,7 @@ struct ClientSeed: Decodable {
     }
 
     /// The card's own fields; `manager` below is a username, looked up on import.
-    var fields: ClientFields
+    var fields: ClientDraft
     var manager: String?
     var contacts: [Contact]?
     var interactions: [Interaction]?
@@ -39,7 +39,7 @@ struct ClientSeed: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        fields = try ClientFields(from: decoder)
+        fields = try ClientDraft(from: decoder)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         manager = try container.decodeIfPresent(String.self, forKey: .manager)
         contacts = try container.decodeIfPresent([Contact].self, forKey: .contacts)
@@ -47,7 +47,9 @@ struct ClientSeed: Decodable {
     }
 
     func draft(managerId: Int64?) -> ClientDraft {
-        fields.draft(manager: managerId.map(String.init) ?? "")
+        var draft = fields
+        draft.manager = managerId.map(String.init) ?? ""
+        return draft
     }
 }
 

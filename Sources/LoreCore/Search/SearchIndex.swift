@@ -74,8 +74,10 @@ enum SearchIndex {
         }
         let body = ([client.preferences, client.phones, client.emails, client.website] + contacts + [PlainText.from(html: client.notesHTML)])
             .filter { !$0.isEmpty }.joined(separator: "\n")
+        // Fields administrators added are found like the segment (sorted, so the text does not change with dictionary order).
+        let custom = client.custom.sorted { $0.key < $1.key }.map(\.value)
         try put(.client, id, categoryId: nil, title: client.name, headings: [client.legalName, client.inn, client.ogrn].joined(separator: "\n"),
-                body: body, extra: ([client.segment, client.address] + client.tags).joined(separator: " "), db)
+                body: body, extra: ([client.segment, client.address] + client.tags + custom).joined(separator: " "), db)
     }
 
     static func remove(_ kind: Kind, _ id: Int64, _ db: Database) throws {

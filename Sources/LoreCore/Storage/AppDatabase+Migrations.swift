@@ -232,6 +232,25 @@ extension AppDatabase {
                 t.column("mergedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v28 fields administrators add") { db in
+            try db.create(table: "clientField") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("target", .text).notNull()
+                t.column("key", .text).notNull()
+                t.column("labelRu", .text).notNull()
+                t.column("labelEn", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("choices", .jsonText).notNull().defaults(to: "[]")
+                t.column("position", .integer).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["target", "key"])
+            }
+            // A JSON object by field key: the list filters with json_extract, and the set of
+            // fields is the administrators' to change without a migration.
+            for table in ["client", "clientContact"] {
+                try db.alter(table: table) { t in t.add(column: "custom", .jsonText).notNull().defaults(to: "{}") }
+            }
+        }
         return migrator
     }
 }

@@ -21,6 +21,7 @@ public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertib
         /// A tax ID, KPP or OGRN whose format or check digit is wrong.
         case invalidRequisite
         case invalidDate
+        case invalidNumber
     }
 
     public var fields: [String: Problem]

@@ -87,6 +87,7 @@ extension ValidationError.Problem {
         case .invalidWebsite: "invalid_website"
         case .invalidRequisite: "invalid_requisite"
         case .invalidDate: "invalid_date"
+        case .invalidNumber: "invalid_number"
         }
     }
 }

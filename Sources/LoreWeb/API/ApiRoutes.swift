@@ -31,6 +31,7 @@ struct ApiRoutes {
         ApiApprovalController(services: services).addRoutes(to: secured)
         ApiSearchController(services: services).addRoutes(to: secured)
         ApiClientController(services: services).addRoutes(to: secured)
+        ApiClientFieldsController(services: services).addRoutes(to: secured)
         ApiClientPeopleController(services: services).addRoutes(to: secured)
         ApiFileController(services: services).addRoutes(to: secured)
         return router

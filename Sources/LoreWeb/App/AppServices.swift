@@ -25,6 +25,7 @@ struct AppServices: Sendable {
     let templates: TemplateService
     let clients: ClientService
     let clientQueries: ClientQueries
+    let customFields: CustomFieldService
     let reminders: ReminderQueries
     let tasks: TaskQueries
     let clientImport: ClientImport
@@ -64,6 +65,7 @@ struct AppServices: Sendable {
         templates = TemplateService(database: database)
         clients = ClientService(database: database)
         clientQueries = ClientQueries(database: database, reads: clientReads)
+        customFields = CustomFieldService(database: database)
         reminders = ReminderQueries(database: database)
         tasks = TaskQueries(database: database)
         clientImport = ClientImport(database: database)

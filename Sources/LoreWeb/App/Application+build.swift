@@ -131,6 +131,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     CommentController(services: services).addRoutes(to: router)
     NotificationController(services: services, unsubscribe: UnsubscribeLink(database: database)).addRoutes(to: router)
     MailAdminController(services: services, enabled: arguments.mail.sendmail != nil).addRoutes(to: router)
+    CustomFieldController(services: services).addRoutes(to: router)
     WordController(services: services).addRoutes(to: router)
     TrashController(services: services).addRoutes(to: router)
     HistoryController(services: services).addRoutes(to: router)

@@ -29,6 +29,15 @@ struct ClientController {
         let abc: String
     }
 
+    /// A choice's filter is a list to pick from; any other field's, text it contains.
+    struct CustomFilter {
+        let name: String
+        let label: String
+        let value: String
+        let options: [Choice]
+        let hasOptions: Bool
+    }
+
     struct Column {
         let label: String
         let url: String
@@ -46,6 +55,8 @@ struct ClientController {
         let rfmSegments: [Choice]
         let abcClasses: [Choice]
         let lastContact: [Choice]
+        /// One per field administrators added.
+        let customFilters: [CustomFilter]
         let columns: [Column]
         let sort: String
         let order: String
@@ -76,7 +87,8 @@ struct ClientController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let query = ClientListQuery(request.uri.queryParameters)
+        let schema = try await services.clientQueries.schema()
+        let query = ClientListQuery(request.uri.queryParameters, schema: schema)
         let page = query.page
         let (items, total) = try await services.clientQueries.list(query.filter, page: page, perPage: Self.perPage, for: principal)
         let managers = try await services.clientQueries.managers(for: principal)
@@ -109,6 +121,18 @@ struct ClientController {
             abcClasses: Choice.options(ClientAnalysis.ABC.allCases.map { ($0.rawValue, $0.rawValue.uppercased()) }, selected: query.filter.abc?.rawValue ?? "",
                                        none: t["clients_any_class"]),
             lastContact: ClientListQuery.lastContactChoices(query.lastContactValue, t: t),
+            customFilters: schema.client.compactMap { field in
+                guard let key = field.customKey else { return nil }
+                let value = query.filter.custom.first { $0.key == key }?.value ?? ""
+                let choices: [(value: String, label: String)]? = switch field.kind {
+                case .choice(let values, _, _): values.map { ($0, $0) }
+                case .yesNo: [("yes", t["field_yes"]), ("no", t["field_no"])]
+                default: nil
+                }
+                return CustomFilter(name: ClientListQuery.parameter(key), label: t.label(field.label), value: value,
+                                    options: choices.map { Choice.options($0, selected: value, none: t["clients_any_value"]) } ?? [],
+                                    hasOptions: choices != nil)
+            },
             columns: columns, sort: query.filter.sort.rawValue, order: query.filter.descending ? "desc" : "asc",
             rows: rows, count: t.plural("client_count", total),
             previousURL: page > 1 ? query.url(page: page - 1) : nil,
@@ -125,7 +149,8 @@ struct ClientController {
         let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
         let tree = try await services.categories.tree(for: principal)
         let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
-        var view = ClientCardView(card, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
+        let schema = try await services.clientQueries.schema()
+        var view = ClientCardView(card, schema: schema, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
         let subject = NotificationSubject.client(card.client.id!)
         view.comments = CommentView.threads(try await services.comments.threads(on: subject, for: principal), t: context.translations)
         view.commentAction = Paths.client(card.client.slug) + "/comments"

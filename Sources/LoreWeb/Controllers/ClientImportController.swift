@@ -47,7 +47,8 @@ struct ClientImportController {
         guard let data = Data(base64Encoded: form["data"]) else { throw HTTPError(.badRequest) }
         let bytes = Array(data)
         let columns = Int(form["columns"]) ?? 0
-        let mapping: [ClientColumn?] = (0..<min(columns, 500)).map { ClientColumn(rawValue: form["map-\($0)"]) }
+        let schema = try await services.clientQueries.schema()
+        let mapping: [ClientColumn?] = (0..<min(columns, 500)).map { schema.column(rawValue: form["map-\($0)"]) }
         var decisions: [Int: ImportPreview.Decision] = [:]
         for line in (form["lines"].split(separator: ",").compactMap { Int($0) }) {
             decisions[line] = ImportPreview.Decision(rawValue: form["decision-\(line)"])
@@ -69,7 +70,7 @@ struct ClientImportController {
     /// The list as filtered, for Excel; every export is in the audit log.
     @Sendable func export(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let query = ClientListQuery(request.uri.queryParameters)
+        let query = ClientListQuery(request.uri.queryParameters, schema: try await services.clientQueries.schema())
         // Excel splits on the list separator of its locale: a semicolon where the decimal mark is a comma.
         let delimiter: Character = context.language == .ru ? ";" : ","
         let form = try await FormData.read(from: request)

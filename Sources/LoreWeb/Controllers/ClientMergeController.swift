@@ -48,9 +48,9 @@ struct ClientMergeController {
             let people = Dictionary(try await services.clientQueries.managers(for: principal).map { (String($0.id), $0.name) }) { first, _ in first }
             // Managers by name, not by the id the form carries.
             func shown(_ field: String, _ value: String) -> String { field == "manager" ? people[value] ?? value : value }
-            fields = ClientDraft.fields.map { field in
-                let (a, b) = (mine[keyPath: field.path], theirs[keyPath: field.path])
-                return FieldRow(name: field.name, label: t["client_field_\(field.name)"], mine: shown(field.name, a), theirs: shown(field.name, b),
+            fields = try await services.clientQueries.schema().client.map { field in
+                let (a, b) = (mine[field.key], theirs[field.key])
+                return FieldRow(name: field.key, label: t.label(field.label), mine: shown(field.key, a), theirs: shown(field.key, b),
                                 takeTheirs: a.isEmpty && !b.isEmpty)
             }.filter { $0.mine != $0.theirs }
         } else {
@@ -68,12 +68,13 @@ struct ClientMergeController {
     @Sendable func merge(request: Request, context: AppRequestContext) async throws -> Response {
         let card = try await services.editableClientCard(context)
         let form = try await FormData.read(from: request)
-        let taking = Set(ClientDraft.fields.map(\.name).filter { form["field_\($0)"] == "theirs" })
+        let schema = try await services.clientQueries.schema()
+        let taking = Set(schema.client.map(\.key).filter { form["field_\($0)"] == "theirs" })
         do {
             try await services.clients.merge(form["with"], into: card.client.slug, taking: taking, by: context.requirePrincipal())
         } catch let error as ValidationError {
             let t = context.translations
-            throw HTTPError(.unprocessableContent, message: FormErrors(error, t: t, order: ClientEditController.fieldOrder).errors.map(\.message)
+            throw HTTPError(.unprocessableContent, message: FormErrors(error, t: t, order: schema.client.map(\.key)).errors.map(\.message)
                 .joined(separator: " "))
         }
         return .redirect(to: Paths.client(card.client.slug) + "?notice=clients_merged")

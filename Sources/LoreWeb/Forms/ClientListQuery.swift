@@ -12,7 +12,8 @@ struct ClientListQuery {
 
     static let lastContactDays = [7, 30, 90]
 
-    init(_ parameters: Parameters) {
+    /// `schema` says which fields administrators added, each a filter (`f.<key>=value`).
+    init(_ parameters: Parameters, schema: ClientSchema) {
         func value(_ name: String) -> String? {
             parameters.get(name).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -23,6 +24,10 @@ struct ClientListQuery {
         filter.tag = value("tag")
         filter.rfm = value("rfm").flatMap(ClientAnalysis.Segment.init(rawValue:))
         filter.abc = value("abc").flatMap(ClientAnalysis.ABC.init(rawValue:))
+        filter.custom = schema.client.compactMap { field in
+            guard let key = field.customKey, let wanted = value(Self.parameter(key)) else { return nil }
+            return ClientFilter.FieldMatch(key: key, value: String(wanted.prefix(200)), exact: field.kind.filtersExactly)
+        }
         if let contact = value("contact"), let days = Int(contact.split(separator: "-").last ?? ""), days > 0, days <= 3650 {
             if contact.hasPrefix("recent-") { filter.lastContact = .within(days: days) }
             if contact.hasPrefix("quiet-") { filter.lastContact = .notWithin(days: days) }
@@ -33,6 +38,9 @@ struct ClientListQuery {
         // The list's form carries filters as well: a page out of range shows the first, filters kept.
         page = (try? PageNumber.parse(value("page"))) ?? 1
     }
+
+    /// The address's name for a custom field's filter.
+    static func parameter(_ key: String) -> String { "f." + key }
 
     static func lastContactChoices(_ selected: String, t: Translations) -> [Choice] {
         [Choice(value: "", label: t["clients_any_contact"], selected: selected.isEmpty)]
@@ -57,6 +65,7 @@ struct ClientListQuery {
         add("rfm", filter.rfm?.rawValue)
         add("abc", filter.abc?.rawValue)
         add("contact", lastContactValue)
+        for match in filter.custom { add(Self.parameter(match.key), match.value) }
         let sort = sort ?? filter.sort
         if sort != .name { add("sort", sort.rawValue) }
         if descending ?? filter.descending { add("order", "desc") }

@@ -48,7 +48,13 @@ struct Translations: Sendable, MustacheParent {
         case .invalidWebsite: self["error_invalid_website"]
         case .invalidRequisite: self["error_invalid_requisite"]
         case .invalidDate: self["error_invalid_date"]
+        case .invalidNumber: self["error_invalid_number"]
         }
+    }
+
+    /// A schema field's name in the reader's language.
+    func label(_ label: FieldLabel) -> String {
+        language == .ru ? label.ru : label.english
     }
 
     /// Picks `key_one`, `key_few` or `key_many` by the language's plural rules.

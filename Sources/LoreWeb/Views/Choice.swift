@@ -15,8 +15,8 @@ struct Choice {
     }
 
     /// Options for free values (segments, tags, people), with a "none" option first.
-    static func options(_ values: [(value: String, label: String)], selected: String, none: String) -> [Choice] {
-        [Choice(value: "", label: none, selected: selected.isEmpty)]
+    static func options(_ values: [(value: String, label: String)], selected: String, none: String?) -> [Choice] {
+        (none.map { [Choice(value: "", label: $0, selected: selected.isEmpty)] } ?? [])
             + values.map { Choice(value: $0.value, label: $0.label, selected: $0.value == selected) }
     }
 }

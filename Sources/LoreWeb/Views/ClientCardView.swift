@@ -69,8 +69,15 @@ struct ClientCardView {
     let summary: [Field]
     let contactFields: [Field]
     let legal: [Field]
-    let preferences: String?
+    /// Plain texts of several lines (preferences and the like), each under its own heading.
+    let longTexts: [LongText]
+
+    struct LongText {
+        let label: String
+        let value: String
+    }
     let notesHTML: String?
+    let notesTitle: String
     let contacts: [Contact]
     let interactions: [Interaction]
     let knowledge: [KnowledgeGroup]
@@ -124,54 +131,37 @@ struct ClientCardView {
         let days: Int
     }
 
-    init(_ card: ClientCard, files: [AttachmentService.Listed], principal: Principal, forest: [CategoryNode], t: Translations,
-         language: Language) {
+    init(_ card: ClientCard, schema: ClientSchema, files: [AttachmentService.Listed], principal: Principal, forest: [CategoryNode],
+         t: Translations, language: Language) {
         let client = card.client
         let base = Paths.client(client.slug)
         let canEdit = principal.has(.clientsEdit)
-        func field(_ key: String, _ value: String) -> Field? {
-            value.isEmpty ? nil : Field(label: t["client_field_\(key)"], value: value, links: [])
-        }
-        func links(_ key: String, _ value: String, scheme: String) -> Field? {
-            guard !value.isEmpty else { return nil }
-            let items = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            return Field(label: t["client_field_\(key)"], value: "", links: items.map { item in
-                let target = scheme == "tel:" ? item.filter { $0.isNumber || $0 == "+" } : item
-                return Link(text: item, url: scheme + target)
-            })
-        }
         name = client.name
         slug = client.slug
         kindLabel = t["client_kind_\(client.kind.rawValue)"]
         status = client.status.rawValue
         statusLabel = t["client_status_\(client.status.rawValue)"]
         tags = client.tags
-        summary = [
-            field("segment", client.segment), field("source", client.source),
-            field("frequency", client.frequency.isEmpty ? "" : t["frequency_\(client.frequency)"]),
-            field("manager", card.managerName ?? ""),
-        ].compactMap { $0 }
-        let website = ContactFormat.websiteLink(client.website).map { url in
-            Field(label: t["client_field_website"], value: "", links: [Link(text: client.website, url: url)])
+        func shown(_ section: FieldSection) -> [Field] {
+            schema.client.filter { $0.section == section && !$0.inHeading && $0.kind != .markdown }.compactMap { field in
+                field.kind == .user ? Self.field(t.label(field.label), card.managerName ?? "")
+                    : Self.field(field, client, t: t, language: language)
+            }
         }
-        contactFields = [
-            links("phones", client.phones, scheme: "tel:"), links("emails", client.emails, scheme: "mailto:"), website,
-            field("address", client.address), field("officeHours", client.officeHours),
-        ].compactMap { $0 }
-        legal = [
-            field("legalName", client.legalName), field("inn", client.inn), field("kpp", client.kpp), field("ogrn", client.ogrn),
-            field("legalAddress", client.legalAddress), field("bankDetails", client.bankDetails),
-        ].compactMap { $0 }
-        preferences = client.preferences.isEmpty ? nil : client.preferences
+        summary = shown(.main) + shown(.custom)
+        contactFields = shown(.contacts)
+        legal = shown(.legal)
+        // The notes section's plain texts each get a block of their own; its Markdown is `notesHTML`.
+        longTexts = schema.client.filter { $0.section == .notes && $0.kind != .markdown }.compactMap { field in
+            let value = field.value(of: client)
+            return value.isEmpty ? nil : LongText(label: t.label(field.label), value: value)
+        }
         notesHTML = card.notesHTML.isEmpty ? nil : card.notesHTML
+        notesTitle = schema.client.first { $0.kind == .markdown }.map { t.label($0.label) } ?? ""
         contacts = card.contacts.map { contact in
-            Contact(name: contact.name, position: contact.position.isEmpty ? nil : contact.position, fields: [
-                links("phones", contact.phones, scheme: "tel:"), links("email", contact.email, scheme: "mailto:"),
-                field("messengers", contact.messengers),
-                field("preferredChannel", contact.preferredChannel.isEmpty ? "" : t["channel_\(contact.preferredChannel)"]),
-                field("callWhen", contact.callWhen), field("doNotCall", contact.doNotCall),
-                field("birthday", Self.birthday(contact.birthday, language)), field("contactNotes", contact.notes),
-            ].compactMap { $0 }, editURL: "\(base)/contacts/\(contact.id ?? 0)")
+            Contact(name: contact.name, position: contact.position.isEmpty ? nil : contact.position,
+                    fields: schema.contact.filter { $0.key != "name" && $0.key != "position" }.compactMap { Self.field($0, contact, t: t, language: language) },
+                    editURL: "\(base)/contacts/\(contact.id ?? 0)")
         }
         let today = DayDate(Date())
         interactions = card.interactions.map { item in
@@ -200,8 +190,13 @@ struct ClientCardView {
             case .contact: t.format("change_contact", ["name": change.subjectLabel])
             case .interaction: t.format("change_interaction", ["summary": String(change.subjectLabel.prefix(60))])
             }
+            let label: FieldLabel? = switch change.subject {
+            case .client: schema.clientField(change.field)?.label
+            case .contact: schema.contactField(change.field)?.label
+            case .interaction: nil
+            }
             return Change(when: DisplayDate.format(change.changedAt, language), author: item.authorName, subject: subject,
-                          field: t["client_field_\(change.field)"], old: String(change.oldValue.prefix(300)),
+                          field: label.map(t.label) ?? t["client_field_\(change.field)"], old: String(change.oldValue.prefix(300)),
                           new: String(change.newValue.prefix(300)))
         }
         attachments = AttachmentRow.rows(files, back: base, canDelete: canEdit, language: language)
@@ -218,6 +213,34 @@ struct ClientCardView {
         interactionKinds = Choice.options(InteractionKind.self, prefix: "interaction", selected: InteractionKind.call.rawValue, t: t)
         contactChoices = Choice.options(card.contacts.map { (String($0.id ?? 0), $0.name) }, selected: "", none: t["no_contact"])
         self.today = today.iso
+    }
+
+    private static func field(_ label: String, _ value: String) -> Field? {
+        value.isEmpty ? nil : Field(label: label, value: value, links: [])
+    }
+
+    /// A field as the card shows it: phones and e-mails as links, choices and dates in words;
+    /// nothing for an empty one.
+    private static func field<Record>(_ field: SchemaField<Record>, _ record: Record, t: Translations, language: Language) -> Field? {
+        let value = field.value(of: record), label = t.label(field.label)
+        guard !value.isEmpty else { return nil }
+        func links(_ scheme: String) -> Field {
+            Field(label: label, value: "", links: ContactFormat.list(value).map { item in
+                Link(text: item, url: scheme + (scheme == "tel:" ? item.filter { $0.isNumber || $0 == "+" } : item))
+            })
+        }
+        switch field.kind {
+        case .phones: return links("tel:")
+        case .emails, .email: return links("mailto:")
+        case .website:
+            return ContactFormat.websiteLink(value).map { Field(label: label, value: "", links: [Link(text: value, url: $0)]) }
+                ?? Self.field(label, value)
+        case .choice(_, let labels?, _): return Self.field(label, t["\(labels)_\(value)"])
+        case .yesNo: return Self.field(label, t["field_\(value)"])
+        case .birthday: return Self.field(label, birthday(value, language))
+        case .date: return Self.field(label, DayDate(iso: value).map { DisplayDate.day($0, language) } ?? value)
+        default: return Self.field(label, value)
+        }
     }
 
     static func birthday(_ stored: String, _ language: Language) -> String {

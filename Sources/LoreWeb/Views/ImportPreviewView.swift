@@ -47,21 +47,22 @@ struct ImportPreviewView {
             case .tooManyColumns: t.format("import_too_many_columns", ["max": String(CSVReader.maxColumns)])
             case .unterminatedQuote(let line): t.format("import_unterminated_quote", ["line": String(line)])
             case .noNameColumn: t["import_no_name_column"]
-            case .columnTwice(let column): t.format("import_column_twice", ["field": Self.label(column.rawValue, t)])
+            case .columnTwice(let column): t.format("import_column_twice", ["field": Self.label(column.rawValue, preview.schema, t)])
             }
         }
         columns = preview.header.enumerated().map { index, header in
             let chosen = index < preview.mapping.count ? preview.mapping[index]?.rawValue ?? "" : ""
             return Column(index: index, header: header, sample: String(preview.samples[safe: index]?.prefix(60) ?? ""),
                           options: [Choice(value: "", label: t["import_ignore_column"], selected: chosen.isEmpty)]
-                              + ClientColumn.allCases.map { Choice(value: $0.rawValue, label: Self.label($0.rawValue, t), selected: $0.rawValue == chosen) })
+                              + preview.schema.columns.map { Choice(value: $0.rawValue, label: Self.label($0.rawValue, preview.schema, t),
+                                                                    selected: $0.rawValue == chosen) })
         }
         columnCount = preview.header.count
         let interesting = preview.rows.filter { !$0.problems.isEmpty || $0.duplicate != nil }
         rows = interesting.prefix(Self.shownRows).map { row in
             Row(line: row.line, name: row.name,
                 problems: row.problems.sorted { $0.key < $1.key }.map { field, problem in
-                    "\(Self.label(field, t)): \(t.message(for: problem))"
+                    "\(Self.label(field, preview.schema, t)): \(t.message(for: problem))"
                 },
                 duplicate: row.duplicate.map { duplicate in
                     duplicate.line.map { t.format("import_duplicate_row", ["line": String($0), "reason": t["import_reason_\(duplicate.reason.rawValue)"]]) }
@@ -81,9 +82,9 @@ struct ImportPreviewView {
 }
 
 extension ImportPreviewView {
-    /// A field's name as the card's form calls it; the contact's columns have names of their own.
-    static func label(_ field: String, _ t: Translations) -> String {
-        field.hasPrefix("contact") ? t["import_field_\(field)"] : t["client_field_\(field)"]
+    /// A column's field by name, the person's fields marked as theirs.
+    static func label(_ column: String, _ schema: ClientSchema, _ t: Translations) -> String {
+        schema.column(rawValue: column).flatMap(schema.label(of:)).map(t.label) ?? column
     }
 }
 

@@ -10,7 +10,7 @@ struct PageBuilder: Sendable {
         "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty", "password_set",
         "merged", "restored_revision", "purged", "role_deleted", "client_trashed", "step_done", "article_not_found", "clients_imported", "file_deleted", "token_revoked", "backup_made", "synonyms_saved",
         "address_taken", "redacted", "unredacted", "redact_current", "confirmed", "changed_since_opened", "reviewed", "reassigned", "reassign_choose", "submitted", "approved", "returned", "withdrawn",
-        "mention_unseeing", "watching", "not_watching", "notifications_saved", "test_mail_queued", "mail_retried", "handed_over", "task_moved", "task_reassigned", "clients_merged",
+        "mention_unseeing", "watching", "not_watching", "notifications_saved", "test_mail_queued", "mail_retried", "handed_over", "task_moved", "task_reassigned", "clients_merged", "client_field_deleted",
     ]
 
     func page<Content>(

@@ -23,7 +23,7 @@ import Testing
         let bytes = Self.cp1251(Self.excel)
         let preview = try await importer(world).preview(bytes, for: world.principal)
         #expect(preview.encoding == .windows1251 && preview.delimiter == ";")
-        #expect(preview.mapping == [.name, .inn, .status, .phones, .emails, .contactName, .notes])
+        #expect(preview.mapping == [.client("name"), .client("inn"), .client("status"), .client("phones"), .client("emails"), .contact("name"), .client("notes")])
         #expect(preview.rows.map(\.line) == [2, 4], "a line break inside quotes moves the next row's line")
         #expect(preview.canImport)
         let result = try await importer(world).commit(bytes, for: world.principal)
@@ -76,8 +76,8 @@ import Testing
         let world = try await TestWorld()
         let bytes = Self.utf8("A;B\nРомашка;7707083893\n")
         #expect(try await importer(world).preview(bytes, for: world.principal).fileProblems == [.noNameColumn])
-        #expect(try await importer(world).preview(bytes, mapping: [.name, .inn], for: world.principal).canImport)
-        #expect(try await importer(world).preview(bytes, mapping: [.name, .name], for: world.principal).fileProblems == [.columnTwice(.name)])
+        #expect(try await importer(world).preview(bytes, mapping: [.client("name"), .client("inn")], for: world.principal).canImport)
+        #expect(try await importer(world).preview(bytes, mapping: [.client("name"), .client("name")], for: world.principal).fileProblems == [.columnTwice(.client("name"))])
     }
 
     @Test func duplicatesAreFoundByTaxIDEmailOrNameAndSkippedOrMerged() async throws {

@@ -15,71 +15,25 @@ struct ApiClient: Encodable, Sendable {
         let linkedByHand: Bool
     }
 
-    let id: Int64
-    let slug: String
-    let name: String
-    let kind: String
-    let status: String
-    let segment: String
-    @Null var manager: Manager?
-    let tags: [String]
-    let updatedAt: Date
-    let version: Int
-    let url: String
-    let source: String
-    let frequency: String
-    let legalName: String
-    let inn: String
-    let kpp: String
-    let ogrn: String
-    let legalAddress: String
-    let bankDetails: String
-    let address: String
-    let phones: String
-    let emails: String
-    let website: String
-    let officeHours: String
-    let preferences: String
-    let notes: String
-    let notesHtml: String
-    let createdAt: Date
-    let contacts: [ApiContact]
-    let interactions: [ApiInteraction]
-    let articles: [Knowledge]
+    let card: ClientCard
+    let schema: ClientSchema
 
-    init(_ card: ClientCard) {
+    func encode(to encoder: any Encoder) throws {
         let client = card.client
-        id = client.id ?? 0
-        slug = client.slug
-        name = client.name
-        kind = client.kind.rawValue
-        status = client.status.rawValue
-        segment = client.segment
-        manager = zip(client.managerId, card.managerName).map(Manager.init)
-        tags = client.tags
-        updatedAt = client.updatedAt
-        version = client.version
-        url = Paths.client(client.slug)
-        source = client.source
-        frequency = client.frequency
-        legalName = client.legalName
-        inn = client.inn
-        kpp = client.kpp
-        ogrn = client.ogrn
-        legalAddress = client.legalAddress
-        bankDetails = client.bankDetails
-        address = client.address
-        phones = client.phones
-        emails = client.emails
-        website = client.website
-        officeHours = client.officeHours
-        preferences = client.preferences
-        notes = client.notes
-        notesHtml = card.notesHTML
-        createdAt = client.createdAt
-        contacts = card.contacts.map(ApiContact.init)
-        interactions = card.interactions.map(ApiInteraction.init)
-        articles = card.knowledge.map { Knowledge(slug: $0.slug, title: $0.title, url: Paths.article($0.slug), linkedByHand: $0.linkedByHand) }
+        var container = encoder.container(keyedBy: AnyKey.self)
+        try container.encode(client.id ?? 0, forKey: AnyKey("id"))
+        try container.encode(client.slug, forKey: AnyKey("slug"))
+        try container.encode(Paths.client(client.slug), forKey: AnyKey("url"))
+        try container.encode(client.version, forKey: AnyKey("version"))
+        try container.encode(client.createdAt, forKey: AnyKey("createdAt"))
+        try container.encode(client.updatedAt, forKey: AnyKey("updatedAt"))
+        try ApiSchemaFields.encode(client, schema.client, into: &container)
+        try container.encode(zip(client.managerId, card.managerName).map(Manager.init), forKey: AnyKey("manager"))
+        try container.encode(card.notesHTML, forKey: AnyKey("notesHtml"))
+        try container.encode(card.contacts.map { ApiContact($0, schema: schema) }, forKey: AnyKey("contacts"))
+        try container.encode(card.interactions.map(ApiInteraction.init), forKey: AnyKey("interactions"))
+        try container.encode(card.knowledge.map { Knowledge(slug: $0.slug, title: $0.title, url: Paths.article($0.slug), linkedByHand: $0.linkedByHand) },
+                             forKey: AnyKey("articles"))
     }
 
     /// What updates are based on: the card's version, as `If-Match` names it.

@@ -19,7 +19,7 @@ struct ApiClientController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let parameters = request.uri.queryParameters
         let cursor = try ApiCursor(parameters, kind: "client")
-        let fetched = try await services.clientQueries.page(try Self.filter(parameters), after: cursor.position, limit: cursor.fetchLimit,
+        let fetched = try await services.clientQueries.page(try Self.filter(parameters, schema: try await services.clientQueries.schema()), after: cursor.position, limit: cursor.fetchLimit,
                                                             for: context.requirePrincipal())
         let (items, next) = cursor.page(fetched) { $0.client.id ?? 0 }
         return try ApiJSON.response(ApiPage(items: items.map(ApiClient.Summary.init), nextCursor: next), request: request)
@@ -27,7 +27,7 @@ struct ApiClientController {
 
     @Sendable func get(request: Request, context: AppRequestContext) async throws -> Response {
         let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: context.requirePrincipal())
-        return try ApiJSON.response(ApiClient(card), version: ApiClient.version(card.client), request: request)
+        return try ApiJSON.response(ApiClient(card: card, schema: try await services.clientQueries.schema()), version: ApiClient.version(card.client), request: request)
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
@@ -36,7 +36,7 @@ struct ApiClientController {
         let input = try await ApiBody.decode(ApiClientInput.self, from: request, schemas: services.apiSchemas)
         let client = try await services.clients.create(input.draft, by: principal)
         let card = try await services.clientQueries.card(slug: client.slug, for: principal)
-        return try ApiJSON.created(ApiClient(card), at: "/api/v1/clients/\(client.slug)", version: ApiClient.version(client), request: request)
+        return try ApiJSON.created(ApiClient(card: card, schema: try await services.clientQueries.schema()), at: "/api/v1/clients/\(client.slug)", version: ApiClient.version(client), request: request)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
@@ -49,12 +49,12 @@ struct ApiClientController {
         do {
             let client = try await services.clients.update(slug: slug, input.draft, version: version, by: principal)
             let card = try await services.clientQueries.card(slug: client.slug, for: principal)
-            return try ApiJSON.response(ApiClient(card), version: ApiClient.version(client), request: request)
+            return try ApiJSON.response(ApiClient(card: card, schema: try await services.clientQueries.schema()), version: ApiClient.version(client), request: request)
         } catch is ClientConflict {
             let card = try await services.clientQueries.card(slug: slug, for: principal)
             var problem = ApiProblem(.preconditionFailed, "edit_conflict",
                                      detail: "The card was changed (it is at version \(card.client.version) now). Nothing was saved.")
-            problem.extra = ClientConflictBody(current: ApiClient(card))
+            problem.extra = ClientConflictBody(current: ApiClient(card: card, schema: try await services.clientQueries.schema()))
             throw problem
         }
     }
@@ -73,7 +73,7 @@ struct ApiClientController {
         case "semicolon": ";"
         default: throw ApiProblem.invalidParameter("delimiter", "delimiter must be comma or semicolon.")
         }
-        let (data, _) = try await services.clientExport.export(try Self.filter(parameters), delimiter: delimiter, for: principal)
+        let (data, _) = try await services.clientExport.export(try Self.filter(parameters, schema: try await services.clientQueries.schema()), delimiter: delimiter, for: principal)
         return Response(status: .ok, headers: [
             .contentType: "text/csv; charset=utf-8",
             .contentDisposition: "attachment; filename=\"clients-\(DayDate(Date()).iso).csv\"",
@@ -82,7 +82,7 @@ struct ApiClientController {
     }
 
     /// The web list's filters, refused when they cannot be read rather than quietly ignored.
-    static func filter(_ parameters: Parameters) throws -> ClientFilter {
+    static func filter(_ parameters: Parameters, schema: ClientSchema) throws -> ClientFilter {
         if let status = parameters.get("status"), ClientStatus(rawValue: status) == nil {
             throw ApiProblem.invalidParameter("status", "status must be one of \(ClientStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
@@ -92,7 +92,7 @@ struct ApiClientController {
         if let contact = parameters.get("contact"), contact.wholeMatch(of: /(recent|quiet)-[0-9]{1,4}/) == nil {
             throw ApiProblem.invalidParameter("contact", "contact must be recent-N or quiet-N (days).")
         }
-        return ClientListQuery(parameters).filter
+        return ClientListQuery(parameters, schema: schema).filter
     }
 
     struct ClientConflictBody: Encodable, Sendable {

@@ -16,7 +16,7 @@ struct ApiClientPeopleController {
         let (slug, principal) = try await editable(context)
         let input = try await ApiBody.decode(ApiContact.Input.self, from: request, schemas: services.apiSchemas)
         let contact = try await services.clients.addContact(input.draft, to: slug, by: principal)
-        return try ApiJSON.created(ApiContact(contact), at: "/api/v1/clients/\(slug)/contacts/\(contact.id ?? 0)", request: request)
+        return try ApiJSON.created(ApiContact(contact, schema: try await services.clientQueries.schema()), at: "/api/v1/clients/\(slug)/contacts/\(contact.id ?? 0)", request: request)
     }
 
     @Sendable func updateContact(request: Request, context: AppRequestContext) async throws -> Response {
@@ -26,7 +26,7 @@ struct ApiClientPeopleController {
         try await services.clients.updateContact(id: id, of: slug, input.draft, by: principal)
         let card = try await services.clientQueries.card(slug: slug, for: principal)
         guard let contact = card.contacts.first(where: { $0.id == id }) else { throw NotFound() }
-        return try ApiJSON.response(ApiContact(contact), request: request)
+        return try ApiJSON.response(ApiContact(contact, schema: try await services.clientQueries.schema()), request: request)
     }
 
     @Sendable func deleteContact(request: Request, context: AppRequestContext) async throws -> Response {
