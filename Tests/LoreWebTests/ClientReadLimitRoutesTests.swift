@@ -40,4 +40,27 @@ import Testing
             #expect(card.contains("id=\"client-readers\"") && card.contains("Sergey Volkov"))
         }
     }
+
+    @Test func theSummaryAndTheMergeFormDoNotSpendTheDailyLimit() async throws {
+        var arguments = PermissionTableTests.arguments()
+        arguments.clientReadLimit = 2
+        let app = try await buildApplication(arguments)
+        try await app.test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let sales = try #require(try await PermissionTableTests.categoryIds(admin)["role Sales"])
+            // A head of sales without the export right: the limit applies to them.
+            #expect(try await admin.postForm("/admin/roles/\(sales)", [
+                ("name", "Sales"), ("capability-clients.read", "on"), ("capability-clients.edit", "on"), ("capability-clients.delete", "on"),
+                ("capability-clients.supervise", "on"),
+            ]).status == .seeOther)
+            let slugs = try await admin.get("/clients").text.matches(of: #/href="/clients/([a-z0-9-]+)" class="client-name"/#).map { String($0.1) }
+            let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)
+            #expect(try await sergey.get("/clients/summary").status == .ok)
+            #expect(try await sergey.get("/clients/\(slugs[0])/merge").status == .ok)
+            #expect(try await sergey.get("/clients/\(slugs[0])/merge?with=\(slugs[1])").status == .ok)
+            #expect(try await sergey.get("/clients/\(slugs[0])").status == .ok)
+            #expect(try await sergey.get("/clients/\(slugs[1])").status == .ok, "only the two cards opened count")
+            #expect(try await sergey.get("/clients/\(slugs[2])").status == .tooManyRequests)
+        }
+    }
 }
