@@ -42,4 +42,17 @@ import Testing
             #expect(try await sergey.get("/clients/volga-retail-group").text.contains("12"))
         }
     }
+
+    @Test func theAddressOfAMergedCardLeadsToTheCardItWentInto() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            #expect(try await admin.postForm("/clients/volga-retail-group/merge", [("with", "polka-market")]).status == .seeOther)
+            let moved = try await admin.get("/clients/polka-market")
+            #expect(moved.status == .seeOther && moved.headers[.location] == "/clients/volga-retail-group")
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            let hidden = try await ivan.get("/clients/polka-market")
+            #expect(hidden.status == .notFound && !hidden.text.contains("volga"))
+        }
+    }
 }
+

@@ -46,6 +46,13 @@ public struct ClientQueries: Sendable {
         try Self.items(Self.conditions(filter, policy), order: Self.order(filter), limit: nil, offset: 0, db)
     }
 
+    /// Where a merged-away card's address leads: the slug of the card it went into, when the
+    /// principal may see that one.
+    public func mergedCard(slug: String, for principal: Principal) async throws -> String? {
+        let policy = AccessPolicy(principal)
+        return try await database.reader.read { db in try MergedCards.kept(for: [slug], policy: policy, db)[slug]?.slug }
+    }
+
     public func card(slug: String, for principal: Principal) async throws -> ClientCard {
         let policy = AccessPolicy(principal)
         let card = try await database.reader.read { db in
@@ -252,7 +259,8 @@ public struct ClientQueries: Sendable {
         guard let id = client.id else { return [] }
         let request: SQLRequest<Row> = """
             SELECT a.slug, a.title, a.categoryId, MAX(l.byHand) AS byHand
-            FROM (SELECT sourceId AS articleId, 0 AS byHand FROM articleLink WHERE kind = 'client' AND targetKey = \(client.slug)
+            FROM (SELECT sourceId AS articleId, 0 AS byHand FROM articleLink
+                  WHERE kind = 'client' AND (targetKey = \(client.slug) OR targetKey IN (\(MergedCards.absorbedSlugs(into: id))))
                   UNION ALL SELECT articleId, 1 FROM clientArticleLink WHERE clientId = \(id)) l
             JOIN article a ON a.id = l.articleId
             WHERE a.deletedAt IS NULL AND \(policy.readableArticles("a"))

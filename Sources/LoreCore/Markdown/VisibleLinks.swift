@@ -21,7 +21,11 @@ enum VisibleLinks {
                 SELECT slug, name FROM client WHERE slug IN (SELECT value FROM json_each(\(try jsonArray(clients))))
                 AND deletedAt IS NULL AND \(policy.readableClients())
                 """
-            let names = Dictionary(try request.fetchAll(db).map { ($0["slug"] as String, $0["name"] as String) }) { first, _ in first }
+            var names = Dictionary(try request.fetchAll(db).map { ($0["slug"] as String, $0["name"] as String) }) { first, _ in first }
+            // A link to a card merged into another leads there.
+            let merged = try MergedCards.kept(for: clients.subtracting(names.keys), policy: policy, db)
+            html = WikiLinkMarkup.redirectedClients(html, to: merged.mapValues(\.slug))
+            for (_, kept) in merged { names[kept.slug] = kept.name }
             html = WikiLinkMarkup.namedClients(WikiLinkMarkup.maskedClients(html, keeping: Set(names.keys)), names: names)
         }
         return html

@@ -35,6 +35,17 @@ public enum WikiLinkMarkup {
         }
     }
 
+    /// `html` with links to the slugs in `targets` pointing to their new slugs; a link that
+    /// showed its old slug as its text shows the new one (and so the card's name, next).
+    static func redirectedClients(_ html: String, to targets: [String: String]) -> String {
+        guard !targets.isEmpty else { return html }
+        return html.replacing(#/<a class="wikilink client-link" href="/clients/([a-z0-9-]+)">(([a-z0-9-]+)</a>)?/#) { match in
+            guard let target = targets[String(match.1)] else { return String(match.0) }
+            let text = match.3.map { $0 == match.1 ? target + "</a>" : $0 + "</a>" } ?? ""
+            return client(slug: target) + text
+        }
+    }
+
     /// The client slugs linked from `html`.
     public static func linkedClients(in html: String) -> Set<String> {
         Set(html.matches(of: clientLink()).map { String($0.1) })

@@ -146,7 +146,15 @@ struct ClientController {
     @Sendable func card(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let card = try await services.clientQueries.card(slug: context.parameters.require("slug"), for: principal)
+        let slug = try context.parameters.require("slug")
+        let card: ClientCard
+        do {
+            card = try await services.clientQueries.card(slug: slug, for: principal)
+        } catch is NotFound {
+            // The address of a card merged into another leads to that one.
+            guard let kept = try await services.clientQueries.mergedCard(slug: slug, for: principal) else { throw NotFound() }
+            return .redirect(to: Paths.client(kept), type: .normal)
+        }
         let tree = try await services.categories.tree(for: principal)
         let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
         let schema = try await services.clientQueries.schema()

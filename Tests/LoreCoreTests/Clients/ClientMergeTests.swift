@@ -39,4 +39,26 @@ import Testing
         #expect(back.contacts.map(\.name) == ["Борис"] && back.interactions.count == 1)
         #expect(try await world.count("SELECT COUNT(*) FROM auditEntry WHERE action IN ('clients.merged', 'clients.unmerged')") == 2)
     }
+
+    @Test func articlesLinkingTheMergedCardLeadToTheKeptOneUntilTheMergeIsUndone() async throws {
+        let world = try await TestWorld()
+        let kept = try await world.client("Ромашка")
+        let other = try await world.client("Ромашка опт")
+        let sales = try await world.category("Продажи")
+        let article = try await world.article("Скрипт для Ромашки", in: sales, body: "Звонить по [[client:\(other.slug)]].")
+        try await world.clients.merge(other.slug, into: kept.slug, taking: [], by: world.principal)
+
+        let html = try await world.queries.visibleHTML(of: article, for: world.principal)
+        #expect(html.contains("<a class=\"wikilink client-link\" href=\"/clients/\(kept.slug)\">Ромашка</a>"))
+        #expect(try await world.clientQueries.card(slug: kept.slug, for: world.principal).knowledge.map(\.slug) == [article.slug])
+        #expect(try await world.clientQueries.mergedCard(slug: other.slug, for: world.principal) == kept.slug)
+        let employee = try await world.user("ivan")
+        #expect(try await world.clientQueries.mergedCard(slug: other.slug, for: employee) == nil, "no card is revealed to those who may not see it")
+
+        try await world.clients.restore(slug: other.slug, by: world.principal)
+        let restored = try await world.queries.visibleHTML(of: article, for: world.principal)
+        #expect(restored.contains("href=\"/clients/\(other.slug)\">Ромашка опт</a>"))
+        #expect(try await world.clientQueries.card(slug: kept.slug, for: world.principal).knowledge.isEmpty)
+    }
 }
+
