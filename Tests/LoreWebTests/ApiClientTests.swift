@@ -49,6 +49,41 @@ import Testing
         }
     }
 
+    @Test func tasksPurchasesAndAMergeWorkAsOnTheWeb() async throws {
+        try await TestApp.run { admin in
+            let api = try await ApiCaller.make(admin)
+            let first = try #require(try await api.send(.post, "/api/v1/clients", json: Self.json(["name": "Ромашка"])).json["slug"] as? String)
+            let second = try #require(try await api.send(.post, "/api/v1/clients", json: Self.json(["name": "ООО Ромашка", "inn": "7707083893"]))
+                .json["slug"] as? String)
+            let call = try await api.send(.post, "/api/v1/clients/\(second)/interactions", json: Self.json([
+                "summary": "Звонок", "nextStep": "Выслать КП", "nextStepDue": "2020-01-15", "nextStepTime": "10:30", "nextStepKind": "email",
+            ]))
+            #expect(call.status == .created && call.json["nextStepKind"] as? String == "email" && call.json["assigneeId"] is Int)
+            let tasks = try #require(try await api.get("/api/v1/tasks?view=overdue").json["items"] as? [[String: Any]])
+            let task = try #require(tasks.first { $0["step"] as? String == "Выслать КП" })
+            #expect(task["overdue"] as? Bool == true && task["time"] as? String == "10:30")
+            let id = try #require(task["id"] as? Int)
+            #expect(try await api.get("/api/v1/tasks?view=everything").status == .badRequest)
+            #expect(try await api.send(.post, "/api/v1/tasks/\(id)/reschedule", json: Self.json(["due": "никогда"])).status == .unprocessableContent)
+            #expect(try await api.send(.post, "/api/v1/tasks/\(id)/reschedule", json: Self.json(["due": "2099-01-01"])).status == .noContent)
+            #expect(try await api.send(.post, "/api/v1/tasks/\(id)/reassign", json: Self.json(["assigneeId": 999_999])).status == .unprocessableContent)
+            #expect((try await api.get("/api/v1/tasks?view=overdue").json["items"] as? [[String: Any]])?.contains { $0["id"] as? Int == id } == false)
+            #expect(try await api.send(.post, "/api/v1/tasks/\(id)/done").status == .noContent)
+            #expect(try await api.send(.post, "/api/v1/tasks/\(id)/done").status == .notFound, "a closed step is not open any more")
+
+            #expect(try await api.send(.post, "/api/v1/clients/\(second)/purchases", json: Self.json(["amount": "много"])).status == .unprocessableContent)
+            let bought = try await api.send(.post, "/api/v1/clients/\(second)/purchases", json: Self.json(["amount": "12 500,50", "date": "2026-11-02"]))
+            #expect(bought.status == .created && bought.json["amountMinor"] as? Int == 1_250_050 && bought.json["currency"] as? String == "RUB")
+            #expect((try await api.get("/api/v1/clients/\(second)/purchases").json["items"] as? [[String: Any]])?.count == 1)
+
+            let merged = try await api.send(.post, "/api/v1/clients/\(first)/merge", json: Self.json(["with": second, "taking": ["inn"]]))
+            #expect(merged.status == .ok && merged.json["inn"] as? String == "7707083893")
+            #expect((merged.json["interactions"] as? [[String: Any]])?.count == 1)
+            #expect((try await api.get("/api/v1/clients/\(first)/purchases").json["items"] as? [[String: Any]])?.count == 1)
+            #expect(try await api.get("/api/v1/clients/\(second)").status == .notFound)
+        }
+    }
+
     @Test func theListPagesByCursorAndTheExportIsAudited() async throws {
         try await TestApp.run { admin in
             let api = try await ApiCaller.make(admin)

@@ -32,6 +32,8 @@ struct ApiRoutes {
         ApiSearchController(services: services).addRoutes(to: secured)
         ApiClientController(services: services).addRoutes(to: secured)
         ApiClientFieldsController(services: services).addRoutes(to: secured)
+        ApiClientSalesController(services: services).addRoutes(to: secured)
+        ApiTaskController(services: services).addRoutes(to: secured)
         ApiClientPeopleController(services: services).addRoutes(to: secured)
         ApiFileController(services: services).addRoutes(to: secured)
         return router

@@ -46,18 +46,21 @@ public typealias ContactDraft = FieldDraft<ClientContact>
 
 extension FieldDraft: Decodable {
     /// From JSON (the API, the sample cards): a string for each field, a list for tags, and
-    /// administrators' fields inside `custom`. What is left out stays at its default.
+    /// administrators' fields inside `custom` (text, a number or true/false). What is left out
+    /// stays at its default; other properties are the caller's to read.
     public init(from decoder: any Decoder) throws {
         self.init()
         let container = try decoder.container(keyedBy: AnyKey.self)
+        let fields = Dictionary(Record.builtInFields.map { ($0.key, $0) }) { first, _ in first }
         for key in container.allKeys {
             if key.stringValue == "custom" {
-                let custom = try container.decode([String: Scalar].self, forKey: key)
+                let custom = try container.decodeIfPresent([String: Scalar].self, forKey: key) ?? [:]
                 for (name, value) in custom { values["custom." + name] = value.text }
-            } else if let value = try? container.decode(Scalar.self, forKey: key) {
-                values[key.stringValue] = value.text
-            } else if let list = try? container.decode([String].self, forKey: key) {
-                values[key.stringValue] = list.joined(separator: ", ")
+            } else if let field = fields[key.stringValue] {
+                // A value of the wrong JSON type is refused, as the API's document promises.
+                let text = field.kind == .tags ? try container.decodeIfPresent([String].self, forKey: key)?.joined(separator: ", ")
+                    : try container.decodeIfPresent(String.self, forKey: key)
+                if let text { values[key.stringValue] = text }
             }
         }
     }

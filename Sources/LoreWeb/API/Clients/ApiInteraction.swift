@@ -12,6 +12,10 @@ struct ApiInteraction: Encodable, Sendable {
     let outcome: String
     let nextStep: String
     @Null var nextStepDue: String?
+    @Null var nextStepTime: String?
+    @Null var nextStepKind: String?
+    /// Who does the next step: whoever logged it unless given to a colleague.
+    @Null var assigneeId: Int64?
     @Null var nextStepDoneAt: Date?
 
     init(_ entry: ClientCard.Interaction) {
@@ -25,6 +29,9 @@ struct ApiInteraction: Encodable, Sendable {
         outcome = interaction.outcome
         nextStep = interaction.nextStep
         nextStepDue = interaction.nextStepDue
+        nextStepTime = interaction.nextStepTime
+        nextStepKind = interaction.nextStepKind?.rawValue
+        assigneeId = interaction.nextStepDue == nil ? nil : interaction.assigneeId ?? interaction.authorId
         nextStepDoneAt = interaction.nextStepDoneAt
     }
 
@@ -39,6 +46,9 @@ struct ApiInteraction: Encodable, Sendable {
         let outcome: String?
         let nextStep: String?
         let nextStepDue: String?
+        let nextStepTime: String?
+        let nextStepKind: String?
+        let assigneeId: Int64?
 
         var draft: InteractionDraft {
             var draft = InteractionDraft()
@@ -49,6 +59,9 @@ struct ApiInteraction: Encodable, Sendable {
             draft.outcome = outcome ?? ""
             draft.nextStep = nextStep ?? ""
             draft.nextStepDue = nextStepDue ?? ""
+            draft.nextStepTime = nextStepTime ?? ""
+            draft.nextStepKind = nextStepKind ?? ""
+            draft.assignee = assigneeId.map(String.init) ?? ""
             return draft
         }
     }
