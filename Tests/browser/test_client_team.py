@@ -89,3 +89,23 @@ def test_an_administrator_adds_a_field_that_shows_on_forms_cards_and_filters(ser
     click_and_load(driver, find(driver, "#client-filter button[type=submit]"))
     assert [row.text.split("\n")[0] for row in find_all(driver, "#clients tbody tr")][0].startswith(f"Field Test {marker}")
     assert len(find_all(driver, "#clients tbody tr")) == 1
+
+
+def test_purchases_are_imported_from_a_spreadsheet_once(server, as_user, tmp_path, marker):
+    sergey = as_user("sergey")
+    note = f"Счёт {marker}"
+    sheet = tmp_path / "orders.csv"
+    sheet.write_text(f"Контрагент;Дата;Сумма;Комментарий\nВолга Ритейл Групп;01.11.2026;45 000,00;{note}\n", encoding="utf-8")
+    open_page(sergey, server, "/clients/purchases/import")
+    find(sergey, "#file").send_keys(str(sheet))
+    click_and_load(sergey, find(sergey, "#purchases-upload button[type=submit]"))
+    assert "1" in find(sergey, "#purchases-summary").text
+    click_and_load(sergey, find(sergey, "#import-purchases"))
+    assert "1" in find(sergey, ".notice").text
+    open_page(sergey, server, "/clients/volga-retail-group")
+    assert note in find(sergey, "#purchase-list").text
+    # The same file again: nothing new, so nothing to import.
+    open_page(sergey, server, "/clients/purchases/import")
+    find(sergey, "#file").send_keys(str(sheet))
+    click_and_load(sergey, find(sergey, "#purchases-upload button[type=submit]"))
+    assert not find_all(sergey, "#import-purchases")

@@ -23,6 +23,7 @@ public struct AuditLog: Sendable {
         case articlePurged = "article.purged"
         case clientsExported = "clients.exported"
         case clientsImported = "clients.imported"
+        case purchasesImported = "purchases.imported"
         case clientDeleted = "client.deleted"
         case clientRestored = "client.restored"
         case clientsHandedOver = "clients.handed_over"

@@ -52,7 +52,7 @@ public struct PurchaseDraft: Sendable, Equatable {
         let day = v.day("date", date) ?? (date.trimmingCharacters(in: .whitespaces).isEmpty ? DayDate(now).iso : nil)
         if let day, let parsed = DayDate(iso: day), parsed > DayDate(now) { v.add("date", .invalidDate) }
         let cents = Self.cents(amount)
-        if amount.trimmingCharacters(in: .whitespaces).isEmpty { v.add("amount", .required) } else if cents == nil { v.add("amount", .invalidText) }
+        if amount.trimmingCharacters(in: .whitespaces).isEmpty { v.add("amount", .required) } else if cents == nil { v.add("amount", .invalidNumber) }
         let code = currency.trimmingCharacters(in: .whitespaces).uppercased()
         if !code.isEmpty, code.count != 3 || !code.allSatisfy({ $0.isASCII && $0.isLetter }) { v.add("currency", .invalidText) }
         let note = v.text("note", note, required: false, maxBytes: FieldKind.shortText)

@@ -141,6 +141,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     ClientContactController(services: services).addRoutes(to: router)
     ClientTimelineController(services: services).addRoutes(to: router)
     ClientImportController(services: services).addRoutes(to: router)
+    PurchaseImportController(services: services).addRoutes(to: router)
     ClientHandOverController(services: services).addRoutes(to: router)
     TaskController(services: services).addRoutes(to: router)
     ClientPurchaseController(services: services).addRoutes(to: router)

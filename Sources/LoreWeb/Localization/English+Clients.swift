@@ -1,6 +1,22 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "purchases_import_no_card": "No card you may change has this name or INN.",
+        "purchases_import_nothing": "Nothing is imported until every problem is fixed in the file.",
+        "purchases_import_title": "Import purchases",
+        "purchases_import_intro": "A CSV of orders, for instance from the accounting system: a column with the client's name or INN, the date, the amount, and optionally the currency and a note. Each row goes to the card with that INN or name; a row already logged is skipped, so the same file can be loaded again.",
+        "purchases_import_summary": "{rows} rows for {cards} cards · {logged} already logged · encoding {encoding}",
+        "purchases_import_missing": "The file has no column for: {column}.",
+        "purchases_import_logged": "Already logged: skipped.",
+        "purchases_import_button": "Import the purchases",
+        "import_purchases": "Import purchases",
+        "notice_purchases_imported": "Purchases imported: {n}; already logged and skipped: {skipped}.",
+        "purchase_column_client": "Client",
+        "purchase_column_inn": "INN",
+        "purchase_column_date": "Date",
+        "purchase_column_amount": "Amount",
+        "purchase_column_currency": "Currency",
+        "purchase_column_note": "Note",
         "clients_any_value": "Any",
         "notice_client_field_deleted": "The field and its values were removed; the cards' history keeps what they were.",
         "client_fields": "Client fields",

@@ -1,6 +1,22 @@
 extension Translations {
     /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
+        "purchases_import_no_card": "Нет карточки с таким названием или ИНН, которую вы можете менять.",
+        "purchases_import_nothing": "Ничего не импортируется, пока все проблемы не исправлены в файле.",
+        "purchases_import_title": "Импорт покупок",
+        "purchases_import_intro": "CSV с заказами, например выгрузка из учётной системы: столбец с названием клиента или ИНН, дата, сумма и, если есть, валюта и примечание. Каждая строка попадает в карточку с этим ИНН или названием; уже внесённые строки пропускаются, так что файл можно загрузить повторно.",
+        "purchases_import_summary": "Строк: {rows}, карточек: {cards} · уже внесено: {logged} · кодировка {encoding}",
+        "purchases_import_missing": "В файле нет столбца: {column}.",
+        "purchases_import_logged": "Уже внесена: пропускается.",
+        "purchases_import_button": "Импортировать покупки",
+        "import_purchases": "Импорт покупок",
+        "notice_purchases_imported": "Импортировано покупок: {n}; уже были внесены и пропущены: {skipped}.",
+        "purchase_column_client": "Клиент",
+        "purchase_column_inn": "ИНН",
+        "purchase_column_date": "Дата",
+        "purchase_column_amount": "Сумма",
+        "purchase_column_currency": "Валюта",
+        "purchase_column_note": "Примечание",
         "clients_any_value": "Любое",
         "notice_client_field_deleted": "Поле и его значения удалены; история карточек сохраняет, какими они были.",
         "client_fields": "Поля клиентов",

@@ -10,7 +10,7 @@ struct PageBuilder: Sendable {
         "saved", "unchanged", "trashed", "restored", "category_saved", "category_deleted", "category_not_empty", "password_set",
         "merged", "restored_revision", "purged", "role_deleted", "client_trashed", "step_done", "article_not_found", "clients_imported", "file_deleted", "token_revoked", "backup_made", "synonyms_saved",
         "address_taken", "redacted", "unredacted", "redact_current", "confirmed", "changed_since_opened", "reviewed", "reassigned", "reassign_choose", "submitted", "approved", "returned", "withdrawn",
-        "mention_unseeing", "watching", "not_watching", "notifications_saved", "test_mail_queued", "mail_retried", "handed_over", "task_moved", "task_reassigned", "clients_merged", "client_field_deleted",
+        "mention_unseeing", "watching", "not_watching", "notifications_saved", "test_mail_queued", "mail_retried", "handed_over", "task_moved", "task_reassigned", "clients_merged", "client_field_deleted", "purchases_imported",
     ]
 
     func page<Content>(
@@ -34,8 +34,10 @@ struct PageBuilder: Sendable {
         let t = context.translations
         // A notice may name people by username (`names`): nothing else an address could carry is shown.
         let names = String((request.uri.queryParameters.get("names") ?? "").prefix(200).filter { $0.isASCII && ($0.isLetter || $0.isNumber || "._-, ".contains($0)) })
+        // And counts (`n`, `skipped`): digits only.
+        func count(_ key: String) -> String { String((request.uri.queryParameters.get(key) ?? "").prefix(7).filter(\.isASCII).filter(\.isNumber)) }
         let notice = request.uri.queryParameters.get("notice").flatMap {
-            Self.notices.contains($0) ? t.format("notice_\($0)", ["names": names]) : nil
+            Self.notices.contains($0) ? t.format("notice_\($0)", ["names": names, "n": count("n"), "skipped": count("skipped")]) : nil
         }
         let signedIn = !context.isGuest
         let chrome = Chrome(
