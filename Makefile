@@ -4,7 +4,7 @@
 SWIFT ?= swift
 # pandoc turns pages into Word documents ("Download as Word"); msmtp-mta is the sendmail that
 # hands Lore's e-mail to the company's SMTP server (configured in /etc/msmtprc).
-BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev pandoc msmtp-mta
+BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev zlib1g-dev pandoc msmtp-mta
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 # Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.
@@ -64,7 +64,7 @@ deps:
 browser-deps:
 	@$(call apt_install,$(BROWSER_PACKAGES))
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV) || { $(call apt_install,python3-venv) && python3 -m venv $(VENV); }
-	@$(VENV)/bin/python -c "import selenium, pytest, jsonschema, schemathesis, aiosmtpd" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest jsonschema schemathesis aiosmtpd
+	@$(VENV)/bin/python -c "import selenium, pytest, jsonschema, schemathesis, aiosmtpd, openpyxl" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest jsonschema schemathesis aiosmtpd openpyxl
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install

@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Writes the client list as an Excel workbook (.xlsx is a zip of XML).
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -43,6 +45,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Stop words and the starter synonym dictionary of search.
             resources: [.copy("Search/Lexicon"), .copy("Conversion/Filters")]
@@ -80,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoreCoreTests",
-            dependencies: ["LoreCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LoreCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "LoreWebTests",

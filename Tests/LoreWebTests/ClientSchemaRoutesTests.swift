@@ -35,6 +35,9 @@ import Testing
             #expect(list.contains(#"name="f.sales_region""#) && list.contains("Волга Ритейл Групп") && !list.contains("Polka Market"))
             let export = try await admin.postForm("/clients/export.csv", []).text
             #expect(export.contains("Sales region") && export.contains("Юг"))
+            let workbook = try await admin.postForm("/clients/export.csv", [("format", "xlsx")])
+            #expect(workbook.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            #expect(workbook.headers[.contentDisposition]?.hasSuffix(".xlsx\"") == true && Array(workbook.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
 
             let api = try await ApiCaller.make(admin)
             let json = try await api.get("/api/v1/clients/volga-retail-group").json

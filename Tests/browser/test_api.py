@@ -1321,3 +1321,21 @@ def test_client_export(sergey, ivan):
     assert any(client["name"] in row for row in rows[1:])
     expect(ivan.get("/clients/export"), 404, "not_found")
     expect(sergey.get("/clients/export?delimiter=tab"), 400, "invalid_parameter")
+    expect(sergey.get("/clients/export?format=pdf"), 400, "invalid_parameter")
+
+
+def test_client_export_opens_in_excel_form(sergey):
+    """The .xlsx export is a workbook a spreadsheet program opens: openpyxl reads it back."""
+    import io
+    import openpyxl
+    client = new_client(sergey, segment="XlsxTest", inn="7707083893")
+    answer = sergey.get("/clients/export?format=xlsx&segment=XlsxTest&rows=contacts")
+    expect(answer, 200)
+    assert answer.content_type == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    sheet = openpyxl.load_workbook(io.BytesIO(answer.body)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[0] == "Name" and "INN" in header and "Contact" in header
+    assert [row[0] for row in rows[1:]] == [client["name"]]
+    assert rows[1][header.index("INN")] == "7707083893", "an INN stays text, leading digits and all"
+    assert sheet.freeze_panes == "A2"

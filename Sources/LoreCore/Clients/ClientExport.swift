@@ -11,9 +11,14 @@ public struct ClientExport: Sendable {
         self.database = database
     }
 
-    /// `delimiter` follows the reader's Excel: `;` where the decimal separator is a comma (Russian), `,` elsewhere.
+    public enum Format: Sendable, Equatable {
+        /// `delimiter` follows the reader's Excel: `;` where the decimal separator is a comma (Russian), `,` elsewhere.
+        case csv(delimiter: Character)
+        case xlsx
+    }
+
     /// `everyContact`: a row per person, the card's fields repeated (a card without people still has its row).
-    public func export(_ filter: ClientFilter, delimiter: Character, everyContact: Bool = false, for principal: Principal) async throws
+    public func export(_ filter: ClientFilter, format: Format, everyContact: Bool = false, for principal: Principal) async throws
         -> (data: Data, count: Int) {
         let policy = AccessPolicy(principal)
         try policy.requireClients(.clientsExport)
@@ -28,8 +33,12 @@ public struct ClientExport: Sendable {
                     ?? [Self.row(item, contact: nil, schema)]
             }
             try AuditLog.record(.clientsExported, by: principal,
-                                subject: "\(filter.summary)\(everyContact ? ", every contact" : ""); \(rows.count) rows", db)
-            return (CSVWriter.excelData(header: schema.columns.map(schema.header(of:)), rows: rows, delimiter: delimiter), rows.count)
+                                subject: "\(filter.summary)\(everyContact ? ", every contact" : "")\(format == .xlsx ? ", xlsx" : ""); \(rows.count) rows", db)
+            let header = schema.columns.map(schema.header(of:))
+            switch format {
+            case .csv(let delimiter): return (CSVWriter.excelData(header: header, rows: rows, delimiter: delimiter), rows.count)
+            case .xlsx: return (try XLSXWriter.data(sheet: "Clients", header: header, rows: rows), rows.count)
+            }
         }
     }
 

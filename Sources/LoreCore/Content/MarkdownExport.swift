@@ -59,7 +59,7 @@ public struct MarkdownExport: Sendable {
             }
         }
         if principal.has(.clientsExport) {
-            let (data, rows) = try await clients.export(ClientFilter(), delimiter: ",", everyContact: true, for: principal)
+            let (data, rows) = try await clients.export(ClientFilter(), format: .csv(delimiter: ","), everyContact: true, for: principal)
             try data.write(to: folder.appendingPathComponent(Self.clientsFile))
             report.clientRows = rows
         }

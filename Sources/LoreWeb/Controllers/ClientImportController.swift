@@ -74,13 +74,10 @@ struct ClientImportController {
         // Excel splits on the list separator of its locale: a semicolon where the decimal mark is a comma.
         let delimiter: Character = context.language == .ru ? ";" : ","
         let form = try await FormData.read(from: request)
-        let (data, _) = try await services.clientExport.export(query.filter, delimiter: delimiter, everyContact: form["rows"] == "contacts",
-                                                               for: principal)
-        let name = "clients-\(DayDate(Date()).iso).csv"
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(name)\"",
-            .cacheControl: "private, no-store",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        let xlsx = form["format"] == "xlsx"
+        let (data, _) = try await services.clientExport.export(query.filter, format: xlsx ? .xlsx : .csv(delimiter: delimiter),
+                                                               everyContact: form["rows"] == "contacts", for: principal)
+        return SpreadsheetResponse.make(data, xlsx: xlsx)
     }
 
     struct PageView {

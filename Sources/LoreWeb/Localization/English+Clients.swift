@@ -1,6 +1,7 @@
 extension Translations {
     /// The client registry's texts, kept apart from the wiki's.
     static let englishClients: [String: String] = [
+        "export_xlsx": "Excel (.xlsx)",
         "purchases_import_no_card": "No card you may change has this name or INN.",
         "purchases_import_nothing": "Nothing is imported until every problem is fixed in the file.",
         "purchases_import_title": "Import purchases",

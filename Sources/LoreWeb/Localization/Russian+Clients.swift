@@ -1,6 +1,7 @@
 extension Translations {
     /// The client registry's texts, in Russian.
     static let russianClients: [String: String] = [
+        "export_xlsx": "В Excel (.xlsx)",
         "purchases_import_no_card": "Нет карточки с таким названием или ИНН, которую вы можете менять.",
         "purchases_import_nothing": "Ничего не импортируется, пока все проблемы не исправлены в файле.",
         "purchases_import_title": "Импорт покупок",

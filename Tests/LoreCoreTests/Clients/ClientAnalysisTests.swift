@@ -51,7 +51,7 @@ import Testing
         filter.rfm = nil
         filter.abc = .a
         #expect(try await world.clientQueries.list(filter, for: world.principal).items.map(\.client.name) == ["Champion"])
-        let (csv, rows) = try await ClientExport(database: world.database).export(filter, delimiter: ",", for: world.principal)
+        let (csv, rows) = try await ClientExport(database: world.database).export(filter, format: .csv(delimiter: ","), for: world.principal)
         #expect(rows == 1 && String(decoding: csv, as: UTF8.self).contains("Champion"), "export follows the same filter")
 
         var patient = ClientAnalysis.Thresholds()

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import LoreCore
+import ZIPFoundation
 
 /// Importing spreadsheets as people actually save them, and exporting them back.
 @Suite struct ClientImportTests {
@@ -124,10 +125,10 @@ import Testing
         try await world.client("Ромашка", status: .active)
         try await world.client("Лютик", status: .lead)
         let export = ClientExport(database: world.database)
-        await #expect(throws: AccessDenied.self) { try await export.export(ClientFilter(), delimiter: ";", for: sales) }
+        await #expect(throws: AccessDenied.self) { try await export.export(ClientFilter(), format: .csv(delimiter: ";"), for: sales) }
         var filter = ClientFilter()
         filter.status = .active
-        let (data, count) = try await export.export(filter, delimiter: ";", for: world.principal)
+        let (data, count) = try await export.export(filter, format: .csv(delimiter: ";"), for: world.principal)
         #expect(count == 1)
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF], "a byte order mark, so Excel reads Cyrillic as UTF-8")
         let subjects = try await world.database.reader.read { db in
@@ -146,8 +147,8 @@ import Testing
         try await world.contact("Анна", on: romashka)
         try await world.contact("Борис", on: romashka)
         let export = ClientExport(database: world.database)
-        let (first, firstCount) = try await export.export(ClientFilter(), delimiter: ";", for: world.principal)
-        let (every, everyCount) = try await export.export(ClientFilter(), delimiter: ";", everyContact: true, for: world.principal)
+        let (first, firstCount) = try await export.export(ClientFilter(), format: .csv(delimiter: ";"), for: world.principal)
+        let (every, everyCount) = try await export.export(ClientFilter(), format: .csv(delimiter: ";"), everyContact: true, for: world.principal)
         #expect(firstCount == 2 && everyCount == 3, "two cards; three rows: Ромашка's two people and Лютик with none")
         let text = String(decoding: every, as: UTF8.self)
         #expect(text.contains("Анна") && text.contains("Борис") && !String(decoding: first, as: UTF8.self).contains("Борис"))
@@ -162,5 +163,28 @@ import Testing
         _ = try await importer(world).commit(Self.utf8("Название\nМой клиент\n"), for: own)
         let (items, total) = try await world.clientQueries.list(ClientFilter(), for: own)
         #expect(total == 1 && items.first?.client.managerId == own.userId)
+    }
+}
+
+/// The list as an Excel workbook: a real .xlsx whose sheet holds every column and the text as typed.
+@Suite struct ClientXLSXExportTests {
+    @Test func theWorkbookHoldsTheHeaderAndEveryCardAsText() async throws {
+        let world = try await TestWorld()
+        var draft = ClientDraft()
+        draft.name = "Ромашка & Co <опт>"
+        draft.inn = "7707083893"
+        draft.notes = "=HYPERLINK(\"http://evil\")"
+        try await world.clients.create(draft, by: world.principal)
+        let (data, count) = try await ClientExport(database: world.database).export(ClientFilter(), format: .xlsx, for: world.principal)
+        #expect(count == 1 && data.starts(with: [0x50, 0x4B]))
+        let archive = try Archive(data: data, accessMode: .read)
+        #expect(Set(archive.map(\.path)) == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                                              "xl/worksheets/sheet1.xml"])
+        var sheet = Data()
+        _ = try archive.extract(try #require(archive["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+        let xml = String(decoding: sheet, as: UTF8.self)
+        #expect(xml.contains("<t xml:space=\"preserve\">Name</t>") && xml.contains("Ромашка &amp; Co &lt;опт&gt;") && xml.contains("7707083893"))
+        #expect(xml.contains("t=\"inlineStr\"") && !xml.contains("<f>"), "every cell is text: nothing becomes a formula")
+        #expect(XLSXWriter.columnName(0) == "A" && XLSXWriter.columnName(25) == "Z" && XLSXWriter.columnName(26) == "AA" && XLSXWriter.columnName(701) == "ZZ")
     }
 }

@@ -96,7 +96,7 @@ import Testing
         try await world.clients.create(draft, by: world.principal)
         try await world.client("Лютик")
 
-        let (csv, _) = try await ClientExport(database: world.database).export(ClientFilter(), delimiter: ";", for: world.principal)
+        let (csv, _) = try await ClientExport(database: world.database).export(ClientFilter(), format: .csv(delimiter: ";"), for: world.principal)
         let text = String(decoding: csv, as: UTF8.self)
         #expect(text.contains("Регион") && text.contains("Юг"))
 

@@ -64,7 +64,7 @@ struct ApiClientController {
         return ApiJSON.noContent()
     }
 
-    /// The filtered list as CSV, like the web's export, and audited the same way.
+    /// The filtered list as CSV or an Excel workbook, like the web's export, and audited the same way.
     @Sendable func export(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let parameters = request.uri.queryParameters
@@ -73,12 +73,15 @@ struct ApiClientController {
         case "semicolon": ";"
         default: throw ApiProblem.invalidParameter("delimiter", "delimiter must be comma or semicolon.")
         }
-        let (data, _) = try await services.clientExport.export(try Self.filter(parameters, schema: try await services.clientQueries.schema()), delimiter: delimiter, for: principal)
-        return Response(status: .ok, headers: [
-            .contentType: "text/csv; charset=utf-8",
-            .contentDisposition: "attachment; filename=\"clients-\(DayDate(Date()).iso).csv\"",
-            .cacheControl: "private, no-store",
-        ], body: .init(byteBuffer: .init(bytes: data)))
+        let xlsx: Bool = switch parameters.get("format") {
+        case nil, "csv": false
+        case "xlsx": true
+        default: throw ApiProblem.invalidParameter("format", "format must be csv or xlsx.")
+        }
+        let filter = try Self.filter(parameters, schema: try await services.clientQueries.schema())
+        let (data, _) = try await services.clientExport.export(filter, format: xlsx ? .xlsx : .csv(delimiter: delimiter),
+                                                               everyContact: parameters.get("rows") == "contacts", for: principal)
+        return SpreadsheetResponse.make(data, xlsx: xlsx)
     }
 
     /// The web list's filters, refused when they cannot be read rather than quietly ignored.
