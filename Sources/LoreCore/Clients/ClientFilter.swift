@@ -30,16 +30,19 @@ public struct ClientFilter: Sendable, Equatable {
     /// Conditions on the fields administrators added.
     public var custom: [FieldMatch] = []
 
-    /// A custom field holding `value` — exactly for choices, numbers, dates and yes/no, as a part of the text otherwise.
+    /// A custom field holding `value` — exactly for choices, numbers, dates and yes/no, as a part
+    /// of the text otherwise; on the card, or on one of its people.
     public struct FieldMatch: Sendable, Equatable {
         public let key: String
         public let value: String
         public let exact: Bool
+        public let ofContact: Bool
 
-        public init(key: String, value: String, exact: Bool) {
+        public init(key: String, value: String, exact: Bool, ofContact: Bool = false) {
             self.key = key
             self.value = value
             self.exact = exact
+            self.ofContact = ofContact
         }
     }
     public var sort = Sort.name
@@ -57,7 +60,7 @@ public struct ClientFilter: Sendable, Equatable {
         if let tag { parts.append("tag=\(tag)") }
         if let rfm { parts.append("rfm=\(rfm.rawValue)") }
         if let abc { parts.append("abc=\(abc.rawValue)") }
-        for match in custom { parts.append("\(match.key)\(match.exact ? "=" : "~")\(match.value)") }
+        for match in custom { parts.append("\(match.ofContact ? "contact." : "")\(match.key)\(match.exact ? "=" : "~")\(match.value)") }
         switch lastContact {
         case .within(let days): parts.append("contacted within \(days) days")
         case .notWithin(let days): parts.append("not contacted for \(days) days")

@@ -206,8 +206,10 @@ public struct ClientQueries: Sendable {
         if let tag = filter.tag { sql += " AND EXISTS (SELECT 1 FROM json_each(client.tags) WHERE value = \(tag))" }
         for match in filter.custom {
             let path = "$.\"" + match.key + "\""
-            sql += match.exact ? " AND json_extract(client.custom, \(path)) = \(match.value)"
-                : " AND lore_lower(json_extract(client.custom, \(path))) LIKE \(ClientLookup.containing(match.value)) ESCAPE '\\'"
+            let table: SQL = match.ofContact ? "p" : "client"
+            let condition: SQL = match.exact ? "json_extract(\(table).custom, \(path)) = \(match.value)"
+                : "lore_lower(json_extract(\(table).custom, \(path))) LIKE \(ClientLookup.containing(match.value)) ESCAPE '\\'"
+            sql += match.ofContact ? " AND EXISTS (SELECT 1 FROM clientContact p WHERE p.clientId = client.id AND \(condition))" : " AND \(condition)"
         }
         if let ids = filter.onlyIds {
             sql += " AND client.id IN (SELECT value FROM json_each(\("[" + ids.map(String.init).joined(separator: ",") + "]")))"

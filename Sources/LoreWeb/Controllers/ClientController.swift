@@ -84,6 +84,23 @@ struct ClientController {
         manager.hasLeft ? t.format("manager_left", ["name": manager.name]) : manager.name
     }
 
+    /// A filter for each field administrators added, the card's then its people's.
+    static func customFilters(_ schema: ClientSchema, _ filter: ClientFilter, t: Translations) -> [CustomFilter] {
+        func make(_ column: ClientColumn, _ kind: FieldKind, key: String) -> CustomFilter {
+            let value = filter.custom.first { $0.key == key && $0.ofContact == column.ofContact }?.value ?? ""
+            let choices: [(value: String, label: String)]? = switch kind {
+            case .choice(let values, _, _): values.map { ($0, $0) }
+            case .yesNo: [("yes", t["field_yes"]), ("no", t["field_no"])]
+            default: nil
+            }
+            return CustomFilter(name: ClientListQuery.parameter(key, ofContact: column.ofContact), label: schema.label(of: column).map(t.label) ?? key,
+                                value: value, options: choices.map { Choice.options($0, selected: value, none: t["clients_any_value"]) } ?? [],
+                                hasOptions: choices != nil)
+        }
+        return schema.client.compactMap { field in field.customKey.map { make(.client(field.key), field.kind, key: $0) } }
+            + schema.contact.compactMap { field in field.customKey.map { make(.contact(field.key), field.kind, key: $0) } }
+    }
+
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
@@ -121,18 +138,7 @@ struct ClientController {
             abcClasses: Choice.options(ClientAnalysis.ABC.allCases.map { ($0.rawValue, $0.rawValue.uppercased()) }, selected: query.filter.abc?.rawValue ?? "",
                                        none: t["clients_any_class"]),
             lastContact: ClientListQuery.lastContactChoices(query.lastContactValue, t: t),
-            customFilters: schema.client.compactMap { field in
-                guard let key = field.customKey else { return nil }
-                let value = query.filter.custom.first { $0.key == key }?.value ?? ""
-                let choices: [(value: String, label: String)]? = switch field.kind {
-                case .choice(let values, _, _): values.map { ($0, $0) }
-                case .yesNo: [("yes", t["field_yes"]), ("no", t["field_no"])]
-                default: nil
-                }
-                return CustomFilter(name: ClientListQuery.parameter(key), label: t.label(field.label), value: value,
-                                    options: choices.map { Choice.options($0, selected: value, none: t["clients_any_value"]) } ?? [],
-                                    hasOptions: choices != nil)
-            },
+            customFilters: Self.customFilters(schema, query.filter, t: t),
             columns: columns, sort: query.filter.sort.rawValue, order: query.filter.descending ? "desc" : "asc",
             rows: rows, count: t.plural("client_count", total),
             previousURL: page > 1 ? query.url(page: page - 1) : nil,

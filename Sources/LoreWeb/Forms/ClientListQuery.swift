@@ -27,6 +27,9 @@ struct ClientListQuery {
         filter.custom = schema.client.compactMap { field in
             guard let key = field.customKey, let wanted = value(Self.parameter(key)) else { return nil }
             return ClientFilter.FieldMatch(key: key, value: String(wanted.prefix(200)), exact: field.kind.filtersExactly)
+        } + schema.contact.compactMap { field in
+            guard let key = field.customKey, let wanted = value(Self.parameter(key, ofContact: true)) else { return nil }
+            return ClientFilter.FieldMatch(key: key, value: String(wanted.prefix(200)), exact: field.kind.filtersExactly, ofContact: true)
         }
         if let contact = value("contact"), let days = Int(contact.split(separator: "-").last ?? ""), days > 0, days <= 3650 {
             if contact.hasPrefix("recent-") { filter.lastContact = .within(days: days) }
@@ -39,8 +42,8 @@ struct ClientListQuery {
         page = (try? PageNumber.parse(value("page"))) ?? 1
     }
 
-    /// The address's name for a custom field's filter.
-    static func parameter(_ key: String) -> String { "f." + key }
+    /// The address's name for a custom field's filter: `f.<key>` for the card's, `fc.<key>` for its people's.
+    static func parameter(_ key: String, ofContact: Bool = false) -> String { (ofContact ? "fc." : "f.") + key }
 
     static func lastContactChoices(_ selected: String, t: Translations) -> [Choice] {
         [Choice(value: "", label: t["clients_any_contact"], selected: selected.isEmpty)]
@@ -65,7 +68,7 @@ struct ClientListQuery {
         add("rfm", filter.rfm?.rawValue)
         add("abc", filter.abc?.rawValue)
         add("contact", lastContactValue)
-        for match in filter.custom { add(Self.parameter(match.key), match.value) }
+        for match in filter.custom { add(Self.parameter(match.key, ofContact: match.ofContact), match.value) }
         let sort = sort ?? filter.sort
         if sort != .name { add("sort", sort.rawValue) }
         if descending ?? filter.descending { add("order", "desc") }

@@ -69,6 +69,10 @@ import Testing
         person["custom.channel"] = "Telegram"
         let contact = try await world.clients.addContact(person, to: client.slug, by: world.principal)
         #expect(contact.custom == ["channel": "Telegram"])
+        try await world.client("Ромашка")
+        var filter = ClientFilter()
+        filter.custom = [.init(key: "channel", value: "telegram", exact: false, ofContact: true)]
+        #expect(try await world.clientQueries.list(filter, for: world.principal).items.map(\.client.name) == ["Лютик"], "a card is found by its people's fields")
         draft["custom.vip"] = "может быть"
         await #expect(throws: ValidationError.self) { try await world.clients.create(draft, by: world.principal) }
     }
