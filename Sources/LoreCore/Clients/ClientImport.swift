@@ -65,21 +65,12 @@ public struct ClientImport: Sendable {
 
     private static func preview(_ bytes: [UInt8], mapping chosen: [ClientColumn?]?, decisions: [Int: ImportPreview.Decision],
                                 policy: AccessPolicy, _ db: Database) throws -> (preview: ImportPreview, entries: [Entry]) {
-        let (text, encoding) = TextDecoding.decode(bytes)
-        func failed(_ problem: ImportPreview.FileProblem) -> (ImportPreview, [Entry]) {
-            (ImportPreview(encoding: encoding, delimiter: ",", header: [], mapping: [], samples: [], rows: [], fileProblems: [problem]), [])
-        }
-        if bytes.count > maxBytes { return failed(.tooLarge) }
+        let (encoding, read) = SpreadsheetFile.read(bytes)
         let table: CSVTable
-        do {
-            table = try CSVReader.read(text)
-        } catch {
-            switch error.kind {
-            case .empty: return failed(.empty)
-            case .tooLarge: return failed(.tooLarge)
-            case .tooWide: return failed(.tooManyColumns)
-            case .unterminatedQuote: return failed(.unterminatedQuote(line: error.line))
-            }
+        switch read {
+        case .success(let read): table = read
+        case .failure(let problem):
+            return (ImportPreview(encoding: encoding, delimiter: ",", header: [], mapping: [], samples: [], rows: [], fileProblems: [problem]), [])
         }
         let schema = try ClientSchema.load(db)
         let mapping = chosen.map { Array($0.prefix(table.header.count)) + Array(repeating: nil, count: max(0, table.header.count - $0.count)) }

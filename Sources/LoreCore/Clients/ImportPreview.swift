@@ -32,7 +32,7 @@ public struct ImportPreview: Sendable {
     }
 
     /// Problems with the file as a whole.
-    public enum FileProblem: Sendable, Equatable {
+    public enum FileProblem: Error, Sendable, Equatable {
         case empty
         case tooLarge
         case tooManyColumns

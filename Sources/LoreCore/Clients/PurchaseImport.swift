@@ -71,21 +71,11 @@ public struct PurchaseImport: Sendable {
     }
 
     private static func read(_ bytes: [UInt8], policy: AccessPolicy, _ db: Database, author: Int64 = 0) throws -> (preview: Preview, purchases: [Purchase]) {
-        let (text, encoding) = TextDecoding.decode(bytes)
-        func failed(_ problem: ImportPreview.FileProblem) -> (Preview, [Purchase]) {
-            (Preview(encoding: encoding, rows: [], fileProblems: [problem], missing: []), [])
-        }
-        if bytes.count > ClientImport.maxBytes { return failed(.tooLarge) }
+        let (encoding, read) = SpreadsheetFile.read(bytes)
         let table: CSVTable
-        do {
-            table = try CSVReader.read(text)
-        } catch {
-            switch error.kind {
-            case .empty: return failed(.empty)
-            case .tooLarge: return failed(.tooLarge)
-            case .tooWide: return failed(.tooManyColumns)
-            case .unterminatedQuote: return failed(.unterminatedQuote(line: error.line))
-            }
+        switch read {
+        case .success(let read): table = read
+        case .failure(let problem): return (Preview(encoding: encoding, rows: [], fileProblems: [problem], missing: []), [])
         }
         let positions = Dictionary(table.header.enumerated().compactMap { index, header in
             let name = header.trimmingCharacters(in: .whitespaces).lowercased()

@@ -25,17 +25,13 @@ struct ClientImportController {
         let principal = try context.requirePrincipal()
         try AccessPolicy(principal).requireClients(.clientsEdit)
         let t = context.translations
-        let form: MultipartForm
-        do {
-            form = try await MultipartForm.read(from: request, limit: ClientImport.maxBytes + 64 << 10)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return try await page(nil, problem: t["import_too_large"], status: .contentTooLarge, request: request, context: context)
+        let file: [UInt8]
+        switch try await SpreadsheetUpload.read(request, t: t) {
+        case .success(let data): file = data
+        case .failure(let refused): return try await page(nil, problem: refused.message, status: refused.status, request: request, context: context)
         }
-        guard let file = form.file("file"), !file.data.isEmpty else {
-            return try await page(nil, problem: t["import_no_file"], status: .unprocessableContent, request: request, context: context)
-        }
-        let preview = try await services.clientImport.preview(file.data, for: principal)
-        return try await page(ImportPreviewView(preview, data: file.data, t: t), problem: nil,
+        let preview = try await services.clientImport.preview(file, for: principal)
+        return try await page(ImportPreviewView(preview, data: file, t: t), problem: nil,
                               status: preview.canImport ? .ok : .unprocessableContent, request: request, context: context)
     }
 

@@ -44,17 +44,13 @@ struct PurchaseImportController {
         let principal = try context.requirePrincipal()
         try AccessPolicy(principal).requireClients(.clientsEdit)
         let t = context.translations
-        let form: MultipartForm
-        do {
-            form = try await MultipartForm.read(from: request, limit: ClientImport.maxBytes + 64 << 10)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            return try await page(nil, problem: t["import_too_large"], status: .contentTooLarge, request: request, context: context)
+        let file: [UInt8]
+        switch try await SpreadsheetUpload.read(request, t: t) {
+        case .success(let data): file = data
+        case .failure(let refused): return try await page(nil, problem: refused.message, status: refused.status, request: request, context: context)
         }
-        guard let file = form.file("file"), !file.data.isEmpty else {
-            return try await page(nil, problem: t["import_no_file"], status: .unprocessableContent, request: request, context: context)
-        }
-        let preview = try await PurchaseImport(database: services.database).preview(file.data, for: principal)
-        return try await page(Self.view(preview, data: file.data, t: t), problem: nil, status: preview.canImport ? .ok : .unprocessableContent,
+        let preview = try await PurchaseImport(database: services.database).preview(file, for: principal)
+        return try await page(Self.view(preview, data: file, t: t), problem: nil, status: preview.canImport ? .ok : .unprocessableContent,
                               request: request, context: context)
     }
 
@@ -74,15 +70,7 @@ struct PurchaseImportController {
 
     private static func view(_ preview: PurchaseImport.Preview, data: [UInt8], t: Translations) -> PreviewView {
         func label(_ column: PurchaseImport.Column) -> String { t["purchase_column_\(column.rawValue)"] }
-        let fileProblems = preview.fileProblems.map { problem in
-            switch problem {
-            case .empty: t["import_empty"]
-            case .tooLarge: t["import_too_large"]
-            case .tooManyColumns: t.format("import_too_many_columns", ["max": String(CSVReader.maxColumns)])
-            case .unterminatedQuote(let line): t.format("import_unterminated_quote", ["line": String(line)])
-            case .noNameColumn, .columnTwice: t["import_empty"]
-            }
-        } + preview.missing.map { t.format("purchases_import_missing", ["column": label($0)]) }
+        let fileProblems = preview.fileProblems.map { ImportPreviewView.message(for: $0, .builtIn, t) } + preview.missing.map { t.format("purchases_import_missing", ["column": label($0)]) }
         let shown = preview.rows.filter { !$0.problems.isEmpty || $0.alreadyLogged }.prefix(ImportPreviewView.shownRows)
         return PreviewView(
             data: Data(data).base64EncodedString(),

@@ -40,16 +40,7 @@ struct ImportPreviewView {
             "rows": String(preview.rows.count), "encoding": preview.encoding.rawValue,
             "delimiter": preview.delimiter == "\t" ? "Tab" : String(preview.delimiter),
         ])
-        fileProblems = preview.fileProblems.map { problem in
-            switch problem {
-            case .empty: t["import_empty"]
-            case .tooLarge: t["import_too_large"]
-            case .tooManyColumns: t.format("import_too_many_columns", ["max": String(CSVReader.maxColumns)])
-            case .unterminatedQuote(let line): t.format("import_unterminated_quote", ["line": String(line)])
-            case .noNameColumn: t["import_no_name_column"]
-            case .columnTwice(let column): t.format("import_column_twice", ["field": Self.label(column.rawValue, preview.schema, t)])
-            }
-        }
+        fileProblems = preview.fileProblems.map { Self.message(for: $0, preview.schema, t) }
         columns = preview.header.enumerated().map { index, header in
             let chosen = index < preview.mapping.count ? preview.mapping[index]?.rawValue ?? "" : ""
             return Column(index: index, header: header, sample: String(preview.samples[safe: index]?.prefix(60) ?? ""),
@@ -82,6 +73,18 @@ struct ImportPreviewView {
 }
 
 extension ImportPreviewView {
+    /// What is wrong with an uploaded file as a whole, in words.
+    static func message(for problem: ImportPreview.FileProblem, _ schema: ClientSchema, _ t: Translations) -> String {
+        switch problem {
+        case .empty: t["import_empty"]
+        case .tooLarge: t["import_too_large"]
+        case .tooManyColumns: t.format("import_too_many_columns", ["max": String(CSVReader.maxColumns)])
+        case .unterminatedQuote(let line): t.format("import_unterminated_quote", ["line": String(line)])
+        case .noNameColumn: t["import_no_name_column"]
+        case .columnTwice(let column): t.format("import_column_twice", ["field": Self.label(column.rawValue, schema, t)])
+        }
+    }
+
     /// A column's field by name, the person's fields marked as theirs.
     static func label(_ column: String, _ schema: ClientSchema, _ t: Translations) -> String {
         schema.column(rawValue: column).flatMap(schema.label(of:)).map(t.label) ?? column
