@@ -1,4 +1,5 @@
 import Foundation
+import LoreCore
 import Testing
 @testable import LoreWeb
 
@@ -27,4 +28,19 @@ import Testing
             }
         }
     }
+
+    @Test func aDayWithoutItsYearReadsAsTheLanguageWritesIt() throws {
+        let day = try #require(DayDate(iso: "2000-12-04"))
+        #expect(DisplayDate.dayAndMonth(day, .ru) == "4 дек.")
+        #expect(DisplayDate.dayAndMonth(day, .en) == "4 Dec")
+        #expect(ClientCardView.birthday("--12-04", .ru) == "4 дек.", "no stray «г.» of an absent year")
+    }
+
+    @Test func builtInRolesAreNamedInTheReadersLanguageUntilRenamed() {
+        let employee = Role(name: "Employee", kind: .employee, createdAt: Date())
+        #expect(Translations.russian.name(of: employee) == "Сотрудник" && Translations.english.name(of: employee) == "Employee")
+        #expect(Translations.russian.name(of: Role(name: "Staff", kind: .employee, createdAt: Date())) == "Staff", "a name an administrator chose stays")
+        #expect(Translations.russian.name(of: Role(name: "Sales", kind: nil, createdAt: Date())) == "Sales")
+    }
 }
+

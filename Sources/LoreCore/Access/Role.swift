@@ -12,7 +12,7 @@ public struct Role: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
         /// Stands for anyone not signed in; has no rights unless an administrator grants some.
         case guest
 
-        var defaultName: String {
+        public var defaultName: String {
             switch self {
             case .administrator: "Administrator"
             case .employee: "Employee"
@@ -27,6 +27,13 @@ public struct Role: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
     public var createdAt: Date
 
     public static let databaseTableName = "role"
+
+    public init(id: Int64? = nil, name: String, kind: Kind?, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.createdAt = createdAt
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

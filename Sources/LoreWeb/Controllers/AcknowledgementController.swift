@@ -104,7 +104,7 @@ struct AcknowledgementController {
             title: t.format("reading_title", ["title": article.title]), articleURL: Paths.article(slug),
             action: Paths.article(slug) + "/reading", csvURL: Paths.article(slug) + "/reading.csv" + (request.uri.query.map { "?" + $0 } ?? ""),
             canChange: canChange,
-            roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: shown?.roleIds.contains($0) ?? false) } },
+            roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: t.name(of: role), checked: shown?.roleIds.contains($0) ?? false) } },
             dueDays: String(shown?.dueDays ?? AcknowledgementService.defaultDueDays),
             fieldErrors: error.map { FormErrors($0, t: t, order: ["roles", "dueDays"]).fieldErrors } ?? [:],
             summary: report.map { report in
@@ -123,7 +123,7 @@ struct AcknowledgementController {
                           stateClass: reader.state.rawValue,
                           personURL: principal.has(.acknowledgementsReport) ? "/people/\(reader.userId)/reading" : nil)
             },
-            roleOptions: Choice.options(roles.compactMap { role in role.id.map { (String($0), role.name) } },
+            roleOptions: Choice.options(roles.compactMap { role in role.id.map { (String($0), t.name(of: role)) } },
                                         selected: role.map(String.init) ?? "", none: t["reading_all_roles"]),
             departmentOptions: Choice.options((report?.departments ?? []).map { ($0, $0) }, selected: department ?? "",
                                               none: t["reading_all_departments"]),

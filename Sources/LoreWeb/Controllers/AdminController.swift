@@ -55,7 +55,7 @@ struct AdminController {
         let t = context.translations
         let grid = try await services.roles.accessGrid(by: principal)
         let titles = Dictionary(uniqueKeysWithValues: grid.rows.compactMap { row in row.category.id.map { ($0, row.category.title) } })
-        let view = GridView(roles: grid.roles.map(\.name), rows: grid.rows.map { row in
+        let view = GridView(roles: grid.roles.map(t.name(of:)), rows: grid.rows.map { row in
             RowView(
                 title: row.category.title, indent: String(repeating: "\u{00A0}\u{00A0}\u{00A0}", count: row.depth),
                 url: "/admin/access/\(row.category.id ?? 0)",
@@ -85,7 +85,7 @@ struct AdminController {
             let current = cell.own.map { "\($0)" } ?? "inherit"
             let values = ["inherit"] + AccessLevel.allCases.map { "\($0)" }
             return RoleGrantView(
-                roleId: roleId, name: role.name, effective: t["level_\(cell.level)"],
+                roleId: roleId, name: t.name(of: role), effective: t["level_\(cell.level)"],
                 choices: values.map { GrantChoice(value: $0, label: t["level_\($0)"], selected: $0 == current) })
         }
         let back = principal.has(.rolesManage) ? "/admin/access" : try await categoryURL(id, for: principal)

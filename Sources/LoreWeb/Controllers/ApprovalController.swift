@@ -162,7 +162,7 @@ struct ApprovalController {
         let (own, applying) = try await services.approvals.setting(ofCategory: category.id!, for: principal)
         let t = context.translations
         let roles = try await services.roles.roles().filter { $0.kind != .guest }
-        let roleNames = Dictionary(uniqueKeysWithValues: roles.compactMap { role in role.id.map { ($0, role.name) } })
+        let roleNames = Dictionary(uniqueKeysWithValues: roles.compactMap { role in role.id.map { ($0, t.name(of: role)) } })
         let now = applying.map { rule in
             rule.required ? t.format("approval_now_required", ["approvers": rule.approverRoleId.flatMap { roleNames[$0] } ?? t["approval_managers"]])
                 : t["approval_now_free"]
@@ -171,7 +171,7 @@ struct ApprovalController {
             heading: t.format("approval_setting_title", ["title": category.title]), now: now,
             action: "/categories/\(category.id!)/approval", back: Paths.category(category.path),
             modes: Choice.options(ApprovalService.Setting.Mode.self, prefix: "approval_mode", selected: own.mode.rawValue, t: t),
-            approvers: Choice.options(roles.compactMap { role in role.id.map { (String($0), role.name) } },
+            approvers: Choice.options(roles.compactMap { role in role.id.map { (String($0), t.name(of: role)) } },
                                       selected: own.approverRoleId.map(String.init) ?? "", none: t["approval_managers"]))
         return try await services.renderPage("approval-setting", view, title: view.heading, request: request, context: context)
     }

@@ -30,7 +30,7 @@ struct ArticleAccessController {
         let t = context.translations
         let view = AccessView(
             title: article.title, action: Paths.article(article.slug) + "/access", articleURL: Paths.article(article.slug),
-            roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: restricted.contains($0)) } })
+            roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: t.name(of: role), checked: restricted.contains($0)) } })
         return try await services.renderPage("article-access", view, title: t.format("article_access_heading", ["title": article.title]),
                                              request: request, context: context)
     }

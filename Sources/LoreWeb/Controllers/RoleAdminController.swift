@@ -95,7 +95,7 @@ struct RoleAdminController {
         let t = context.translations
         let roles = try await services.roles.roles()
         let view = ListView(
-            roles: roles.map { RoleView(name: $0.name, url: "/admin/roles/\($0.id ?? 0)", builtIn: $0.kind != nil) },
+            roles: roles.map { RoleView(name: t.name(of: $0), url: "/admin/roles/\($0.id ?? 0)", builtIn: $0.kind != nil) },
             name: name, fieldErrors: errors.fieldErrors, errors: errors.errors)
         return try await services.renderPage("admin-roles", view, title: t["roles"], request: request, context: context,
                                              status: errors.errors.isEmpty ? .ok : .unprocessableContent)
@@ -118,7 +118,7 @@ struct RoleAdminController {
             },
             members: t.plural("role_members", details.activeMembers),
             fieldErrors: errors.fieldErrors, errors: errors.errors)
-        return try await services.renderPage("admin-role", view, title: t.format("role_heading", ["name": details.role.name]),
+        return try await services.renderPage("admin-role", view, title: t.format("role_heading", ["name": t.name(of: details.role)]),
                                              request: request, context: context,
                                              status: errors.errors.isEmpty ? .ok : .unprocessableContent)
     }

@@ -80,7 +80,7 @@ struct UserAdminController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
-        let roles = try await roleNames()
+        let roles = try await roleNames(t)
         let rows = try await accounts.accounts(by: principal).map { account in
             UserRow(
                 username: account.user.username, displayName: account.user.displayName,
@@ -188,7 +188,7 @@ struct UserAdminController {
             isNew: editing == nil, username: username, displayName: displayName, email: email,
             position: profile?.position ?? editing?.position ?? "", department: profile?.department ?? editing?.department ?? "",
             readingURL: try context.requirePrincipal().has(.acknowledgementsReport) ? editing.map { "/people/\($0.id ?? 0)/reading" } : nil,
-            roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: role.name, checked: roleIds.contains($0)) } },
+            roles: roles.compactMap { role in role.id.map { RoleChoice(id: $0, name: t.name(of: role), checked: roleIds.contains($0)) } },
             isActive: editing?.isActive ?? true, activeURL: base + "/active", linkURL: base + "/password-link", seeAsURL: base + "/see-as",
             passwordLink: link.map { publicURL + "/set-password/\($0)" }, invitationSent: invitationSent,
             reassign: try await reassignView(editing, try context.requirePrincipal(), t),
@@ -229,7 +229,7 @@ struct UserAdminController {
         Set(try await services.roles.roles().compactMap { role in role.id.flatMap { form["role-\($0)"] == "on" ? $0 : nil } })
     }
 
-    private func roleNames() async throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try await services.roles.roles().compactMap { role in role.id.map { ($0, role.name) } })
+    private func roleNames(_ t: Translations) async throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try await services.roles.roles().compactMap { role in role.id.map { ($0, t.name(of: role)) } })
     }
 }

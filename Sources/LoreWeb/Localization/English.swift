@@ -1,5 +1,8 @@
 extension Translations {
     static let english = Translations(language: .en, texts: [
+        "role_kind_administrator": "Administrator",
+        "role_kind_employee": "Employee",
+        "role_kind_guest": "Guest",
         "skip_to_content": "Skip to content",
         "menu": "Menu",
         "site_navigation": "Site",

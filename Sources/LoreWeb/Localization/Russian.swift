@@ -1,5 +1,8 @@
 extension Translations {
     static let russian = Translations(language: .ru, texts: [
+        "role_kind_administrator": "Администратор",
+        "role_kind_employee": "Сотрудник",
+        "role_kind_guest": "Гость",
         "skip_to_content": "Перейти к содержимому",
         "menu": "Меню",
         "site_navigation": "Сайт",

@@ -52,6 +52,13 @@ struct Translations: Sendable, MustacheParent {
         }
     }
 
+    /// A role as the reader calls it: a built-in role under its own name is named in the
+    /// reader's language; a name an administrator chose stays as written.
+    func name(of role: Role) -> String {
+        guard let kind = role.kind, role.name == kind.defaultName else { return role.name }
+        return self["role_kind_\(kind.rawValue)"]
+    }
+
     /// A schema field's name in the reader's language.
     func label(_ label: FieldLabel) -> String {
         language == .ru ? label.ru : label.english

@@ -246,10 +246,8 @@ struct ClientCardView {
     static func birthday(_ stored: String, _ language: Language) -> String {
         guard !stored.isEmpty else { return "" }
         if let day = DayDate(iso: stored) { return DisplayDate.day(day, language) }
-        // No year: shown in a leap year so that 29 February has a date.
-        if let day = DayDate(iso: "2000" + stored.dropFirst(1)) {
-            return DisplayDate.day(day, language).replacingOccurrences(of: " 2000 г.", with: "").replacingOccurrences(of: " 2000", with: "")
-        }
+        // No year: read in a leap year so that 29 February has a date.
+        if let day = DayDate(iso: "2000" + stored.dropFirst(1)) { return DisplayDate.dayAndMonth(day, language) }
         return stored
     }
 }

@@ -21,6 +21,13 @@ enum DisplayDate {
         return day.utcNoon.formatted(style)
     }
 
+    /// A day and month without the year ("4 дек.", "4 Dec"), by the language's own pattern.
+    static func dayAndMonth(_ day: DayDate, _ language: Language) -> String {
+        var style = Date.FormatStyle().day().month(.abbreviated).locale(locale(language))
+        style.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return day.utcNoon.formatted(style)
+    }
+
     private static func locale(_ language: Language) -> Locale {
         Locale(identifier: language == .ru ? "ru_RU" : "en_GB")
     }
