@@ -2,7 +2,7 @@
 
 from selenium.webdriver.common.keys import Keys
 
-from helpers import (click_and_load, create_article, fill, find, find_all, navigate_by, open_new_article_form,
+from helpers import (click_and_load, create_article, create_category, fill, find, find_all, navigate_by, open_new_article_form,
                      path_of, response_status, text_of, wait)
 
 
@@ -95,3 +95,17 @@ def test_missing_wikilink_opens_prefilled_new_article_form(driver, server, categ
     assert path_of(driver).startswith("/new?")
     find(driver, "form#article-form")
     assert find(driver, "input#title").get_property("value") == missing_page_title(marker)
+
+
+def test_moving_a_page_to_the_trash_asks_first_and_can_be_undone(server, driver, marker):
+    category = create_category(driver, server, f"Undo {marker}")
+    page = create_article(driver, server, category, f"Undo page {marker}", "Text.")
+    find(driver, "#delete-article").click()
+    driver.switch_to.alert.dismiss()
+    assert path_of(driver).split("?")[0] == page and find(driver, "#delete-article"), "dismissing the question keeps the page"
+    find(driver, "#delete-article").click()
+    driver.switch_to.alert.accept()
+    wait(driver).until(lambda d: path_of(d).split("?")[0] == category, "the page did not go to the trash")
+    assert find(driver, "#undo"), "the notice offers to undo"
+    click_and_load(driver, find(driver, "#undo"))
+    assert path_of(driver).split("?")[0] == page and f"Undo page {marker}" in text_of(driver, "main h1")

@@ -259,7 +259,7 @@ struct ArticleController {
         let article = try await services.liveArticle(context)
         try await services.articles.delete(id: article.id!, by: principal)
         let category = try await services.categories.category(id: article.categoryId, for: principal)
-        return .redirect(to: Paths.category(category.path) + "?notice=trashed")
+        return .redirect(to: Paths.category(category.path) + "?notice=trashed&undo=\(article.id!)")
     }
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {

@@ -215,8 +215,9 @@ struct ClientController {
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        try await services.clients.delete(slug: context.parameters.require("slug"), by: context.requirePrincipal())
-        return .redirect(to: "/clients?notice=client_trashed")
+        let slug = try context.parameters.require("slug")
+        try await services.clients.delete(slug: slug, by: context.requirePrincipal())
+        return .redirect(to: "/clients?notice=client_trashed&undo=\(slug)")
     }
 
     @Sendable func restore(request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,5 +1,7 @@
 extension Translations {
     static let english = Translations(language: .en, texts: [
+        "undo": "Undo",
+        "move_to_trash_confirm": "Move this page to the trash? It can be restored from there.",
         "role_kind_administrator": "Administrator",
         "role_kind_employee": "Employee",
         "role_kind_guest": "Guest",

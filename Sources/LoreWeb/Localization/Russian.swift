@@ -1,5 +1,7 @@
 extension Translations {
     static let russian = Translations(language: .ru, texts: [
+        "undo": "Отменить",
+        "move_to_trash_confirm": "Переместить страницу в корзину? Её можно будет восстановить оттуда.",
         "role_kind_administrator": "Администратор",
         "role_kind_employee": "Сотрудник",
         "role_kind_guest": "Гость",

@@ -38,6 +38,8 @@ struct Chrome {
     /// Where the language switch returns to.
     var currentPath: String = "/"
     var notice: String?
+    /// "Undo" beside a notice of something just moved to the trash: where to post to restore it.
+    var undoURL: String?
     /// The bell's unread count, as HTML (empty when nothing is unread); nil for guests.
     var bell: String?
 }

@@ -55,8 +55,21 @@ struct PageBuilder: Sendable {
             },
             currentPath: request.uri.path,
             notice: notice,
+            undoURL: notice == nil ? nil : Self.undoURL(request),
             bell: signedIn && context.seeingAs == nil ? Self.bell(context) : nil)
         return Page(t: t, lang: context.language.rawValue, title: title, csrf: context.csrfToken, chrome: chrome, content: content)
+    }
+
+    /// A page or card just moved to the trash can come back from the notice: the address names
+    /// which (`undo`, an article's id or a card's slug); restoring checks the rights as ever.
+    static func undoURL(_ request: Request) -> String? {
+        let parameters = request.uri.queryParameters
+        guard let undo = parameters.get("undo"), !undo.isEmpty, undo.count <= 200 else { return nil }
+        switch parameters.get("notice") {
+        case "trashed": return undo.allSatisfy { $0.isASCII && $0.isNumber } ? "/trash/\(undo)/restore" : nil
+        case "client_trashed": return Slug.isValid(undo) ? Paths.client(undo) + "/restore" : nil
+        default: return nil
+        }
     }
 
     /// The unread count beside the bell: filled in per request, also on kept pages.

@@ -1,0 +1,38 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LoreWeb
+import Testing
+
+/// Moving a page or a card to the trash asks first, and the notice after it offers to undo.
+@Suite struct UndoRoutesTests {
+    @Test func aTrashedPageComesBackFromTheNotice() async throws {
+        try await TestApp.run { admin in
+            let page = try await admin.get("/a/vacations").text
+            #expect(page.contains(#"id="delete-article" data-confirm="#))
+            let trashed = try await admin.postForm("/a/vacations/delete", [])
+            let location = try #require(trashed.headers[.location])
+            #expect(trashed.status == .seeOther && location.contains("notice=trashed&undo="))
+            let notice = try await admin.get(location).text
+            let undo = try #require(notice.firstMatch(of: /<form method="post" action="(\/trash\/\d+\/restore)" class="inline" id="undo-form">/)?.1)
+            #expect(try await admin.get("/a/vacations").status == .notFound)
+            #expect(try await admin.postForm(String(undo), []).status == .seeOther)
+            #expect(try await admin.get("/a/vacations").status == .ok)
+            // Only a number or an address makes an undo; anything else, nothing.
+            #expect(!(try await admin.get("/?notice=trashed&undo=%22%3E%3Cscript%3E").text.contains("undo-form")))
+            #expect(!(try await admin.get("/?notice=saved&undo=12").text.contains("undo-form")))
+        }
+    }
+
+    @Test func aTrashedCardComesBackFromTheNotice() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let trashed = try await admin.postForm("/clients/polka-market/delete", [])
+            #expect(trashed.headers[.location] == "/clients?notice=client_trashed&undo=polka-market")
+            #expect(try await admin.get("/clients?notice=client_trashed&undo=polka-market").text
+                .contains(#"action="/clients/polka-market/restore" class="inline" id="undo-form""#))
+            #expect(try await admin.postForm("/clients/polka-market/restore", []).status == .seeOther)
+            #expect(try await admin.get("/clients/polka-market").status == .ok)
+        }
+    }
+}
