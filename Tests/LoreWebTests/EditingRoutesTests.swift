@@ -114,7 +114,7 @@ import Testing
             #expect(try await client.get("/a/first-day").text.contains("<a class=\"wikilink\" href=\"/a/parking-rules\" data-target=\"Parking rules\">"))
 
             let trashed = try await client.postForm("/a/parking-rules/delete", [])
-            #expect(trashed.headers[.location] == "/c/regulations?notice=trashed")
+            #expect(trashed.headers[.location] == "/c/regulations?notice=trashed&undo=4")
             #expect(try await client.get("/a/parking-rules").status == .notFound)
             let trash = try await client.get("/trash")
             #expect(trash.text.contains("Parking rules"))

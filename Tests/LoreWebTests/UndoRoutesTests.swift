@@ -36,3 +36,28 @@ import Testing
         }
     }
 }
+
+/// A page not found offers a search for what the address names, and to those who write, a new page.
+@Suite struct NotFoundPageTests {
+    @Test func aMissingPageOffersSearchAndCreation() async throws {
+        try await TestApp.run { admin in
+            let missing = try await admin.get("/a/holiday-calendar-2031")
+            #expect(missing.status == .notFound)
+            #expect(missing.text.contains(#"id="not-found-search""#) && missing.text.contains(#"value="holiday calendar 2031""#))
+            #expect(missing.text.contains(#"href="/new?title=Holiday%20calendar%202031""#))
+            let other = try await admin.get("/c/no-such-category")
+            #expect(other.status == .notFound && !other.text.contains("create-missing"), "only an article's address offers a new article")
+        }
+    }
+
+    @Test func aMissingLinksNewPageStartsInTheLinkingPagesCategory() async throws {
+        try await TestApp.run { admin in
+            let api = try await ApiCaller.make(admin)
+            let category = try #require(try await api.get("/api/v1/articles/first-day").json["categoryId"] as? Int)
+            let form = try await admin.get("/new?title=Parking%20rules", headers: [.referer: "http://localhost/a/first-day"]).text
+            #expect(form.contains("<option value=\"\(category)\" selected"))
+            let plain = try await admin.get("/new?title=Parking%20rules").text
+            #expect(!plain.contains("<option value=\"\(category)\" selected"), "without a linking page, no category is chosen for the writer")
+        }
+    }
+}

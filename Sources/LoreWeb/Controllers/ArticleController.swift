@@ -265,8 +265,9 @@ struct ArticleController {
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
         if context.isGuest { throw NotFound() }
         let query = request.uri.queryParameters
-        let categoryId = query.get("category").flatMap { Int64($0) }
         let title = query.get("title").map { String($0) } ?? ""
+        var categoryId = query.get("category").flatMap { Int64($0) }
+        if categoryId == nil, !title.isEmpty { categoryId = try await linkingCategory(request, context) }
         let editor = ArticleEditor(services: services, request: request, context: context)
         // Starting from a template: its text, with the date and the author filled in.
         var draft = ArticleDraft(title: title, categoryId: categoryId ?? 0, body: "")
@@ -280,6 +281,16 @@ struct ArticleController {
             if title.isEmpty { draft.title = fill(template.title) }
         }
         return try await editor.form(draft, editing: nil, baseRevision: nil, template: templateSlug)
+    }
+
+    /// A missing link's "create" starts in the category of the page the link is on: the page
+    /// the browser came from (same origin only, so the referrer carries just the path here).
+    private func linkingCategory(_ request: Request, _ context: AppRequestContext) async throws -> Int64? {
+        guard let referrer = request.headers[.referer].flatMap(URLComponents.init(string:)), referrer.path.hasPrefix("/a/") else { return nil }
+        let slug = String(referrer.path.dropFirst(3).prefix { $0 != "/" })
+        guard Slug.isValid(slug), case .found(let article) = try await services.queries.article(slug: slug, for: context.requirePrincipal())
+        else { return nil }
+        return article.categoryId
     }
 
     /// Another page holds (or once held) the address asked for: the page got a free one, and says so.

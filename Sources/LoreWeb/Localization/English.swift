@@ -1,5 +1,7 @@
 extension Translations {
     static let english = Translations(language: .en, texts: [
+        "not_found_search": "Search for it",
+        "not_found_create": "Create this page",
         "undo": "Undo",
         "move_to_trash_confirm": "Move this page to the trash? It can be restored from there.",
         "role_kind_administrator": "Administrator",

@@ -1,5 +1,7 @@
 extension Translations {
     static let russian = Translations(language: .ru, texts: [
+        "not_found_search": "Поискать",
+        "not_found_create": "Создать эту страницу",
         "undo": "Отменить",
         "move_to_trash_confirm": "Переместить страницу в корзину? Её можно будет восстановить оттуда.",
         "role_kind_administrator": "Администратор",

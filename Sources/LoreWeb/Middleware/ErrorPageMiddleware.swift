@@ -42,6 +42,18 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let heading: String
         let message: String
         let requestId: String?
+        /// On a page not found: a search for what the address names, and for those who write,
+        /// a new page of that name — alike whether the page is missing or hidden.
+        var search: String?
+        var createURL: String?
+    }
+
+    /// What the address's last part says, as words: `/a/otpusk-2027` → "otpusk 2027".
+    static func words(in path: String) -> String {
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        let decoded = last.removingPercentEncoding ?? last
+        return String(decoded.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").prefix(100))
+            .trimmingCharacters(in: .whitespaces)
     }
 
     /// Every error page names its request, so that what a person reports leads to the log line.
@@ -49,10 +61,19 @@ struct ErrorPageMiddleware: RouterMiddleware {
         _ status: HTTPResponse.Status, _ key: String, reason: String? = nil, request: Request, context: AppRequestContext
     ) async throws -> Response {
         let t = context.translations
-        let view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: reason ?? t["\(key)_message"], requestId: context.id)
+        var view = ErrorView(status: status.code, heading: t["\(key)_heading"], message: reason ?? t["\(key)_message"], requestId: context.id)
+        if status == .notFound, request.method == .get {
+            let words = Self.words(in: request.uri.path)
+            view.search = words
+            if request.uri.path.hasPrefix("/a/"), !words.isEmpty, !context.isGuest { view.createURL = Paths.newArticle(title: words.capitalizedFirst) }
+        }
         // The sidebar needs the database, which may be what failed: an error page must still render.
         let page = (try? await services.pages.page(view, title: view.heading, request: request, context: context))
             ?? services.pages.bare(view, title: view.heading, request: request, context: context)
         return try services.views.render("error", page, status: status)
     }
+}
+
+private extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
