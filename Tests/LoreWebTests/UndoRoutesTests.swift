@@ -61,3 +61,25 @@ import Testing
         }
     }
 }
+
+/// A new category's rights are chosen in its form, before it exists.
+@Suite struct NewCategoryRightsTests {
+    @Test func theFormSetsWhoMayReadAndEdit() async throws {
+        try await DraftFileRoutesTests.sample().test(.router) { client in
+            let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
+            let form = try await admin.get("/categories/new").text
+            let sales = try #require(form.firstMatch(of: /<label for="grant-(\d+)">Sales<\/label>/)?.1)
+            let employee = try #require(form.firstMatch(of: /<label for="grant-(\d+)">Employee<\/label>/)?.1)
+            #expect(form.contains(#"id="new-category-grants""#))
+            let made = try await admin.postForm("/categories/new", [("title", "Tenders"), ("slug", ""), ("parent", ""), ("description", ""),
+                                                                   ("grant-\(employee)", "none"), ("grant-\(sales)", "edit")])
+            #expect(made.status == .seeOther)
+            let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
+            #expect(try await ivan.get("/c/tenders").status == .notFound)
+            let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)
+            #expect(try await sergey.get("/c/tenders").text.contains("/new?category="), "Sales may write there")
+            #expect(!(try await admin.get("/categories/\(try #require(try await admin.get("/c/tenders").text.firstMatch(of: /\/categories\/(\d+)\/edit/)?.1))/edit").text
+                .contains("new-category-grants")), "a category's rights are changed on their own page")
+        }
+    }
+}

@@ -9,6 +9,10 @@ public struct CategoryDraft: Sendable, Equatable {
     public var position: Int?
     /// Nil leaves an existing category's setting as it is (imports do not know it).
     public var hidesHistoryFromReaders: Bool?
+    /// A new category's own rights by role, set as it is made. Roles left out inherit from the
+    /// parent; at the top, where nothing is inherited, every employee may read unless said
+    /// otherwise — writing only where someone chose it. Ignored when a category is changed.
+    public var grants: [Int64: AccessLevel] = [:]
 
     public init(title: String, slug: String = "", description: String = "", parentId: Int64? = nil, position: Int? = nil,
                 hidesHistoryFromReaders: Bool? = nil) {

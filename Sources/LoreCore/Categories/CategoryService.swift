@@ -65,12 +65,17 @@ public struct CategoryService: Sendable {
                 hidesHistoryFromReaders: draft.hidesHistoryFromReaders ?? false)
             try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
             try category.insert(db)
-            if parent == nil {
-                // A wiki is for writing: a new top-level category is open to every employee
-                // until its managers say otherwise. Subcategories inherit from their parent.
-                try db.execute(sql: """
-                    INSERT INTO categoryGrant (categoryId, roleId, level) SELECT ?, id, ? FROM role WHERE kind = ?
-                    """, arguments: [category.id, AccessLevel.edit.rawValue, Role.Kind.employee.rawValue])
+            var grants = draft.grants
+            if parent == nil, let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue]),
+               grants[employee] == nil {
+                grants[employee] = .read
+            }
+            for (roleId, level) in grants.sorted(by: { $0.key < $1.key }) {
+                // Administrators may do everything everywhere: a grant of theirs would mean nothing.
+                guard let role = try Role.fetchOne(db, id: roleId), role.kind != .administrator else { throw ValidationError(field: "role", .notFound) }
+                try db.execute(sql: "INSERT INTO categoryGrant (categoryId, roleId, level) VALUES (?, ?, ?)",
+                               arguments: [category.id, roleId, level.rawValue])
+                try AuditLog.record(.grantChanged, by: principal, subject: "category \(category.id ?? 0) role \(roleId): \(level)", db)
             }
             try EffectiveGrants.rebuild(db)
             return try ReaderCategories.read(policy, db).category(id: category.id ?? 0)

@@ -75,12 +75,19 @@ public struct ContentImporter: Sendable {
     private func upsertCategory(path: String, _ draft: CategoryDraft, by principal: Principal, report: inout ImportReport) async throws -> Category {
         if let existing = try? await categories.category(path: path, for: principal), let id = existing.id {
             var wanted = draft
+            wanted.grants = [:]
             wanted.position = draft.position ?? existing.position
             wanted.hidesHistoryFromReaders = draft.hidesHistoryFromReaders ?? existing.hidesHistoryFromReaders
             if CategoryDraft(existing) == wanted { return existing }
             return try await categories.update(id: id, with: wanted, by: principal)
         }
         report.categoriesCreated += 1
+        var draft = draft
+        // An imported knowledge base is one to write in: its top-level categories are open to
+        // every employee for editing, as its folders were to its writers.
+        if draft.parentId == nil, let employee = try await RoleService(database: categories.database).roles().first(where: { $0.kind == .employee })?.id {
+            draft.grants[employee] = .edit
+        }
         return try await categories.create(draft, by: principal)
     }
 

@@ -52,6 +52,14 @@ struct CategoryController {
         let errors: [FormErrors.Item]
         let cancelURL: String
         let deleteURL: String?
+        /// A new category's rights, chosen before it exists; empty when editing (rights have their page).
+        var grants: [GrantChoice] = []
+    }
+
+    struct GrantChoice {
+        let name: String
+        let role: String
+        let options: [Choice]
     }
 
     static let fieldOrder = ["title", "slug", "parent", "description"]
@@ -102,7 +110,12 @@ struct CategoryController {
     }
 
     @Sendable func create(request: Request, context: AppRequestContext) async throws -> Response {
-        let draft = try await Self.draft(from: request)
+        let sent = try await FormData.read(from: request)
+        var draft = Self.draft(from: sent)
+        for role in try await services.roles.roles() where role.kind != .administrator {
+            guard let id = role.id, let level = AccessLevel.allCases.first(where: { "\($0)" == sent["grant-\(id)"] }) else { continue }
+            draft.grants[id] = level
+        }
         do {
             let category = try await services.categories.create(draft, by: context.requirePrincipal())
             return .redirect(to: Paths.category(category.path) + "?notice=category_saved")
@@ -121,7 +134,7 @@ struct CategoryController {
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let category = try await services.categories.category(id: context.parameters.number("id"), for: principal)
-        let draft = try await Self.draft(from: request)
+        let draft = Self.draft(from: try await FormData.read(from: request))
         do {
             let saved = try await services.categories.update(id: category.id!, with: draft, by: principal)
             return .redirect(to: Paths.category(saved.path) + "?notice=category_saved")
@@ -158,7 +171,7 @@ struct CategoryController {
         let tree = try await services.categories.tree(for: principal)
         let levels = try await services.categories.levels(for: principal)
         let heading = editing.map { t.format("edit_category_heading", ["title": $0.title]) } ?? t["new_category_heading"]
-        let view = CategoryFormView(
+        var view = CategoryFormView(
             heading: heading,
             action: editing.map { "/categories/\($0.id!)/edit" } ?? "/categories/new",
             title: draft.title, slug: draft.slug, description: draft.description,
@@ -169,6 +182,16 @@ struct CategoryController {
             fieldErrors: errors.fieldErrors, errors: errors.errors,
             cancelURL: editing.map { Paths.category($0.path) } ?? "/",
             deleteURL: editing.map { "/categories/\($0.id!)/delete" })
+        if editing == nil {
+            // Left at "as the parent": inherited; at the top, every employee reads and nobody else.
+            view.grants = try await services.roles.roles().filter { $0.kind != .administrator }.compactMap { role in
+                role.id.map { id in
+                    let chosen = draft.grants[id].map { "\($0)" } ?? ""
+                    return GrantChoice(name: "grant-\(id)", role: t.name(of: role), options: Choice.options(
+                        AccessLevel.allCases.map { ("\($0)", t["level_\($0)"]) }, selected: chosen, none: t["category_grant_default"]))
+                }
+            }
+        }
         var lineage: [Category] = []
         if let editing { lineage = try await services.categories.lineage(of: editing, for: principal) }
         let page = try await services.pages.page(
@@ -177,9 +200,8 @@ struct CategoryController {
         return try services.views.render("category-form", page, status: errors.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    private static func draft(from request: Request) async throws -> CategoryDraft {
-        let form = try await FormData.read(from: request)
-        return CategoryDraft(title: form["title"], slug: form["slug"], description: form["description"], parentId: form.integer("parent"),
+    private static func draft(from form: FormData) -> CategoryDraft {
+        CategoryDraft(title: form["title"], slug: form["slug"], description: form["description"], parentId: form.integer("parent"),
                              hidesHistoryFromReaders: form["hideHistory"] == "on")
     }
 

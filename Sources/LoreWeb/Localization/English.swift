@@ -1,5 +1,8 @@
 extension Translations {
     static let english = Translations(language: .en, texts: [
+        "category_grant_default": "As the parent (at the top: employees read)",
+        "category_grants_legend": "Who may read and edit it",
+        "category_grants_hint": "Set before the category exists. Left as they are, a subcategory has its parent's rights; a top-level category is read by every employee and written by nobody until you choose.",
         "not_found_search": "Search for it",
         "not_found_create": "Create this page",
         "undo": "Undo",

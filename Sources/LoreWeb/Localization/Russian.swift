@@ -1,5 +1,8 @@
 extension Translations {
     static let russian = Translations(language: .ru, texts: [
+        "category_grant_default": "Как у родителя (на верхнем уровне: сотрудники читают)",
+        "category_grants_legend": "Кто может читать и править",
+        "category_grants_hint": "Задаётся до того, как раздел появится. Если оставить как есть, подраздел получит права родителя, а раздел верхнего уровня читают все сотрудники и никто не правит, пока вы не выберете.",
         "not_found_search": "Поискать",
         "not_found_create": "Создать эту страницу",
         "undo": "Отменить",

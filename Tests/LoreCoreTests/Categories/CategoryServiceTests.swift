@@ -92,4 +92,24 @@ import Testing
         try await world.categories.delete(id: empty.id!, by: world.principal)
         await #expect(throws: NotFound()) { try await world.categories.category(id: empty.id!, for: world.principal) }
     }
+
+    @Test func aNewCategoryIsReadByEmployeesUnlessItsMakerChoseRights() async throws {
+        let world = try await TestWorld()
+        let ivan = try await world.user("ivan")
+        let sales = try await world.role("Sales", [])
+        let plain = try await world.categories.create(CategoryDraft(title: "Plain"), by: world.principal)
+        #expect(try await world.categories.level(inCategory: plain.id!, for: ivan) == .read, "employees read; nobody writes until chosen")
+        var draft = CategoryDraft(title: "Deals")
+        draft.grants = [try await world.roles.role(kind: .employee).id!: AccessLevel.none, sales.id!: .edit]
+        let deals = try await world.categories.create(draft, by: world.principal)
+        #expect(try await world.categories.level(inCategory: deals.id!, for: ivan) == AccessLevel.none)
+        let seller = try await world.user("seller", roles: [sales])
+        #expect(try await world.categories.level(inCategory: deals.id!, for: seller) == .edit)
+        let sub = try await world.categories.create(CategoryDraft(title: "Won", parentId: deals.id), by: world.principal)
+        #expect(try await world.categories.level(inCategory: sub.id!, for: seller) == .edit, "a subcategory has its parent's rights")
+        var admins = CategoryDraft(title: "Nope")
+        admins.grants = [try await world.roles.role(kind: .administrator).id!: .read]
+        await #expect(throws: ValidationError.self) { try await world.categories.create(admins, by: world.principal) }
+    }
 }
+

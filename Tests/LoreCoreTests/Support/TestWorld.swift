@@ -39,9 +39,13 @@ struct TestWorld {
         try await roles.setGrant(level, role: role.id!, category: category.id!, by: principal)
     }
 
+    /// A category; at the top, one every employee writes in, as in the sample knowledge base
+    /// (the service's own default, read only, has its test in CategoryServiceTests).
     @discardableResult
     func category(_ title: String, in parent: Category? = nil) async throws -> Category {
-        try await categories.create(CategoryDraft(title: title, parentId: parent?.id), by: principal)
+        var draft = CategoryDraft(title: title, parentId: parent?.id)
+        if parent == nil { draft.grants = [try await roles.role(kind: .employee).id!: .edit] }
+        return try await categories.create(draft, by: principal)
     }
 
     @discardableResult
