@@ -86,3 +86,22 @@ def test_language_switch_to_russian_and_back(driver, server):
     assert path_of(driver) == "/"
     assert text_of(driver, "main h1") == "Knowledge base"
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+
+
+def test_the_theme_follows_a_dark_system_setting(server, driver):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        open_page(driver, server, "/a/vpn-and-wi-fi")
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        red, green, blue = [int(part) for part in background[background.index("(") + 1:background.index(")")].split(",")[:3]]
+        assert red + green + blue < 150, f"the page stayed light: {background}"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+
+
+def test_the_contents_stay_in_view_on_a_wide_screen(server, driver):
+    driver.set_window_size(1280, 800)
+    open_page(driver, server, "/a/vpn-and-wi-fi")
+    driver.execute_script("window.scrollTo(0, 900)")
+    top = driver.execute_script("return document.querySelector('.toc').getBoundingClientRect().top")
+    assert 0 <= top <= 40, f"the contents scrolled away: top {top}"
