@@ -115,11 +115,18 @@ import Testing
             _ = try await admin.postForm("/admin/roles", [("name", "Legal")])
             let all = try await admin.get("/admin/audit")
             #expect(all.status == .ok)
-            #expect(all.text.contains("<code>login.succeeded</code>"))
-            #expect(all.text.contains("<code>role.created</code>"))
+            #expect(all.text.contains(#"Signed in <code class="meta">login.succeeded</code>"#))
+            #expect(all.text.contains(#"Role created <code class="meta">role.created</code>"#))
             let filtered = try await admin.get("/admin/audit?action=role.created")
             #expect(filtered.text.contains("Legal"))
-            #expect(!filtered.text.contains("<code>login.succeeded</code>"))
+            #expect(!filtered.text.contains("login.succeeded</code>"))
+            // A change of rights reads as words, in the reader's language.
+            let made = try await admin.postForm("/categories/new", [("title", "Legal"), ("slug", ""), ("parent", ""), ("description", "")])
+            #expect(made.status == .seeOther)
+            let grants = try await admin.get("/admin/audit?action=grant.changed").text
+            #expect(grants.contains("Role Employee: Read in «Legal»"))
+            let russian = try await admin.get("/admin/audit?action=grant.changed", headers: [.acceptLanguage: "ru"]).text
+            #expect(russian.contains("Роль Сотрудник: Чтение в разделе «Legal»"))
         }
     }
 

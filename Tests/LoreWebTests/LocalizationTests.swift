@@ -42,5 +42,13 @@ import Testing
         #expect(Translations.russian.name(of: Role(name: "Staff", kind: .employee, createdAt: Date())) == "Staff", "a name an administrator chose stays")
         #expect(Translations.russian.name(of: Role(name: "Sales", kind: nil, createdAt: Date())) == "Sales")
     }
+
+    @Test func everyAuditActionReadsAsWordsInBothLanguages() {
+        for action in AuditLog.actions {
+            let key = "audit_action_" + action.replacingOccurrences(of: ".", with: "_")
+            let english = Translations.english.texts[key], russian = Translations.russian.texts[key]
+            #expect(english != nil && russian != nil && english != russian, "\(action)")
+        }
+    }
 }
 

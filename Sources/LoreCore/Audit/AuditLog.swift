@@ -59,7 +59,9 @@ public struct AuditLog: Sendable {
 
     public struct Entry: Sendable, Equatable {
         public let at: Date
+        /// The username.
         public let actor: String?
+        public let actorName: String?
         public let action: String
         public let subject: String
         public let address: String
@@ -70,14 +72,14 @@ public struct AuditLog: Sendable {
         guard principal.has(.auditRead) else { throw NotFound() }
         return try await database.reader.read { db in
             var request: SQL = """
-                SELECT auditEntry.at, user.username, auditEntry.action, auditEntry.subject, auditEntry.address
+                SELECT auditEntry.at, user.username, auditEntry.action, auditEntry.subject, auditEntry.address, user.displayName
                 FROM auditEntry LEFT JOIN user ON user.id = auditEntry.actorId WHERE 1
                 """
             if let action, !action.isEmpty { request += " AND auditEntry.action = \(action)" }
             if let actor, !actor.isEmpty { request += " AND user.username = \(actor.lowercased())" }
             request += " ORDER BY auditEntry.id DESC LIMIT \(limit)"
             return try SQLRequest<Row>(literal: request).fetchAll(db).map { row in
-                Entry(at: row[0], actor: row[1], action: row[2], subject: row[3], address: row[4])
+                Entry(at: row[0], actor: row[1], actorName: row[5], action: row[2], subject: row[3], address: row[4])
             }
         }
     }
