@@ -18,7 +18,8 @@
     } catch (error) { /* no storage: nothing was kept */ }
   }
 
-  // On narrow screens the category tree folds away behind a menu button.
+  // On narrow screens the category tree, the site's links and the account fold away behind
+  // a menu button, and the search box behind a search button.
   function setUpNavToggle() {
     var button = document.querySelector(".nav-toggle");
     var sidebar = document.getElementById("sidebar");
@@ -26,7 +27,16 @@
     document.body.classList.add("has-nav-toggle");
     button.addEventListener("click", function () {
       var open = sidebar.classList.toggle("open");
+      document.body.classList.toggle("menu-open", open);
       button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    var search = document.querySelector(".search-toggle");
+    var field = document.getElementById("header-q");
+    if (!search || !field) return;
+    search.addEventListener("click", function () {
+      var open = document.body.classList.toggle("search-open");
+      search.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) field.focus();
     });
   }
 

@@ -105,3 +105,20 @@ def test_the_contents_stay_in_view_on_a_wide_screen(server, driver):
     driver.execute_script("window.scrollTo(0, 900)")
     top = driver.execute_script("return document.querySelector('.toc').getBoundingClientRect().top")
     assert 0 <= top <= 40, f"the contents scrolled away: top {top}"
+
+
+def test_on_a_phone_the_header_is_one_row_and_opens_from_its_buttons(server, driver):
+    driver.set_window_size(500, 900)
+    driver.set_window_size(390, 844)
+    try:
+        open_page(driver, server, "/a/vpn-and-wi-fi")
+        height = driver.execute_script("return document.querySelector('.site-header').getBoundingClientRect().height")
+        assert height <= 70, f"the header takes {height}px of the phone's 844"
+        assert not find(driver, ".header-nav a[href='/changes']").is_displayed()
+        find(driver, ".search-toggle").click()
+        assert find(driver, "#header-q").is_displayed()
+        assert driver.switch_to.active_element.get_attribute("id") == "header-q", "the search box takes the typing at once"
+        find(driver, ".nav-toggle").click()
+        assert find(driver, ".header-nav a[href='/changes']").is_displayed() and find(driver, "#sidebar").is_displayed()
+    finally:
+        driver.set_window_size(1280, 900)
