@@ -122,3 +122,15 @@ def test_on_a_phone_the_header_is_one_row_and_opens_from_its_buttons(server, dri
         assert find(driver, ".header-nav a[href='/changes']").is_displayed() and find(driver, "#sidebar").is_displayed()
     finally:
         driver.set_window_size(1280, 900)
+
+
+MAIN_PAGES = ["/", "/changes", "/search?q=%D0%BE%D1%82%D0%BF%D1%83%D1%81%D0%BA", "/a/vpn-and-wi-fi/history", "/clients",
+              "/clients/volga-retail-group", "/tasks", "/clients/summary", "/admin/access", "/admin/users", "/admin/audit", "/me",
+              "/notifications", "/trash", "/admin/client-fields", "/admin/roles"]
+
+
+@pytest.mark.parametrize("path", MAIN_PAGES)
+def test_no_main_page_is_wider_than_a_phone(phone, server, path):
+    open_page(phone, server, path)
+    scroll_width, viewport_width = page_and_viewport_width(phone)
+    assert scroll_width <= viewport_width, f"{path} scrolls sideways at phone width: {scroll_width} > {viewport_width}"
