@@ -134,3 +134,10 @@ def test_no_main_page_is_wider_than_a_phone(phone, server, path):
     open_page(phone, server, path)
     scroll_width, viewport_width = page_and_viewport_width(phone)
     assert scroll_width <= viewport_width, f"{path} scrolls sideways at phone width: {scroll_width} > {viewport_width}"
+
+
+def test_on_a_phone_history_is_a_card_per_revision(phone, server):
+    open_page(phone, server, "/a/vpn-and-wi-fi/history")
+    assert not find(phone, "#history thead").is_displayed(), "no column headings off-screen"
+    author = find(phone, "#history td[data-label]")
+    assert author.is_displayed() and author.value_of_css_property("display") == "block", "each value on its own line, under its name"
