@@ -50,5 +50,15 @@ import Testing
             #expect(english != nil && russian != nil && english != russian, "\(action)")
         }
     }
+
+    /// Names of products and signs that read the same in both languages.
+    static let sameInBoth: Set = ["channel_sms", "channel_whatsapp", "channel_telegram", "no_contact"]
+
+    @Test func everyRussianTextIsRussian() {
+        for (key, russian) in Translations.russian.texts where !Self.sameInBoth.contains(key) {
+            #expect(russian != Translations.english.texts[key], "\(key) is the English text")
+            #expect(russian.contains { ("а"..."я").contains($0) || ("А"..."Я").contains($0) || $0 == "ё" || $0 == "Ё" }, "\(key): \(russian)")
+        }
+    }
 }
 

@@ -180,7 +180,7 @@ extension Translations {
         "invite_user": "Пригласить пользователя",
         "username": "Имя пользователя",
         "display_name": "Полное имя",
-        "email": "E-mail",
+        "email": "Эл. почта",
         "roles_field": "Роли (каждый также Employee)",
         "account_active": "Активен",
         "account_deactivated": "Отключён",
