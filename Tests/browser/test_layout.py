@@ -141,3 +141,4 @@ def test_on_a_phone_history_is_a_card_per_revision(phone, server):
     assert not find(phone, "#history thead").is_displayed(), "no column headings off-screen"
     author = find(phone, "#history td[data-label]")
     assert author.is_displayed() and author.value_of_css_property("display") == "block", "each value on its own line, under its name"
+
