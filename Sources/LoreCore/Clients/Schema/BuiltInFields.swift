@@ -1,7 +1,8 @@
 /// The built-in fields of a client card and of a person on it — the one place a field is
 /// declared. Adding one is a line here, a stored property on the record and a migration.
 extension Client: SchemaRecord {
-    public static var builtInFields: [SchemaField<Client>] { [
+    /// Built once: every draft, form and schema load reads it.
+    public static let builtInFields: [SchemaField<Client>] = [
         .init("name", .init(ru: "Название", en: "Name"), .title, .main, \.name, header: "Name",
               aliases: ["название", "наименование", "клиент", "компания", "client", "company"], inHeading: true),
         .init("kind", .init(ru: "Тип", en: "Kind"), .choice(ClientKind.allCases.map(\.rawValue), labels: "client_kind", optional: false), .main,
@@ -54,13 +55,13 @@ extension Client: SchemaRecord {
         .init("notes", .init(ru: "Заметки", en: "Notes"), .markdown, .notes, \.notes, header: "Notes",
               aliases: ["заметки", "примечание", "примечания", "комментарий", "comment", "note"],
               hint: .init(ru: "Markdown; ссылки на статьи — [[Название]].", en: "Markdown; link articles with [[Title]].")),
-    ] }
+    ]
 
     private static let severalValues = FieldLabel(ru: "Несколько значений — через запятую.", en: "Several values may be separated by commas.")
 }
 
 extension ClientContact: SchemaRecord {
-    public static var builtInFields: [SchemaField<ClientContact>] { [
+    public static let builtInFields: [SchemaField<ClientContact>] = [
         .init("name", .init(ru: "Имя", en: "Name"), .title, .main, \.name, header: "Contact",
               aliases: ["контакт", "контактное лицо", "contact name", "contact person"]),
         .init("position", .init(ru: "Должность", en: "Position"), .line, .main, \.position, header: "Contact position",
@@ -85,7 +86,7 @@ extension ClientContact: SchemaRecord {
         .init("notes", .init(ru: "Личные заметки", en: "Personal notes"), .text(rows: 4), .notes, \.notes, header: "Contact notes",
               aliases: ["заметки о контакте"],
               hint: .init(ru: "Интересы, семейные даты, с которыми стоит поздравить.", en: "Interests, family dates worth a greeting.")),
-    ] }
+    ]
 }
 
 private extension Array where Element: RawRepresentable<String> {
