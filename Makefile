@@ -4,11 +4,11 @@
 SWIFT ?= swift
 # pandoc turns pages into Word documents ("Download as Word"); msmtp-mta is the sendmail that
 # hands Lore's e-mail to the company's SMTP server (configured in /etc/msmtprc).
-BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev zlib1g-dev pandoc msmtp-mta
+BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev zlib1g-dev libicu-dev pandoc msmtp-mta
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
 # Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.
-SEARCH_QUALITY_MINIMUMS := --min-mrr 0.92 --min-top5 0.97 --min-kind-mrr 0.7
+SEARCH_QUALITY_MINIMUMS := --min-mrr 0.89 --min-top5 0.96 --min-kind-mrr 0.75
 
 .PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
 

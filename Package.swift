@@ -50,10 +50,16 @@ let package = Package(
             // Stop words and the starter synonym dictionary of search.
             resources: [.copy("Search/Lexicon"), .copy("Conversion/Filters")]
         ),
+        // Plural forms by the languages' own rules (one, few, many …), from the system ICU.
+        .target(
+            name: "CPluralRules",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
         .target(
             name: "LoreWeb",
             dependencies: [
                 "LoreCore",
+                "CPluralRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -40,6 +40,13 @@
     });
   }
 
+  // Blocks that are open on wide screens (the contents, search filters) start folded on a
+  // phone, so the page's text comes first; without script they stay open.
+  function foldOnPhone() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 37.5rem)").matches) return;
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (block) { block.open = false; });
+  }
+
   // A list of choices under a text field, worked with the arrow keys, Enter (and Tab where
   // `withTab`) and Escape: the header's suggestions and the editor's `[[` links (editor.js).
   // `choose(item)` acts on the item picked.
@@ -423,6 +430,7 @@
     document.querySelectorAll("input[data-live-search]").forEach(setUpLiveSearch);
     document.querySelectorAll("textarea[data-mentions]").forEach(setUpMentions);
     setUpNavToggle();
+    foldOnPhone();
     setUpConfirmations();
     setUpPrintButtons();
     setUpSearchSuggestions();

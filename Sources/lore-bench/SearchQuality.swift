@@ -134,7 +134,7 @@ enum SearchQuality {
         let content = URL(fileURLWithPath: "Content")
         _ = try await ContentImporter(database: database, files: FileStore(root: folder.appendingPathComponent("files")))
             .importFolder(at: content, by: admin)
-        _ = try await SampleAccess(database: database, passwordCost: 4).apply(by: admin, password: "quality-password")
+        _ = try await SampleAccess(database: database, passwordCost: 4, content: content).apply(by: admin, password: "quality-password")
         _ = try await SampleClients(database: database).importFolder(at: content.appendingPathComponent(SampleClients.folder), by: admin)
         return (SearchService(database: database), admin)
     }

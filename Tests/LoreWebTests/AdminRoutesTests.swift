@@ -19,8 +19,8 @@ import Testing
             let page = try await admin.get("/admin/access")
             #expect(page.status == .ok)
             #expect(page.text.contains("<th scope=\"col\">HR</th>"))
-            #expect(page.text.contains("HR team (internal)"))
-            #expect(page.text.contains("from Regulations"))
+            #expect(page.text.contains("Отдел персонала (внутреннее)"))
+            #expect(page.text.contains("from Регламенты"))
             #expect(page.text.contains("set here"))
         }
     }
@@ -30,15 +30,15 @@ import Testing
         try await app.test(.router) { client in
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
-            #expect(try await ivan.get("/c/competitors").status == .notFound)
+            #expect(try await ivan.get("/c/konkurenty").status == .notFound)
             let grid = try await admin.get("/admin/access").text
-            let competitors = try #require(grid.firstMatch(of: #/href="/admin/access/(\d+)">Competitors/#)).1
+            let competitors = try #require(grid.firstMatch(of: #/href="/admin/access/(\d+)">Конкуренты/#)).1
             let form = try await admin.get("/admin/access/\(competitors)").text
             let employeeRole = try #require(form.firstMatch(of: #/<label for="role-(\d+)">Employee/#)).1
             let saved = try await admin.postForm("/admin/access/\(competitors)", [("role-\(employeeRole)", "read")])
             #expect(saved.status == .seeOther)
-            #expect(try await ivan.get("/c/competitors").status == .ok)
-            #expect(try await ivan.get("/a/competitor-overview").status == .ok)
+            #expect(try await ivan.get("/c/konkurenty").status == .ok)
+            #expect(try await ivan.get("/a/obzor-konkurentov").status == .ok)
         }
     }
 
@@ -84,19 +84,19 @@ import Testing
         try await app.test(.router) { client in
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
-            let team = try await marina.get("/c/hr/hr-team").text
+            let team = try await marina.get("/c/personal/otdel-personala").text
             let id = try #require(team.firstMatch(of: #/href="/admin/access/(\d+)" id="category-access"/#)).1
             let form = try await marina.get("/admin/access/\(id)").text
             let employeeRole = try #require(form.firstMatch(of: #/<label for="role-(\d+)">Employee/#)).1
-            #expect(try await ivan.get("/c/hr/hr-team").status == .notFound)
+            #expect(try await ivan.get("/c/personal/otdel-personala").status == .notFound)
             #expect(try await ivan.postForm("/admin/access/\(id)", [("role-\(employeeRole)", "manage")]).status == .notFound)
             let saved = try await marina.postForm("/admin/access/\(id)", [("role-\(employeeRole)", "read")])
             #expect(saved.status == .seeOther)
-            #expect(saved.headers[.location]?.hasPrefix("/c/hr/hr-team") == true)
-            #expect(try await ivan.get("/c/hr/hr-team").status == .ok)
+            #expect(saved.headers[.location]?.hasPrefix("/c/personal/otdel-personala") == true)
+            #expect(try await ivan.get("/c/personal/otdel-personala").status == .ok)
             #expect(try await marina.get("/admin/access").status == .notFound, "the whole grid is for those who manage roles")
             // HR manages its own category but only edits Regulations.
-            let regulations = try #require(try await marina.get("/c/regulations").text.firstMatch(of: #/href="/new\?category=(\d+)"/#)).1
+            let regulations = try #require(try await marina.get("/c/reglamenty").text.firstMatch(of: #/href="/new\?category=(\d+)"/#)).1
             #expect(try await marina.get("/admin/access/\(regulations)").status == .forbidden)
             #expect(try await marina.postForm("/admin/access/\(regulations)", [("role-\(employeeRole)", "manage")]).status == .forbidden)
         }
@@ -145,17 +145,17 @@ import Testing
         try await app.test(.router) { client in
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
-            #expect(try await ivan.get("/a/first-day-checklist").status == .ok)
-            #expect(try await ivan.get("/a/first-day-checklist/access").status == .forbidden)
-            let form = try await admin.get("/a/first-day-checklist/access")
+            #expect(try await ivan.get("/a/pervyy-rabochiy-den").status == .ok)
+            #expect(try await ivan.get("/a/pervyy-rabochiy-den/access").status == .forbidden)
+            let form = try await admin.get("/a/pervyy-rabochiy-den/access")
             #expect(form.status == .ok)
             let hr = try #require(form.text.firstMatch(of: #/name="role-(\d+)"> HR/#)).1
-            let saved = try await admin.postForm("/a/first-day-checklist/access", [("role-\(hr)", "on")])
+            let saved = try await admin.postForm("/a/pervyy-rabochiy-den/access", [("role-\(hr)", "on")])
             #expect(saved.status == .seeOther)
-            #expect(try await ivan.get("/a/first-day-checklist").status == .notFound)
-            #expect(!(try await ivan.get("/c/hr/onboarding").text.contains("first-day-checklist")))
+            #expect(try await ivan.get("/a/pervyy-rabochiy-den").status == .notFound)
+            #expect(!(try await ivan.get("/c/personal/adaptatsiya").text.contains("pervyy-rabochiy-den")))
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
-            #expect(try await marina.get("/a/first-day-checklist").status == .ok)
+            #expect(try await marina.get("/a/pervyy-rabochiy-den").status == .ok)
         }
     }
 }

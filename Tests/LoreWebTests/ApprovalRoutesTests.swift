@@ -33,25 +33,25 @@ import Testing
             #expect(approved.headers[.location] == Self.page + "?notice=approved")
             #expect(try await ivan.get(Self.page).text.contains(Self.secret), "published for everyone")
             let history = try await ivan.get(Self.page + "/history").text
-            #expect(history.contains("approved by Administrator") && history.contains("Marina Sokolova"))
+            #expect(history.contains("approved by Administrator") && history.contains("Марина Соколова"))
         }
     }
 
     @Test func anEditorsSaveWaitsAndAReturnedChangeGoesBackToThem() async throws {
         try await DraftFileRoutesTests.sample().test(.router) { client in
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
-            let edit = try await marina.get("/a/working-hours/edit").text
+            let edit = try await marina.get("/a/rezhim-rabochego-vremeni/edit").text
             let base = try #require(edit.firstMatch(of: #/name="baseRevision" value="(\d+)"/#)).1
-            let saved = try await marina.postForm("/a/working-hours/edit", EditingRoutesTests.articleFields(
-                title: "Working hours", slug: "working-hours", category: "", body: "Fridays end at 15:00.", base: String(base)).filter { $0.0 != "category" })
-            #expect(saved.headers[.location] == "/a/working-hours?notice=submitted")
-            #expect(!(try await marina.get("/a/working-hours").text.contains("Fridays end at 15:00.")))
-            let again = try await marina.get("/a/working-hours/edit").text
+            let saved = try await marina.postForm("/a/rezhim-rabochego-vremeni/edit", EditingRoutesTests.articleFields(
+                title: "Режим рабочего времени", slug: "rezhim-rabochego-vremeni", category: "", body: "Fridays end at 15:00.", base: String(base)).filter { $0.0 != "category" })
+            #expect(saved.headers[.location] == "/a/rezhim-rabochego-vremeni?notice=submitted")
+            #expect(!(try await marina.get("/a/rezhim-rabochego-vremeni").text.contains("Fridays end at 15:00.")))
+            let again = try await marina.get("/a/rezhim-rabochego-vremeni/edit").text
             #expect(again.contains("id=\"waiting-change\"") && again.contains("Fridays end at 15:00."), "the author goes on with her change")
 
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
             let list = try await admin.get("/approvals").text
-            let link = try #require(list.firstMatch(of: #/href="(/approvals/\d+)">Working hours/#)).1
+            let link = try #require(list.firstMatch(of: #/href="(/approvals/\d+)">Режим рабочего времени/#)).1
             let empty = try await admin.postForm(String(link) + "/return", [("comment", "")])
             #expect(empty.status == .unprocessableContent)
             #expect(try await admin.postForm(String(link) + "/return", [("comment", "Say which office")]).status == .seeOther)
@@ -59,13 +59,13 @@ import Testing
             #expect(returned.contains("Say which office") && returned.contains("id=\"resubmit-form\""))
 
             let api = try await ApiCaller.make(marina)
-            let article = try await api.get("/api/v1/articles/information-security")
+            let article = try await api.get("/api/v1/articles/informatsionnaya-bezopasnost")
             let etag = try #require(article.headers[.eTag])
-            let put = try await api.send(.put, "/api/v1/articles/information-security",
-                                         json: #"{"title": "Information security", "categoryId": \#(article.json["categoryId"] as? Int ?? 0), "markdown": "Waits."}"#,
+            let put = try await api.send(.put, "/api/v1/articles/informatsionnaya-bezopasnost",
+                                         json: #"{"title": "Информационная безопасность", "categoryId": \#(article.json["categoryId"] as? Int ?? 0), "markdown": "Waits."}"#,
                                          headers: [.ifMatch: etag])
             #expect(put.status == .accepted && put.json["state"] as? String == "pending")
-            #expect(!(try await api.get("/api/v1/articles/information-security").text.contains("Waits.")))
+            #expect(!(try await api.get("/api/v1/articles/informatsionnaya-bezopasnost").text.contains("Waits.")))
         }
     }
 }

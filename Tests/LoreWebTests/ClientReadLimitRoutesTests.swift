@@ -34,10 +34,10 @@ import Testing
             #expect(list.status == .tooManyRequests && list.json["code"] as? String == "client_read_limit")
 
             let home = try await admin.get("/").text
-            #expect(home.contains("id=\"alerts\"") && home.contains("Sergey Volkov reached the daily limit"))
+            #expect(home.contains("id=\"alerts\"") && home.contains("Сергей Волков reached the daily limit"))
             // The administrator, who may export, sees who opened a card.
             let card = try await admin.get("/clients/\(slugs[0])").text
-            #expect(card.contains("id=\"client-readers\"") && card.contains("Sergey Volkov"))
+            #expect(card.contains("id=\"client-readers\"") && card.contains("Сергей Волков"))
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
             let form = try await marina.get("/new").text
             let key = try #require(form.firstMatch(of: #/name="files" value="([A-Za-z0-9_-]{43})"/#)).1
             #expect(form.contains("data-upload-url=\"/drafts/\(key)/files\""), "a new page takes files at once")
-            let team = try #require(form.firstMatch(of: #/<option value="(\d+)"[^>]*>[^<]*HR team[^<]*</option>/#)).1
+            let team = try #require(form.firstMatch(of: #/<option value="(\d+)"[^>]*>[^<]*Отдел персонала[^<]*</option>/#)).1
 
             let uploaded = try await marina.postFile("/drafts/\(key)/files?name=plan.png", FileRoutesTests.png)
             #expect(uploaded.status == .created && uploaded.text.contains("![plan.png](file:plan.png)"))

@@ -16,8 +16,8 @@ import Testing
     @Test func pagesAndClientsComeWithTheLinkThatNamesThem() async throws {
         try await DraftFileRoutesTests.sample().test(.router) { client in
             let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)
-            let pages = try await Self.suggestions(sergey, "type=article&q=Company%20hist")
-            #expect(pages.first?["link"] == "[[Company history]]")
+            let pages = try await Self.suggestions(sergey, "type=article&q=%D0%98%D1%81%D1%82%D0%BE%D1%80%D0%B8%D1%8F%20%D0%BA%D0%BE%D0%BC%D0%BF")
+            #expect(pages.first?["link"] == "[[История компании]]")
             #expect(pages.allSatisfy { $0["url"]?.hasPrefix("/a/") == true })
             let clients = try await Self.suggestions(sergey, "type=client&q=%D0%9A%D0%B0%D0%BC%D1%81%D0%BA")  // "Камск"
             let kama = try #require(clients.first)

@@ -4,12 +4,39 @@ import Testing
 @testable import LoreWeb
 
 @Suite struct LocalizationTests {
+    static let pluralCategories = ["zero", "one", "two", "few", "many", "other"]
+
+    /// The counted texts of a table (those with a `_one` form), each with the categories it has forms for.
+    static func plurals(_ t: Translations) -> [String: Set<String>] {
+        let bases = t.texts.keys.filter { $0.hasSuffix("_one") }.map { String($0.dropLast("_one".count)) }
+        return Dictionary(uniqueKeysWithValues: bases.map { base in
+            (base, Set(pluralCategories.filter { t.texts["\(base)_\($0)"] != nil }))
+        })
+    }
+
+    /// The keys of a table, counted texts under their base name.
+    static func keys(_ t: Translations) -> Set<String> {
+        let plurals = plurals(t)
+        return Set(t.texts.keys.map { key in
+            plurals.keys.first { base in pluralCategories.contains { key == "\(base)_\($0)" } } ?? key
+        })
+    }
+
     @Test func everyLanguageHasEveryText() {
-        let english = Set(Translations.english.texts.keys)
-        let russian = Set(Translations.russian.texts.keys)
-        // Russian plurals have a "few" form that English does not need.
-        #expect(english.subtracting(russian).isEmpty)
-        #expect(russian.subtracting(english).allSatisfy { $0.hasSuffix("_few") })
+        let english = Self.keys(.english), russian = Self.keys(.russian)
+        #expect(english.symmetricDifference(russian).isEmpty, "\(english.symmetricDifference(russian).sorted())")
+    }
+
+    /// Every counted text has the form each count asks for by the language's ICU rules, and no other.
+    @Test(arguments: [Translations.english, Translations.russian])
+    func everyPluralHasTheFormsItsLanguageNeeds(_ t: Translations) {
+        let needed = Set((0...1_000).map { t.pluralRules.category(of: $0) })
+        #expect(needed == (t.language == .ru ? ["one", "few", "many"] : ["one", "other"]))
+        let plurals = Self.plurals(t)
+        #expect(plurals["article_count"] != nil, "counted texts are found by their _one form")
+        for (key, forms) in plurals {
+            #expect(forms == needed, "\(t.language) \(key): \(forms.sorted())")
+        }
     }
 
     @Test(arguments: [(1, "1 статья"), (2, "2 статьи"), (5, "5 статей"), (11, "11 статей"), (21, "21 статья"), (104, "104 статьи"), (112, "112 статей")])
@@ -49,6 +76,21 @@ import Testing
             let english = Translations.english.texts[key], russian = Translations.russian.texts[key]
             #expect(english != nil && russian != nil && english != russian, "\(action)")
         }
+    }
+
+    /// Subjects as the services record them read as words in Russian: no capability code, no English count.
+    @Test(arguments: [
+        ("role.changed", "HR: acknowledgements.report, clients.read", "Роль HR: Видеть, кто с какими страницами ознакомился; Видеть карточки клиентов"),
+        ("role.changed", "Sales: ", "Роль Sales: без особых прав"),
+        ("user.pages_reassigned", "marina → ivan: 3", "От marina к ivan: 3 страницы и раздела"),
+        ("clients.read_limit", "200 cards", "200 карточек в день"),
+        ("purchases.imported", "12 added, 3 already logged", "добавлено 12, уже были 3"),
+        ("search.synonyms_changed", "21", "Сейчас 21 группа."),
+        ("grant.changed", "category 4 role 2: inherit", "Роль Sales: Наследовать в разделе «Продажи»"),
+    ])
+    func auditSubjectsReadAsRussian(action: String, subject: String, expected: String) {
+        let entry = AuditLog.Entry(at: Date(), actor: "admin", actorName: nil, action: action, subject: subject, address: "")
+        #expect(AuditController.subject(entry, t: .russian, categories: [4: "Продажи"], roles: [2: "Sales"]) == expected)
     }
 
     /// Names of products and signs that read the same in both languages.

@@ -22,15 +22,15 @@ import Testing
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
             let before = try await Self.unread(ivan)
-            let sent = try await marina.postForm("/a/vacations/comments", [("comment", "@ivan, see the new rule on carry-over")])
-            #expect(sent.headers[.location]?.hasPrefix("/a/vacations#comment-") == true)
+            let sent = try await marina.postForm("/a/bolnichnyy-list/comments", [("comment", "@ivan, see the new rule on carry-over")])
+            #expect(sent.headers[.location]?.hasPrefix("/a/bolnichnyy-list#comment-") == true)
             #expect(try await Self.unread(ivan) == before + 1)
             let list = try await ivan.get("/notifications?kind=mention").text
-            #expect(list.contains("Marina Sokolova mentioned you in a comment on «Vacations»") && list.contains("see the new rule on carry-over"))
+            #expect(list.contains("Марина Соколова mentioned you in a comment on «Больничный лист»") && list.contains("see the new rule on carry-over"))
             let id = try #require(list.firstMatch(of: #/href="/notifications/(\d+)" class="notification-text"/#)).1
             #expect(try await marina.get("/notifications/\(id)").status == .notFound, "one's notifications are one's own")
             let opened = try await ivan.get("/notifications/\(id)")
-            #expect(opened.status == .seeOther && opened.headers[.location]?.hasPrefix("/a/vacations#comment-") == true)
+            #expect(opened.status == .seeOther && opened.headers[.location]?.hasPrefix("/a/bolnichnyy-list#comment-") == true)
             #expect(try await Self.unread(ivan) == before)
             #expect(try await ivan.postForm("/notifications/read", []).status == .seeOther)
             #expect(try await Self.unread(ivan) == 0)
@@ -42,12 +42,12 @@ import Testing
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
             let before = try await ivan.get("/notifications").text
-            let sent = try await marina.postForm("/a/salary-review-procedure/comments", [("comment", "@ivan the raise budget is 7 percent")])
+            let sent = try await marina.postForm("/a/peresmotr-zarplat/comments", [("comment", "@ivan the raise budget is 7 percent")])
             let location = try #require(sent.headers[.location])
             #expect(location.contains("notice=mention_unseeing&names=ivan"))
             #expect(try await marina.get(location).text.contains("Not told, as they may not see this page: ivan."))
             let after = try await ivan.get("/notifications").text
-            #expect(!after.contains("Salary review") && !after.contains("raise budget") && after.components(separatedBy: "class=\"notification").count
+            #expect(!after.contains("Пересмотр зарплат") && !after.contains("raise budget") && after.components(separatedBy: "class=\"notification").count
                 == before.components(separatedBy: "class=\"notification").count)
         }
     }
@@ -56,14 +56,14 @@ import Testing
         try await DraftFileRoutesTests.sample().test(.router) { client in
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
-            let told = try await Self.appendToPage("business-trips", "Questions: ask @ivan, who went last month.", as: marina)
-            #expect(told.headers[.location] == "/a/business-trips?notice=saved")
-            #expect(try await ivan.get("/notifications?kind=mention").text.contains("Marina Sokolova mentioned you on «Business trips»"))
-            let hidden = try await Self.appendToPage("salary-review-procedure", "Numbers checked with @ivan.", as: marina)
-            #expect(hidden.headers[.location] == "/a/salary-review-procedure?notice=mention_unseeing&names=ivan")
-            #expect(!(try await ivan.get("/notifications").text.contains("Salary review")))
-            let again = try await Self.appendToPage("business-trips", "Thanks.", as: marina)
-            #expect(again.headers[.location] == "/a/business-trips?notice=saved", "a mention already on the page is not told again")
+            let told = try await Self.appendToPage("komandirovki", "Questions: ask @ivan, who went last month.", as: marina)
+            #expect(told.headers[.location] == "/a/komandirovki?notice=saved")
+            #expect(try await ivan.get("/notifications?kind=mention").text.contains("Марина Соколова mentioned you on «Командировки»"))
+            let hidden = try await Self.appendToPage("peresmotr-zarplat", "Numbers checked with @ivan.", as: marina)
+            #expect(hidden.headers[.location] == "/a/peresmotr-zarplat?notice=mention_unseeing&names=ivan")
+            #expect(!(try await ivan.get("/notifications").text.contains("Пересмотр зарплат")))
+            let again = try await Self.appendToPage("komandirovki", "Thanks.", as: marina)
+            #expect(again.headers[.location] == "/a/komandirovki?notice=saved", "a mention already on the page is not told again")
             #expect(try await ivan.get("/notifications?kind=mention").text.components(separatedBy: "mentioned you on").count == 2)
         }
     }
@@ -84,20 +84,20 @@ import Testing
             let ivan = try await Browser.signIn(client, login: "ivan", password: LeakTests.demoPassword)
             let sergey = try await Browser.signIn(client, login: "sergey", password: LeakTests.demoPassword)
             let marina = try await Browser.signIn(client, login: "marina", password: LeakTests.demoPassword)
-            let page = try await ivan.get("/a/vacations").text
+            let page = try await ivan.get("/a/bolnichnyy-list").text
             let subject = try #require(page.firstMatch(of: #/name="subject" value="(article:\d+)"/#)).1
             #expect(page.contains(">Watch<"))
-            let watched = try await ivan.postForm("/watch", [("subject", String(subject)), ("watching", "1"), ("back", "/a/vacations")])
-            #expect(watched.headers[.location] == "/a/vacations?notice=watching")
-            #expect(try await ivan.get("/a/vacations").text.contains(">Stop watching<"))
-            #expect(try await sergey.get("/a/vacations").text.contains(">Watch<"), "a kept page is not shared between watchers and others")
+            let watched = try await ivan.postForm("/watch", [("subject", String(subject)), ("watching", "1"), ("back", "/a/bolnichnyy-list")])
+            #expect(watched.headers[.location] == "/a/bolnichnyy-list?notice=watching")
+            #expect(try await ivan.get("/a/bolnichnyy-list").text.contains(">Stop watching<"))
+            #expect(try await sergey.get("/a/bolnichnyy-list").text.contains(">Watch<"), "a kept page is not shared between watchers and others")
 
-            let hidden = try await marina.get("/a/salary-review-procedure").text
+            let hidden = try await marina.get("/a/peresmotr-zarplat").text
             let hiddenSubject = try #require(hidden.firstMatch(of: #/name="subject" value="(article:\d+)"/#)).1
             #expect(try await ivan.postForm("/watch", [("subject", String(hiddenSubject)), ("back", "/")]).status == .notFound)
 
-            _ = try await marina.postForm("/a/vacations/comments", [("comment", "Carry-over ends in March.")])
-            #expect(try await ivan.get("/notifications").text.contains("Marina Sokolova commented on «Vacations»"))
+            _ = try await marina.postForm("/a/bolnichnyy-list/comments", [("comment", "Carry-over ends in March.")])
+            #expect(try await ivan.get("/notifications").text.contains("Марина Соколова commented on «Больничный лист»"))
         }
     }
 
@@ -109,7 +109,7 @@ import Testing
             let me = try await ivan.get("/me").text
             #expect(me.contains(#"<option value="off" selected>"#) && me.contains(#"id="digest_change" checked"#) && !me.contains(#"id="autoWatch" checked"#))
             let people = try await ivan.get("/people/suggest?q=mar").text
-            #expect(people.contains(#""username":"marina""#) && people.contains("Marina Sokolova"))
+            #expect(people.contains(#""username":"marina""#) && people.contains("Марина Соколова"))
             let guest = try await client.execute(uri: "/people/suggest?q=mar", method: .get)
             #expect(guest.status == .seeOther)
         }
@@ -134,13 +134,13 @@ import Testing
     @Test func anInvitationGoesByEMailWhenEMailIsOnAndShowsTheWholeLinkWhenOff() async throws {
         try await Self.sampleWithMail().test(.router) { client in
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
-            let invited = try await admin.postForm("/admin/users/new", [("username", "olga"), ("displayName", "Olga"), ("email", "olga@lore.example")])
-            #expect(invited.text.contains("was e-mailed to olga@lore.example") && !invited.text.contains("/set-password/"))
-            #expect(try await admin.get("/admin/mail").text.contains("olga@lore.example"))
+            let invited = try await admin.postForm("/admin/users/new", [("username", "nadia"), ("displayName", "Nadia"), ("email", "nadia@lore.example")])
+            #expect(invited.text.contains("was e-mailed to nadia@lore.example") && !invited.text.contains("/set-password/"))
+            #expect(try await admin.get("/admin/mail").text.contains("nadia@lore.example"))
         }
         try await DraftFileRoutesTests.sample().test(.router) { client in
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
-            let invited = try await admin.postForm("/admin/users/new", [("username", "olga"), ("displayName", "Olga"), ("email", "olga@lore.example")])
+            let invited = try await admin.postForm("/admin/users/new", [("username", "nadia"), ("displayName", "Nadia"), ("email", "nadia@lore.example")])
             #expect(invited.text.contains("<code>http://127.0.0.1:8080/set-password/"))
             #expect(try await Browser.guest(client).get("/forgot-password").text.contains("Ask an administrator"))
         }

@@ -5,8 +5,8 @@ import Hummingbird
 /// follows from the level each person holds on each resource, written out by hand below.
 enum PermissionTable {
     enum Person: String, CaseIterable, Sendable {
-        case admin, marina, sergey, ivan, olga, guest
-        /// Demo accounts: Marina holds HR, Sergey Sales, Ivan only Employee. Olga, made by the
+        case admin, marina, sergey, ivan, nadia, guest
+        /// Demo accounts: Marina holds HR, Sergey Sales, Ivan only Employee. Nadia, made by the
         /// tests, manages users (users.manage) without being an administrator.
         var isGuest: Bool { self == .guest }
     }
@@ -29,7 +29,7 @@ enum PermissionTable {
         var hidesHistory = false
         /// The category's address for those who may not see its parent, where it stands at the top.
         var visiblePath: String? = nil
-        /// Its current revision (sample articles have one).
+        /// Its current revision (most sample articles have one; a few ship with their history).
         var revision = 1
         /// Those who may see its first revision, when not every reader may: it was written
         /// before the article moved here and kept to the readers of its old category.
@@ -68,37 +68,37 @@ enum PermissionTable {
     }
 
     static let resources: [Resource] = [
-        Resource(name: "open category", slug: "history", title: "Company history", categoryTitle: "About the company",
-                 categoryPath: "company", parentTitle: nil,
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit]),
-        Resource(name: "restricted category", slug: "competitor-overview", title: "Competitor overview", categoryTitle: "Competitors",
-                 categoryPath: "competitors", parentTitle: nil, levels: [.admin: .manage, .sergey: .read]),
-        Resource(name: "inherited grant", slug: "first-call-script", title: "First call script", categoryTitle: "Scripts",
-                 categoryPath: "sales/scripts", parentTitle: "Sales", levels: [.admin: .manage, .sergey: .edit], owner: .sergey),
-        Resource(name: "inherited read-only grant", slug: "evacuation-procedure", title: "Evacuation procedure",
-                 categoryTitle: "Fire safety", categoryPath: "regulations/fire-safety", parentTitle: "Regulations",
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read, .olga: .read], hidesHistory: true,
+        Resource(name: "open category", slug: "istoriya-kompanii", title: "История компании", categoryTitle: "О компании",
+                 categoryPath: "o-kompanii", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .nadia: .edit]),
+        Resource(name: "restricted category", slug: "obzor-konkurentov", title: "Обзор конкурентов", categoryTitle: "Конкуренты",
+                 categoryPath: "konkurenty", parentTitle: nil, levels: [.admin: .manage, .sergey: .read]),
+        Resource(name: "inherited grant", slug: "skript-pervogo-zvonka", title: "Скрипт первого звонка", categoryTitle: "Скрипты",
+                 categoryPath: "prodazhi/skripty", parentTitle: "Продажи", levels: [.admin: .manage, .sergey: .edit], revision: 3, owner: .sergey),
+        Resource(name: "inherited read-only grant", slug: "pozharnaya-bezopasnost-evakuatsiya", title: "Пожарная безопасность: эвакуация",
+                 categoryTitle: "Пожарная безопасность", categoryPath: "reglamenty/pozharnaya-bezopasnost", parentTitle: "Регламенты",
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .read, .ivan: .read, .nadia: .read], hidesHistory: true,
                  requiresReading: true, owner: .marina, needsApproval: true),
-        Resource(name: "overridden grant", slug: "salary-review-procedure", title: "Salary review procedure",
-                 categoryTitle: "HR team (internal)", categoryPath: "hr/hr-team", parentTitle: "HR",
+        Resource(name: "overridden grant", slug: "peresmotr-zarplat", title: "Пересмотр зарплат",
+                 categoryTitle: "Отдел персонала (внутреннее)", categoryPath: "personal/otdel-personala", parentTitle: "Персонал",
                  levels: [.admin: .manage, .marina: .manage], parentManagers: [.admin, .marina], owner: .marina),
-        Resource(name: "restricted article", slug: "glossary", title: "Glossary of internal terms", categoryTitle: "About the company",
-                 categoryPath: "company", parentTitle: nil,
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit],
+        Resource(name: "restricted article", slug: "glossariy", title: "Словарь внутренних терминов", categoryTitle: "О компании",
+                 categoryPath: "o-kompanii", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .nadia: .edit],
                  readers: [.admin, .sergey], restrictTo: "Sales"),
         // Made by the tests: "Vault" (nobody but the administrator) holding "Open shelf", which every employee reads.
         Resource(name: "readable under a hidden parent", slug: "quokka-shelf", title: "Quokka shelf inventory", categoryTitle: "Open shelf",
                  categoryPath: "vault/open-shelf", parentTitle: "Vault",
-                 levels: [.admin: .manage, .marina: .read, .sergey: .read, .ivan: .read, .olga: .read], visiblePath: "open-shelf"),
-        // Made by the tests: written in "HR team (internal)" with a secret, cleaned, then moved here keeping its history.
-        Resource(name: "moved with its history kept", slug: "moved-memo", title: "Moved marmoset memo", categoryTitle: "About the company",
-                 categoryPath: "company", parentTitle: nil,
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit], revision: 3,
+                 levels: [.admin: .manage, .marina: .read, .sergey: .read, .ivan: .read, .nadia: .read], visiblePath: "open-shelf"),
+        // Made by the tests: written in «Отдел персонала (внутреннее)» with a secret, cleaned, then moved here keeping its history.
+        Resource(name: "moved with its history kept", slug: "moved-memo", title: "Moved marmoset memo", categoryTitle: "О компании",
+                 categoryPath: "o-kompanii", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .nadia: .edit], revision: 3,
                  firstRevisionReaders: [.admin, .marina], secret: ("movedsecret4711", [.admin, .marina])),
         // Made by the tests: a secret in its first revision, cleaned, and that revision's text removed.
-        Resource(name: "redacted revision", slug: "redacted-note", title: "Redacted ocelot note", categoryTitle: "About the company",
-                 categoryPath: "company", parentTitle: nil,
-                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .olga: .edit], revision: 2,
+        Resource(name: "redacted revision", slug: "redacted-note", title: "Redacted ocelot note", categoryTitle: "О компании",
+                 categoryPath: "o-kompanii", parentTitle: nil,
+                 levels: [.admin: .manage, .marina: .edit, .sergey: .edit, .ivan: .edit, .nadia: .edit], revision: 2,
                  firstRevisionRedacted: true, secret: ("redactedsecret4712", [.admin])),
     ]
 
@@ -222,8 +222,8 @@ enum PermissionTable {
     }
 
     static let admins: [Person: HTTPResponse.Status] = [.admin: .ok]
-    /// Those who manage users: the administrator and Olga.
-    static let userManagers: [Person: HTTPResponse.Status] = [.admin: .ok, .olga: .ok]
+    /// Those who manage users: the administrator and Nadia.
+    static let userManagers: [Person: HTTPResponse.Status] = [.admin: .ok, .nadia: .ok]
 
     /// Client cards. The tests narrow the Sales role to the clients its holders are responsible
     /// for: Sergey manages `ownClient`, the administrator `otherClient`. Marina and Ivan hold no
@@ -296,8 +296,8 @@ enum PermissionTable {
         clientRows("GET /clients/{slug}/interactions/{id}", "/clients/{client}/interactions/999999", allowed: .notFound),
         clientRows("POST /clients/{slug}/interactions/{id}", "/clients/{client}/interactions/999999", allowed: .notFound),
         clientRows("POST /clients/{slug}/interactions/{id}/done", "/clients/{client}/interactions/999999/done", allowed: .notFound),
-        clientRows("POST /clients/{slug}/articles", "/clients/{client}/articles", allowed: .seeOther, fields: [("article", "history")]),
-        clientRows("POST /clients/{slug}/articles/{article}/unlink", "/clients/{client}/articles/history/unlink", allowed: .seeOther),
+        clientRows("POST /clients/{slug}/articles", "/clients/{client}/articles", allowed: .seeOther, fields: [("article", "istoriya-kompanii")]),
+        clientRows("POST /clients/{slug}/articles/{article}/unlink", "/clients/{client}/articles/istoriya-kompanii/unlink", allowed: .seeOther),
         clientRows("POST /clients/{slug}/restore", "/clients/{client}/restore", allowed: .seeOther, deleters: true),
         clientRows("POST /clients/{slug}/files", "/clients/{client}/files?name=card.txt", allowed: .created,
                    fields: [("words", "in the file")]),
@@ -414,12 +414,12 @@ enum PermissionTable {
         Row("POST /admin/roles/{id}/delete", "/admin/roles/9999/delete", otherwise: .notFound),
         Row("GET /admin/users", "/admin/users", userManagers, otherwise: .notFound),
         Row("GET /admin/users/new", "/admin/users/new", userManagers, otherwise: .notFound),
-        Row("POST /admin/users/new", "/admin/users/new", [.admin: .unprocessableContent, .olga: .unprocessableContent], otherwise: .notFound,
+        Row("POST /admin/users/new", "/admin/users/new", [.admin: .unprocessableContent, .nadia: .unprocessableContent], otherwise: .notFound,
             fields: [("username", ""), ("displayName", "x")]),
         Row("GET /admin/users/{id}", "/admin/users/2", userManagers, otherwise: .notFound),
-        Row("POST /admin/users/{id}", "/admin/users/2", [.admin: .unprocessableContent, .olga: .unprocessableContent], otherwise: .notFound,
+        Row("POST /admin/users/{id}", "/admin/users/2", [.admin: .unprocessableContent, .nadia: .unprocessableContent], otherwise: .notFound,
             fields: [("displayName", "")]),
-        // Olga may not see as the administrator (user 1), who holds rights she lacks; the administrator may see as Olga.
+        // Nadia may not see as the administrator (user 1), who holds rights she lacks; the administrator may see as Nadia.
         Row("POST /admin/users/{id}/see-as", "/admin/users/1/see-as", otherwise: .notFound),
         Row("POST /admin/users/{id}/active", "/admin/users/9999/active", otherwise: .notFound, fields: [("active", "0")]),
         Row("POST /admin/users/{id}/password-link", "/admin/users/9999/password-link", otherwise: .notFound),

@@ -100,19 +100,19 @@ import Testing
         return ids
     }
 
-    /// What the sample lacks: Olga, who manages users without being an administrator, and
+    /// What the sample lacks: Nadia, who manages users without being an administrator, and
     /// "Vault › Open shelf", which every employee reads while only the administrator sees Vault.
     static func addPeopleAndPlaces(_ admin: Browser) async throws {
         #expect(try await admin.postForm("/admin/roles", [("name", "People")]).status == .seeOther)
         let roles = try await admin.get("/admin/roles").text
         let people = try #require(roles.firstMatch(of: #/href="/admin/roles/(\d+)">People</#)).1
         #expect(try await admin.postForm("/admin/roles/\(people)", [("name", "People"), ("capability-users.manage", "on")]).status == .seeOther)
-        let invited = try await admin.postForm("/admin/users/new", [("username", "olga"), ("displayName", "Olga Smirnova"), ("email", ""),
+        let invited = try await admin.postForm("/admin/users/new", [("username", "nadia"), ("displayName", "Nadia Smirnova"), ("email", ""),
                                                                   ("role-\(people)", "on")])
         let link = String(try #require(invited.text.firstMatch(of: #/<code>http://[^/<]+(/set-password/[A-Za-z0-9_-]+)</code>/#)).1)
-        var olga = Browser(client: admin.client)
-        let csrf = Browser.hiddenCSRF(in: try await olga.execute(link, method: .get, headers: [:], body: nil).text) ?? ""
-        let set = try await olga.execute(link, method: .post, headers: TestApp.formHeaders,
+        var nadia = Browser(client: admin.client)
+        let csrf = Browser.hiddenCSRF(in: try await nadia.execute(link, method: .get, headers: [:], body: nil).text) ?? ""
+        let set = try await nadia.execute(link, method: .post, headers: TestApp.formHeaders,
                                          body: TestApp.formBody([("_csrf", csrf), ("password", LeakTests.demoPassword)]))
         #expect(set.status == .seeOther)
 
@@ -135,7 +135,7 @@ import Testing
     /// "Moved memo", written in HR's internal category with a secret, cleaned and moved to the open
     /// one keeping its history; "Redacted note", whose first revision's secret was removed.
     static func addMovedAndRedacted(_ admin: Browser, _ ids: [String: String]) async throws {
-        let hrTeam = try #require(ids["HR team (internal)"]), company = try #require(ids["About the company"])
+        let hrTeam = try #require(ids["Отдел персонала (внутреннее)"]), company = try #require(ids["О компании"])
         for (title, slug, category, secret) in [("Moved marmoset memo", "moved-memo", hrTeam, "movedsecret4711"),
                                                  ("Redacted ocelot note", "redacted-note", company, "redactedsecret4712")] {
             #expect(try await admin.postForm("/new", EditingRoutesTests.articleFields(
@@ -149,15 +149,15 @@ import Testing
     }
 
     static func restrictGlossary(_ admin: Browser) async throws {
-        let form = try await admin.get("/a/glossary/access").text
+        let form = try await admin.get("/a/glossariy/access").text
         let sales = try #require(form.firstMatch(of: #/name="role-(\d+)"> Sales/#)).1
-        #expect(try await admin.postForm("/a/glossary/access", [("role-\(sales)", "on")]).status == .seeOther)
+        #expect(try await admin.postForm("/a/glossariy/access", [("role-\(sales)", "on")]).status == .seeOther)
     }
 
     static func hideFireSafetyHistory(_ admin: Browser, _ ids: [String: String]) async throws {
-        let id = try #require(ids["Fire safety"])
+        let id = try #require(ids["Пожарная безопасность"])
         let saved = try await admin.postForm("/categories/\(id)/edit", [
-            ("title", "Fire safety"), ("slug", "fire-safety"), ("parent", ids["Regulations"] ?? ""), ("hideHistory", "on"),
+            ("title", "Пожарная безопасность"), ("slug", "pozharnaya-bezopasnost"), ("parent", ids["Регламенты"] ?? ""), ("hideHistory", "on"),
         ])
         #expect(saved.status == .seeOther)
     }

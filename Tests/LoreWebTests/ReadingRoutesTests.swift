@@ -37,7 +37,7 @@ import Testing
             #expect(html.contains("<a class=\"wikilink\" href=\"/a/vacations\" data-target=\"Vacations\">Vacations</a>"))
             #expect(html.contains("class=\"wikilink missing\" href=\"/new?title=Parking%20rules\""))
             #expect(html.contains("<code>[[Title]]</code>"))
-            #expect(html.contains("<nav class=\"toc\""))
+            #expect(html.contains("<details class=\"toc\" id=\"toc\" open data-fold-on-phone>"))
             #expect(html.contains("href=\"#before-you-come\""))
             // Vacations links back to the first-day page.
             #expect(html.contains("<li><a href=\"/a/vacations\">Vacations</a></li>"))

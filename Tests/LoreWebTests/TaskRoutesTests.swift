@@ -20,7 +20,7 @@ import Testing
 
             let admin = try await Browser.signIn(client, login: "admin", password: TestApp.adminPassword)
             let team = try await admin.get("/tasks?view=team").text
-            #expect(team.contains("Sergey Volkov") && team.contains(#"class="task-group""#))
+            #expect(team.contains("Сергей Волков") && team.contains(#"class="task-group""#))
             let card = try await sergey.get("/clients/polka-market").text
             #expect(card.contains(#"id="open-tasks""#))
         }

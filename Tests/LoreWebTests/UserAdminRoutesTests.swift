@@ -6,23 +6,23 @@ import Testing
     @Test func invitedUserSetsAPasswordOnceAndSignsIn() async throws {
         try await TestApp.run { admin in
             let invited = try await admin.postForm("/admin/users/new", [
-                ("username", "Olga"), ("displayName", "Olga Orlova"), ("email", "olga@larchwood.example"),
+                ("username", "Nadia"), ("displayName", "Nadia Orlova"), ("email", "nadia@larchwood.example"),
             ])
             #expect(invited.status == .ok)
             let link = try #require(invited.text.firstMatch(of: #/<code>http://[^/<]+(/set-password/[A-Za-z0-9_-]+)</code>/#)).1
-            var olga = Browser(client: admin.client)
-            #expect(try await olga.execute(String(link), method: .get, headers: [:], body: nil).status == .ok)
-            let token = Browser.hiddenCSRF(in: try await olga.execute(String(link), method: .get, headers: [:], body: nil).text) ?? ""
-            let weak = try await olga.execute(String(link), method: .post, headers: TestApp.formHeaders,
+            var nadia = Browser(client: admin.client)
+            #expect(try await nadia.execute(String(link), method: .get, headers: [:], body: nil).status == .ok)
+            let token = Browser.hiddenCSRF(in: try await nadia.execute(String(link), method: .get, headers: [:], body: nil).text) ?? ""
+            let weak = try await nadia.execute(String(link), method: .post, headers: TestApp.formHeaders,
                                               body: TestApp.formBody([("_csrf", token), ("password", "short")]))
             #expect(weak.status == .unprocessableContent)
-            let set = try await olga.execute(String(link), method: .post, headers: TestApp.formHeaders,
-                                             body: TestApp.formBody([("_csrf", token), ("password", "olga's own long secret")]))
+            let set = try await nadia.execute(String(link), method: .post, headers: TestApp.formHeaders,
+                                             body: TestApp.formBody([("_csrf", token), ("password", "nadia's own long secret")]))
             #expect(set.headers[.location] == "/login?notice=password_set")
-            #expect(try await olga.execute(String(link), method: .get, headers: [:], body: nil).status == .seeOther, "a link works once")
-            let signIn = try await olga.signIn(login: "olga@larchwood.example", password: "olga's own long secret")
+            #expect(try await nadia.execute(String(link), method: .get, headers: [:], body: nil).status == .seeOther, "a link works once")
+            let signIn = try await nadia.signIn(login: "nadia@larchwood.example", password: "nadia's own long secret")
             #expect(signIn.status == .seeOther)
-            #expect(try await olga.get("/me").text.contains("Olga Orlova"))
+            #expect(try await nadia.get("/me").text.contains("Nadia Orlova"))
         }
     }
 
@@ -84,15 +84,15 @@ import Testing
                 body: TestApp.formBody([("_csrf", admin.csrf)]))
             #expect(started.status == .seeOther)
             let home = try await seeing.get("/")
-            #expect(home.text.contains("You are seeing Lore as Ivan Petrov sees it."))
-            #expect(!home.text.contains("HR team (internal)"))
-            #expect(try await seeing.get("/a/salary-review-procedure").status == .notFound)
+            #expect(home.text.contains("You are seeing Lore as Иван Петров sees it."))
+            #expect(!home.text.contains("Отдел персонала (внутреннее)"))
+            #expect(try await seeing.get("/a/peresmotr-zarplat").status == .notFound)
             #expect(try await seeing.get("/admin/users").status == .notFound)
-            let edit = try await seeing.postForm("/a/first-day-checklist/edit", EditingRoutesTests.articleFields(body: "changed while seeing as"))
+            let edit = try await seeing.postForm("/a/pervyy-rabochiy-den/edit", EditingRoutesTests.articleFields(body: "changed while seeing as"))
             #expect(edit.status == .forbidden)
             #expect(try await seeing.postForm("/clients/export.csv", []).status == .forbidden, "no export while seeing as someone")
             #expect(try await seeing.postForm("/see-as/stop", []).status == .seeOther)
-            #expect(try await seeing.get("/a/salary-review-procedure").status == .ok)
+            #expect(try await seeing.get("/a/peresmotr-zarplat").status == .ok)
             let audit = try await seeing.get("/admin/audit").text
             #expect(audit.contains("see_as.started") && audit.contains("see_as.stopped"))
         }
@@ -103,7 +103,7 @@ import Testing
             var forged = ivan
             // Whom to see as lives in the session on the server; a cookie naming the administrator (id 1) changes nothing.
             forged.cookies["lore_see_as"] = "1"
-            let page = try await forged.get("/a/salary-review-procedure")
+            let page = try await forged.get("/a/peresmotr-zarplat")
             let audit = try await forged.get("/admin/audit")
             #expect(page.status == .notFound)
             #expect(audit.status == .notFound)

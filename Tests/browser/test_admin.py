@@ -22,7 +22,7 @@ def test_admin_grants_a_new_role_and_its_member_edits(driver, server, marker):
     # Edit on the HR-only category, for that role.
     open_page(driver, server, "/admin/access")
     click_and_load(driver, driver.find_element(
-        By.XPATH, "//table[@id='access-grid']//a[normalize-space(.)='HR team (internal)']"))
+        By.XPATH, "//table[@id='access-grid']//a[normalize-space(.)='Отдел персонала (внутреннее)']"))
     label = driver.find_element(By.XPATH, f"//label[starts-with(normalize-space(.), '{role}')]")
     Select(find(driver, "#" + label.get_attribute("for"))).select_by_value("edit")
     click_and_load(driver, find(driver, "#save"))
@@ -46,7 +46,7 @@ def test_admin_grants_a_new_role_and_its_member_edits(driver, server, marker):
         click_and_load(colleague, find(colleague, "#set-password-form button[type=submit]"))
         assert path_of(colleague).startswith("/login")
         sign_in(colleague, server, f"pay{marker}", "a long payroll secret")
-        open_page(colleague, server, "/a/salary-review-procedure")
+        open_page(colleague, server, "/a/peresmotr-zarplat")
         click_and_load(colleague, find(colleague, "a#edit-article"))
         body = find(colleague, "#body")
         fill(body, f"Reviewed by payroll {marker}.")

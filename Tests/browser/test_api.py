@@ -26,10 +26,10 @@ from api_contract import contract_for
 from conftest import ADMIN_PASSWORD, DEMO_PASSWORD
 from helpers import TEST_CATEGORY_PREFIX
 
-HIDDEN_FROM_IVAN = "competitor-overview"  # competitors: Sales read, Employee none
-HIDDEN_CATEGORY_PATH = "competitors"
-READABLE_BY_IVAN = "working-hours"  # regulations: Employee read, HR edit
-READABLE_CATEGORY_PATH = "regulations"
+HIDDEN_FROM_IVAN = "obzor-konkurentov"  # competitors: Sales read, Employee none
+HIDDEN_CATEGORY_PATH = "konkurenty"
+READABLE_BY_IVAN = "rezhim-rabochego-vremeni"  # regulations: Employee read, HR edit
+READABLE_CATEGORY_PATH = "reglamenty"
 SAMPLE_CLIENT = "severny-distribution"
 VALID_INN = "7707083893"
 
@@ -243,7 +243,7 @@ def test_me(ivan):
     answer = ivan.get("/me")
     me = expect(answer, 200)
     assert me["username"] == "ivan"
-    assert me["displayName"] == "Ivan Petrov"
+    assert me["displayName"] == "Иван Петров"
     assert me["token"]["readOnly"] is False
     assert me["token"]["name"].startswith("pytest ivan ")
     assert int(answer.headers["RateLimit-Limit"]) > 0
@@ -398,14 +398,14 @@ def test_list_categories_parents_first_and_only_readable(admin, ivan):
             assert item["parentId"] in seen, f"{item['path']} comes before its parent"
         seen.add(item["id"])
     paths = {item["path"] for item in items}
-    assert {HIDDEN_CATEGORY_PATH, READABLE_CATEGORY_PATH, "hr/hr-team"} <= paths
+    assert {HIDDEN_CATEGORY_PATH, READABLE_CATEGORY_PATH, "personal/otdel-personala"} <= paths
     assert all(item["access"] == "manage" for item in items)
     expect(admin.get("/categories", headers={"If-None-Match": answer.headers["ETag"]}), 304)
 
     ivans = expect(ivan.get("/categories"), 200)["items"]
     ivan_paths = {item["path"] for item in ivans}
     assert HIDDEN_CATEGORY_PATH not in ivan_paths
-    assert "hr/hr-team" not in ivan_paths
+    assert "personal/otdel-personala" not in ivan_paths
     regulations = [item for item in ivans if item["path"] == READABLE_CATEGORY_PATH][0]
     assert regulations["access"] == "read"
     assert regulations["articleCount"] >= 1
@@ -488,8 +488,8 @@ def test_category_rights(admin, ivan, marina):
     expect(ivan.delete(f"/categories/{readable['id']}"), 403, "forbidden")
     expect(ivan.get(f"/categories/{readable['id']}/grants"), 403, "forbidden")
     # HR manages its own category (and below) but only edits Regulations.
-    regulations = category_by_path(admin, "regulations")
-    hr_team = category_by_path(admin, "hr/hr-team")
+    regulations = category_by_path(admin, "reglamenty")
+    hr_team = category_by_path(admin, "personal/otdel-personala")
     expect(marina.get(f"/categories/{regulations['id']}/grants"), 403, "forbidden")
     grants = expect(marina.get(f"/categories/{hr_team['id']}/grants"), 200)["items"]
     assert {grant["role"] for grant in grants} >= {"HR", "Sales"}
@@ -609,7 +609,7 @@ def test_articles_list_hides_what_the_reader_cannot_read(admin, ivan):
     slugs = {item["slug"] for item in mine}
     assert READABLE_BY_IVAN in slugs
     assert HIDDEN_FROM_IVAN not in slugs
-    assert "salary-review-procedure" not in slugs
+    assert "peresmotr-zarplat" not in slugs
     everything, _ = walk(admin, "/articles", 100)
     assert len(mine) < len(everything)
 
@@ -686,7 +686,7 @@ def test_hidden_article_is_not_found(admin, ivan):
     expect(hidden, 404, "not_found")
     expect(missing, 404, "not_found")
     assert hidden.json["title"] == missing.json["title"]
-    assert "Competitor" not in hidden.body.decode()
+    assert "конкурент" not in hidden.body.decode()
     for tail in ("/revisions", "/revisions/1", "/diff?from=1&to=1", "/attachments"):
         expect(ivan.get(f"/articles/{HIDDEN_FROM_IVAN}{tail}"), 404, "not_found")
     expect(ivan.delete(f"/articles/{HIDDEN_FROM_IVAN}"), 404, "not_found")

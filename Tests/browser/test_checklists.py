@@ -5,7 +5,7 @@ and a page printed without the site around it."""
 
 from helpers import find, find_all, open_new_article_form, open_page, wait
 
-CHECKLIST = "/a/first-day-checklist"
+CHECKLIST = "/a/pervyy-rabochiy-den"
 
 
 def count_text(driver):
@@ -37,11 +37,11 @@ def test_a_reader_ticks_their_own_checklist_and_managers_see_it(server, as_user)
     find(marina, "#checklist-everyone").click()
     wait(marina).until(lambda d: d.find_elements("css selector", "#checklist-people"))
     rows = [row.text for row in find_all(marina, "#checklist-people tbody tr")]
-    assert any("Ivan Petrov" in row and f"{expected} of {len(boxes)} done" in row for row in rows), rows
+    assert any("Иван Петров" in row and f"{expected} of {len(boxes)} done" in row for row in rows), rows
 
 
 def test_a_page_starts_from_a_template_and_says_what_to_fill_in(driver, server):
-    open_new_article_form(driver, server, "/c/hr/onboarding")
+    open_new_article_form(driver, server, "/c/personal/adaptatsiya")
     titles = [link.text for link in find_all(driver, "#templates a")]
     assert "План адаптации: {{сотрудник}}" in titles, titles
     assert "Скрипт: {{ситуация}}" not in titles, "a sales template is not offered in HR"
@@ -56,13 +56,13 @@ def test_a_page_starts_from_a_template_and_says_what_to_fill_in(driver, server):
 
 
 def test_the_print_view_has_no_site_chrome_and_names_the_revision(driver, server):
-    open_page(driver, server, "/a/working-hours")
+    open_page(driver, server, "/a/rezhim-rabochego-vremeni")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         assert not find(driver, ".site-header").is_displayed()
         assert not find_all(driver, ".sidebar") or not find(driver, ".sidebar").is_displayed()
         footer = find(driver, ".print-footer")
-        assert footer.is_displayed() and "Working hours" in footer.text and "revision" in footer.text, footer.text
+        assert footer.is_displayed() and "Режим рабочего времени" in footer.text and "revision" in footer.text, footer.text
         assert find(driver, ".markdown-body table").is_displayed()
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -14,7 +14,7 @@ from helpers import (click_and_load, fill, find, find_all, open_page, page_and_v
 VALID_INN = "7707083893"
 SAMPLE_CLIENT = "severny-distribution"
 SAMPLE_CLIENT_PATH = f"/clients/{SAMPLE_CLIENT}"
-CLIENT_ARTICLE = "/a/client-base"
+CLIENT_ARTICLE = "/a/rabota-s-bazoy-klientov"
 EMPLOYEE_ARTICLE = "/a/wms-overview"  # Product: readable by every employee, mentions sample clients
 
 
@@ -150,7 +150,7 @@ def test_links_both_ways(server, as_user):
     assert back.text.strip() == title
     group = back.find_element("xpath", "ancestor::ul[1]/preceding-sibling::h3[1]")
     assert "knowledge-category" in group.get_attribute("class").split()
-    assert group.text.strip() == "Sales", f"the article is grouped under {group.text!r}"
+    assert group.text.strip() == "Продажи", f"the article is grouped under {group.text!r}"
     click_and_load(sergey, back)
     assert path_of(sergey) == CLIENT_ARTICLE
     assert text_of(sergey, "main h1") == title

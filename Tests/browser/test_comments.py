@@ -6,14 +6,14 @@ from helpers import click_and_load, fill, find, find_all, open_page
 
 def test_a_reader_asks_and_a_colleague_replies(server, as_user, marker):
     ivan = as_user("ivan")
-    open_page(ivan, server, "/a/business-trips")
+    open_page(ivan, server, "/a/komandirovki")
     fill(find(ivan, "#new-comment"), f"Who books the hotel? {marker}")
     click_and_load(ivan, find(ivan, "#send-comment"))
     [question] = [c for c in find_all(ivan, "#comments .comment") if marker in c.text]
-    assert "Ivan Petrov" in question.text
+    assert "Иван Петров" in question.text
 
     marina = as_user("marina")
-    open_page(marina, server, "/a/business-trips")
+    open_page(marina, server, "/a/komandirovki")
     [thread] = [c for c in find_all(marina, "#comments .comment-list > .comment") if marker in c.text]
     thread.find_element("css selector", ".comment-reply summary").click()
     fill(thread.find_element("css selector", ".comment-reply textarea"), f"The travel desk does, {marker}.")
@@ -21,7 +21,7 @@ def test_a_reader_asks_and_a_colleague_replies(server, as_user, marker):
     [thread] = [c for c in find_all(marina, "#comments .comment-list > .comment") if marker in c.text]
     assert f"The travel desk does, {marker}." in thread.find_element("css selector", ".comment-replies").text
 
-    open_page(ivan, server, "/a/business-trips")
+    open_page(ivan, server, "/a/komandirovki")
     [mine] = [c for c in find_all(ivan, "#comments .comment-list > .comment") if f"Who books the hotel? {marker}" in c.text]
     click_and_load(ivan, mine.find_element("css selector", ".comment-actions a"))
     fill(find(ivan, "#comment"), f"Who books the hotel and the train? {marker}")

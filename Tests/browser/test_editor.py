@@ -120,21 +120,21 @@ def test_double_bracket_suggests_pages_and_clients(driver, server, category):
     open_new_article_form(driver, server, category)
     body = find(driver, "textarea#body")
     body.click()
-    body.send_keys("See [[Compan")
+    body.send_keys("See [[История комп")
     option = find(driver, "#link-suggestions li[role=option]")
-    assert "Company history" in [item.text.split("\n")[0] for item in find_all(driver, "#link-suggestions li[role=option]")]
-    while not find(driver, "#link-suggestions li[aria-selected=true]").text.startswith("Company history"):
+    assert "История компании" in [item.text.split("\n")[0] for item in find_all(driver, "#link-suggestions li[role=option]")]
+    while not find(driver, "#link-suggestions li[aria-selected=true]").text.startswith("История компании"):
         body.send_keys(Keys.ARROW_DOWN)
     body.send_keys(Keys.ENTER)
-    assert body_value(driver) == "See [[Company history]]", body_value(driver)
-    wait(driver).until(lambda d: find_all(d, "#preview a.wikilink[href='/a/history']"), "the preview never showed the link")
+    assert body_value(driver) == "See [[История компании]]", body_value(driver)
+    wait(driver).until(lambda d: find_all(d, "#preview a.wikilink[href='/a/istoriya-kompanii']"), "the preview never showed the link")
     assert option  # the list closed after the choice
     assert find(driver, "#link-suggestions").get_property("hidden")
 
     body.send_keys(" and [[client:Камск")
     wait(driver).until(lambda d: find_all(d, "#link-suggestions li[role=option]"), "no client was suggested")
     body.send_keys(Keys.TAB)
-    assert body_value(driver).startswith("See [[Company history]] and [[client:"), body_value(driver)
+    assert body_value(driver).startswith("See [[История компании]] and [[client:"), body_value(driver)
     assert body_value(driver).endswith("|Камская Логистика]]"), body_value(driver)
     wait(driver).until(lambda d: find_all(d, "#preview a[href^='/clients/']"), "the preview never showed the client link")
 

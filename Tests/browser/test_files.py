@@ -11,7 +11,7 @@ import zlib
 from helpers import (click_and_load, create_article, find, find_all, navigate_by, open_page, path_of,
                      response_status, text_of, wait)
 
-HIDDEN_ARTICLE = "/a/salary-review-procedure"  # HR team (internal): ivan, an employee, cannot read it
+HIDDEN_ARTICLE = "/a/peresmotr-zarplat"  # Отдел персонала (внутреннее): ivan, an employee, cannot read it
 SAMPLE_CLIENT_PATH = "/clients/severny-distribution"
 PNG_SIZE = (6, 4)
 FILE_URL = re.compile(r"/files/\d+/office-map\.png$")
@@ -171,4 +171,4 @@ def test_uploading_to_a_client_card_lists_the_file(server, as_user, marker, tmp_
     link = [a for a in find_all(sergey, "ul#attachment-list > li > a") if a.text.strip() == contract.name][0]
     assert re.search(rf"/files/\d+/contract-{marker}\.txt$", link.get_attribute("href"))
     assert link.get_attribute("download") is not None, "a text file is not offered as a download"
-    assert_details(sergey, contract.name, f"{contract.stat().st_size} B", "Sergey Volkov")
+    assert_details(sergey, contract.name, f"{contract.stat().st_size} B", "Сергей Волков")

@@ -1,4 +1,8 @@
-"""Layout: phone-width pages, the menu button, and the language switch."""
+"""Layout: phone-width pages, the menu button, and the language switch. The main pages'
+screenshots at phone and desktop width go to .build/screenshots (LORE_SCREENSHOTS), to look at."""
+
+import os
+import re
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -126,14 +130,36 @@ def test_on_a_phone_the_header_is_one_row_and_opens_from_its_buttons(server, dri
 
 MAIN_PAGES = ["/", "/changes", "/search?q=%D0%BE%D1%82%D0%BF%D1%83%D1%81%D0%BA", "/a/vpn-and-wi-fi/history", "/clients",
               "/clients/volga-retail-group", "/tasks", "/clients/summary", "/admin/access", "/admin/users", "/admin/audit", "/me",
-              "/notifications", "/trash", "/admin/client-fields", "/admin/roles"]
+              "/notifications", "/trash", "/admin/client-fields", "/admin/roles", "/c/personal", "/a/informatsionnaya-bezopasnost",
+              "/a/tseny-i-skidki", "/a/skript-pervogo-zvonka/diff?from=1&to=3"]
+
+
+SCREENSHOTS = os.environ.get("LORE_SCREENSHOTS", os.path.join(os.path.dirname(__file__), "..", "..", ".build", "screenshots"))
+
+
+def screenshot(driver, width, path):
+    """Keeps what the page looked like, named after its address: phone-clients-summary.png."""
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    name = re.sub(r"[^a-z0-9]+", "-", path.split("?")[0].lower()).strip("-") or "home"
+    driver.save_screenshot(os.path.join(SCREENSHOTS, f"{width}-{name}.png"))
 
 
 @pytest.mark.parametrize("path", MAIN_PAGES)
 def test_no_main_page_is_wider_than_a_phone(phone, server, path):
     open_page(phone, server, path)
+    screenshot(phone, "phone", path)
     scroll_width, viewport_width = page_and_viewport_width(phone)
     assert scroll_width <= viewport_width, f"{path} scrolls sideways at phone width: {scroll_width} > {viewport_width}"
+
+
+@pytest.mark.parametrize("path", MAIN_PAGES)
+def test_every_main_page_opens_whole_on_a_wide_screen(driver, server, path):
+    driver.set_window_size(1280, 900)
+    open_page(driver, server, path)
+    screenshot(driver, "wide", path)
+    scroll_width, viewport_width = page_and_viewport_width(driver)
+    assert scroll_width <= viewport_width, f"{path} scrolls sideways at 1280 px: {scroll_width} > {viewport_width}"
+    assert find(driver, "main h1").is_displayed()
 
 
 def test_on_a_phone_history_is_a_card_per_revision(phone, server):
@@ -142,3 +168,31 @@ def test_on_a_phone_history_is_a_card_per_revision(phone, server):
     author = find(phone, "#history td[data-label]")
     assert author.is_displayed() and author.value_of_css_property("display") == "block", "each value on its own line, under its name"
 
+
+
+def test_on_a_phone_the_access_grid_is_a_card_per_category(phone, server):
+    open_page(phone, server, "/admin/access")
+    assert not find(phone, "#access-grid thead").is_displayed(), "no role columns off-screen"
+    cell = find(phone, "#access-grid td[data-label]")
+    assert cell.value_of_css_property("display") == "block"
+    label = phone.execute_script("return getComputedStyle(arguments[0], '::before').content", cell)
+    assert cell.get_attribute("data-label") in label, f"the role is not named beside its level: {label}"
+
+
+def test_on_a_phone_the_contents_and_search_filters_start_folded(phone, server):
+    open_page(phone, server, "/a/informatsionnaya-bezopasnost")
+    contents = find(phone, "#toc")
+    assert contents.get_attribute("open") is None, "the text comes first on a phone"
+    find(phone, "#toc summary").click()
+    assert find(phone, "#toc nav a").is_displayed()
+    open_page(phone, server, "/search?q=vpn")
+    assert find(phone, "#search-filters").get_attribute("open") is None
+    assert not find(phone, "#category").is_displayed()
+    open_page(phone, server, "/search?q=vpn&within=30")
+    assert find(phone, "#category").is_displayed(), "a chosen filter stays in view"
+    wide = phone
+    wide.set_window_size(1280, 900)
+    open_page(wide, server, "/a/informatsionnaya-bezopasnost")
+    assert find(wide, "#toc nav a").is_displayed(), "on a wide screen the contents are open"
+    open_page(wide, server, "/search?q=vpn")
+    assert find(wide, "#category").is_displayed()

@@ -35,7 +35,7 @@ def test_an_invited_colleague_mentioned_in_a_comment_sees_it_in_the_bell_and_the
         before = bell_count(ira)
 
         marina = as_user("marina")
-        open_page(marina, server, "/a/business-trips")
+        open_page(marina, server, "/a/komandirovki")
         area = find(marina, "#new-comment")
         area.click()
         area.send_keys(f"Please check the per diem rates {marker} @ira{marker[:4]}")
@@ -51,13 +51,13 @@ def test_an_invited_colleague_mentioned_in_a_comment_sees_it_in_the_bell_and_the
         click_and_load(ira, find(ira, "#bell"))
         assert path_of(ira) == "/notifications"
         [item] = [li for li in find_all(ira, "#notification-list .notification") if marker in li.text]
-        assert "Marina Sokolova" in item.text and "Business trips" in item.text
+        assert "Марина Соколова" in item.text and "Командировки" in item.text
         click_and_load(ira, item.find_element("css selector", ".notification-text"))
-        assert path_of(ira) == "/a/business-trips"
+        assert path_of(ira) == "/a/komandirovki"
         assert bell_count(ira) == before
 
         text = mailbox.wait_for(address, f"per diem rates {marker}")
-        assert re.search(re.escape(server) + r"/a/business-trips#comment-\d+", text)
+        assert re.search(re.escape(server) + r"/a/komandirovki#comment-\d+", text)
     finally:
         ira.quit()
 
@@ -85,7 +85,7 @@ def test_a_forgotten_password_is_set_again_from_the_email(server, mailbox):
 
 def test_watching_a_page_and_the_notification_settings(server, as_user, marker):
     sergey = as_user("sergey")
-    open_page(sergey, server, "/a/vacations")
+    open_page(sergey, server, "/a/otpusk-kak-oformit")
     click_and_load(sergey, find(sergey, "#watch-toggle"))
     assert find(sergey, "#watch-toggle").text in ("Stop watching", "Не следить")
     open_page(sergey, server, "/me")

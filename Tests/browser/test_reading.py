@@ -24,10 +24,10 @@ def test_a_newcomer_confirms_a_regulation_from_the_home_page(server, as_user):
 
 def test_hr_sees_the_acknowledgement_sheet(server, as_user):
     marina = as_user("marina")
-    open_page(marina, server, "/a/information-security")
+    open_page(marina, server, "/a/informatsionnaya-bezopasnost")
     click_and_load(marina, find(marina, "#article-reading"))
     rows = [row.text for row in find_all(marina, "#reading-people tbody tr")]
-    assert any("Sergey Volkov" in row and "overdue" in row for row in rows), rows
-    assert any("Marina Sokolova" in row and "confirmed" in row for row in rows), rows
+    assert any("Сергей Волков" in row and "overdue" in row for row in rows), rows
+    assert any("Марина Соколова" in row and "confirmed" in row for row in rows), rows
     assert find(marina, "#reading-print").is_displayed()
-    assert find(marina, "#reading-csv").get_attribute("href").endswith("/a/information-security/reading.csv")
+    assert find(marina, "#reading-csv").get_attribute("href").endswith("/a/informatsionnaya-bezopasnost/reading.csv")

@@ -12,20 +12,20 @@ def sidebar_titles(driver):
 def test_employee_never_sees_the_hr_only_category(server, as_user):
     ivan = as_user("ivan")
     open_page(ivan, server, "/")
-    assert "HR team (internal)" not in sidebar_titles(ivan)
-    assert "Onboarding" in sidebar_titles(ivan)
-    assert "hr-team" not in ivan.page_source and "HR team (internal)" not in ivan.page_source
-    open_page(ivan, server, "/c/hr/hr-team")
+    assert "Отдел персонала (внутреннее)" not in sidebar_titles(ivan)
+    assert "Адаптация новичков" in sidebar_titles(ivan)
+    assert "otdel-personala" not in ivan.page_source and "Отдел персонала (внутреннее)" not in ivan.page_source
+    open_page(ivan, server, "/c/personal/otdel-personala")
     assert response_status(ivan) == 404
     assert "Page not found" in ivan.page_source
-    open_page(ivan, server, "/a/working-hours")
+    open_page(ivan, server, "/a/rezhim-rabochego-vremeni")
     assert not ivan.find_elements("css selector", "#edit-article"), "employees only read regulations"
 
 
 def test_hr_sees_and_edits_its_category(server, as_user):
     marina = as_user("marina")
     open_page(marina, server, "/")
-    assert "HR team (internal)" in sidebar_titles(marina)
-    open_page(marina, server, "/a/salary-review-procedure")
+    assert "Отдел персонала (внутреннее)" in sidebar_titles(marina)
+    open_page(marina, server, "/a/peresmotr-zarplat")
     assert response_status(marina) == 200
     assert marina.find_elements("css selector", "#edit-article")

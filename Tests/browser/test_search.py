@@ -14,13 +14,13 @@ from conftest import DEMO_PASSWORD, REPO_ROOT, new_browser
 from helpers import (click_and_load, fill, find, find_all, navigate_by, open_page, path_of, response_status,
                      sign_in, text_of, wait)
 
-HIDDEN_TITLE = "Salary review procedure"
-HIDDEN_PATH = "/a/salary-review-procedure"
+HIDDEN_TITLE = "Пересмотр зарплат"
+HIDDEN_PATH = "/a/peresmotr-zarplat"
 RULES_TITLE = "Правила внутреннего распорядка"
 UNPAID_LEAVE_TITLE = "Отпуск без сохранения зарплаты"
 ACCOUNTING_TITLE = "Бухгалтерия: контакты и справки"
 # The sample pages that say "Hot desk" (or "hot desks"); no other page does.
-HOT_DESK_TITLES = {"Offices and contacts", "Удалённая работа", RULES_TITLE}
+HOT_DESK_TITLES = {"Офисы и контакты", "Удалённая работа", RULES_TITLE}
 SYNONYMS_PATH = "/admin/synonyms"
 STARTER_SYNONYMS = REPO_ROOT / "Sources" / "LoreCore" / "Search" / "Lexicon" / "synonyms.txt"
 
@@ -112,14 +112,14 @@ def test_suggestion_by_keyboard(server, as_user):
     """Ivan types the start of a title, arrows down to the suggestion and presses Enter to open it."""
     ivan = as_user("ivan")
     open_page(ivan, server, "/")
-    box = type_and_wait_for_answer(ivan, "Evacu")
-    wait_for_suggestion(ivan, "/a/evacuation-procedure")
+    box = type_and_wait_for_answer(ivan, "эваку")
+    wait_for_suggestion(ivan, "/a/pozharnaya-bezopasnost-evakuatsiya")
     shown = suggestions(ivan)
-    assert ("Evacuation procedure", "/a/evacuation-procedure") in shown
+    assert ("Пожарная безопасность: эвакуация", "/a/pozharnaya-bezopasnost-evakuatsiya") in shown
     assert box.get_attribute("aria-expanded") == "true"
-    assert text_of(ivan, "#header-suggestions a[href='/a/evacuation-procedure'] span.trail") == "Regulations › Fire safety"
+    assert text_of(ivan, "#header-suggestions a[href='/a/pozharnaya-bezopasnost-evakuatsiya'] span.trail") == "Регламенты › Пожарная безопасность"
 
-    position = [path for _, path in shown].index("/a/evacuation-procedure")
+    position = [path for _, path in shown].index("/a/pozharnaya-bezopasnost-evakuatsiya")
     for _ in range(position + 1):
         box.send_keys(Keys.ARROW_DOWN)
     items = find_all(ivan, "#header-suggestions li[role=option]")
@@ -129,17 +129,17 @@ def test_suggestion_by_keyboard(server, as_user):
     assert box.get_attribute("aria-activedescendant") == chosen.get_attribute("id")
 
     navigate_by(ivan, lambda: box.send_keys(Keys.ENTER))
-    assert path_of(ivan) == "/a/evacuation-procedure"
-    assert text_of(ivan, "main h1") == "Evacuation procedure"
+    assert path_of(ivan) == "/a/pozharnaya-bezopasnost-evakuatsiya"
+    assert text_of(ivan, "main h1") == "Пожарная безопасность: эвакуация"
 
 
 def test_arrows_and_escape(server, as_user):
     """Ivan moves through several suggestions with the arrows, wrapping round, and closes the list with Escape."""
     ivan = as_user("ivan")
     open_page(ivan, server, "/")
-    box = type_and_wait_for_answer(ivan, "Fir")
+    box = type_and_wait_for_answer(ivan, "Перв")
     count = len(suggestions(ivan))
-    assert count >= 2, f"fewer than two suggestions for 'Fir': {suggestions(ivan)}"
+    assert count >= 2, f"fewer than two suggestions for «Перв»: {suggestions(ivan)}"
 
     def selected():
         return [i for i, item in enumerate(find_all(ivan, "#header-suggestions li[role=option]"))
@@ -163,7 +163,7 @@ def test_arrows_and_escape(server, as_user):
 
 
 @pytest.mark.parametrize("typed, path", [
-    ("Evacuation", "/a/evacuation-procedure"),
+    ("эвакуация", "/a/pozharnaya-bezopasnost-evakuatsiya"),
     ("Правила", "/a/pravila-vnutrennego-rasporyadka"),
 ])
 def test_suggestion_for_a_whole_word(server, as_user, typed, path):
@@ -185,7 +185,7 @@ def test_russian_word_form_finds_the_page(server, as_user):
     result = result_for(ivan, RULES_TITLE)
     assert urlparse(result.find_element("css selector", "a.title").get_attribute("href")).path \
         == "/a/pravila-vnutrennego-rasporyadka"
-    assert result.find_element("css selector", "p.trail").text.strip() == "Regulations"
+    assert result.find_element("css selector", "p.trail").text.strip() == "Регламенты"
     marks = [mark.text.strip() for mark in result.find_elements("css selector", "p.snippet mark")]
     assert "Кофемашину" in marks, f"the word on the page is not highlighted: {marks}"
 
@@ -219,13 +219,13 @@ def test_hidden_pages_are_not_found(server, as_user):
     assert HIDDEN_TITLE not in [title for title, _ in suggestions(ivan)]
     assert HIDDEN_TITLE not in ivan.page_source
     open_page(marina, server, "/")
-    type_and_wait_for_answer(marina, "Salar")
+    type_and_wait_for_answer(marina, "Пересм")
     assert (HIDDEN_TITLE, HIDDEN_PATH) in suggestions(marina)
 
     # A word shared with a public title: Ivan is offered only the public page, Marina both.
-    for person, expected in ((ivan, ["Evacuation procedure"]), (marina, ["Evacuation procedure", HIDDEN_TITLE])):
+    for person, expected in ((ivan, ["Отпуск без сохранения зарплаты"]), (marina, ["Отпуск без сохранения зарплаты", HIDDEN_TITLE])):
         open_page(person, server, "/")
-        type_and_wait_for_answer(person, "Proced")
+        type_and_wait_for_answer(person, "зарпл")
         assert sorted(title for title, _ in suggestions(person)) == sorted(expected)
 
 
@@ -241,11 +241,11 @@ def test_works_without_script(server):
         total = int(text_of(browser, "#search-summary").split()[0])
         assert total >= 5
         assert len(result_titles(browser)) == total
-        assert "First day checklist" in result_titles(browser)
+        assert "Первый рабочий день: чек-лист" in result_titles(browser)
         assert all(item.find_elements("css selector", "p.snippet mark")
                    for item in find_all(browser, "ol#search-results > li"))
 
-        onboarding = [option for option in find_all(browser, "#category option") if option.text.strip() == "Onboarding"]
+        onboarding = [option for option in find_all(browser, "#category option") if option.text.strip() == "Адаптация новичков"]
         assert onboarding, "no Onboarding category to filter by"
         category_id = onboarding[0].get_attribute("value")
         onboarding[0].click()
@@ -254,7 +254,7 @@ def test_works_without_script(server):
         assert query.get("q") == ["onboarding"]
         assert query.get("category") == [category_id]
         trails = [p.text.strip() for p in find_all(browser, "ol#search-results > li p.trail")]
-        assert trails and all(trail == "HR › Onboarding" for trail in trails), trails
+        assert trails and all(trail == "Персонал › Адаптация новичков" for trail in trails), trails
         assert len(trails) < total
     finally:
         browser.quit()
@@ -364,7 +364,7 @@ def test_a_misspelt_word_offers_the_right_one(server, as_user):
     assert url.path == "/search"
     assert parse_qs(url.query).get("q") == ["overtime"], f"the link did not search the corrected word: {path_of(ivan)}"
     assert find(ivan, "#q").get_property("value") == "overtime"
-    assert "Working hours" in result_titles(ivan), f"the page about overtime is not found: {result_titles(ivan)}"
+    assert "Режим рабочего времени" in result_titles(ivan), f"the page about overtime is not found: {result_titles(ivan)}"
     assert not find_all(ivan, "#did-you-mean"), "a correct word is corrected again"
 
 

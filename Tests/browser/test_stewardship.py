@@ -8,16 +8,16 @@ def test_an_owner_clears_an_overdue_review_from_the_home_page(server, as_user):
     marina = as_user("marina")
     open_page(marina, server, "/")
     titles = [link.text for link in find_all(marina, "#review-list li a")]
-    assert "Working hours" in titles, titles
-    [link] = [link for link in find_all(marina, "#review-list li a") if link.text == "Working hours"]
+    assert "Режим рабочего времени" in titles, titles
+    [link] = [link for link in find_all(marina, "#review-list li a") if link.text == "Режим рабочего времени"]
     click_and_load(marina, link)
     assert find(marina, "#needs-review").is_displayed()
-    assert "Marina Sokolova" in find(marina, "#stewardship").text
+    assert "Марина Соколова" in find(marina, "#stewardship").text
     click_and_load(marina, find(marina, "#mark-reviewed"))
     assert path_of(marina).endswith("?notice=reviewed")
     assert not find_all(marina, "#needs-review")
     open_page(marina, server, "/")
-    assert "Working hours" not in [link.text for link in find_all(marina, "#review-list li a")]
+    assert "Режим рабочего времени" not in [link.text for link in find_all(marina, "#review-list li a")]
 
 
 def test_the_content_health_page_lists_what_needs_attention(driver, server):

@@ -204,7 +204,7 @@ def shared(tmp_path_factory):
     lore.live()
     api = lore.api()
     categories = api.get("/categories").json["items"]
-    regulations = next(category for category in categories if category["path"] == "regulations")
+    regulations = next(category for category in categories if category["path"] == "reglamenty")
     grants = api.get(f"/categories/{regulations['id']}/grants").json["items"]
     guest = next(grant for grant in grants if grant["role"] == "Guest")
     answer = api.put(f"/categories/{regulations['id']}/grants", {"grants": [{"roleId": guest["roleId"], "level": "read"}]})

@@ -87,8 +87,8 @@ def test_a_mention_reaches_the_mailbox_and_is_not_sent_again_after_sigkill(mail_
     server = start(name="mail")
     marina = WebSession(server.base).sign_in("marina", DEMO_PASSWORD)
     ivan = WebSession(server.base).sign_in("ivan", DEMO_PASSWORD)
-    marina.get("/a/vacations")
-    answer = marina.post_form("/a/vacations/comments", {"comment": "@ivan, посмотри новые правила переноса отпуска"})
+    marina.get("/a/otpusk-kak-oformit")
+    answer = marina.post_form("/a/otpusk-kak-oformit/comments", {"comment": "@ivan, посмотри новые правила переноса отпуска"})
     assert answer.status == 303, answer.describe()
 
     [message] = mailbox.wait_for("ivan.petrov@lore.example", lambda m: "mentioned you" in str(m["Subject"]))
@@ -96,18 +96,18 @@ def test_a_mention_reaches_the_mailbox_and_is_not_sent_again_after_sigkill(mail_
     assert message["Auto-Submitted"] == "auto-generated"
     assert message["List-Unsubscribe"].startswith(f"<{PUBLIC_URL}/unsubscribe/")
     text = text_of(message)
-    assert "Marina Sokolova mentioned you in a comment on «Vacations»" in text
+    assert "Марина Соколова mentioned you in a comment on «Отпуск: как оформить»" in text
     assert "посмотри новые правила" in text, "the comment itself, as the page is not confidential"
-    assert f"{PUBLIC_URL}/a/vacations#comment-" in text
-    assert "<a href=\"https://wiki.lore.example/a/vacations#comment-" in html_of(message)
+    assert f"{PUBLIC_URL}/a/otpusk-kak-oformit#comment-" in text
+    assert "<a href=\"https://wiki.lore.example/a/otpusk-kak-oformit#comment-" in html_of(message)
 
     # Marina's own e-mails are in Russian once she used the Russian interface: the subject is encoded.
     marina.post_form("/language", {"lang": "ru", "back": "/"})
-    ivan.get("/a/vacations")
-    ivan.post_form("/a/vacations/comments", {"comment": "@marina спасибо!"})
+    ivan.get("/a/otpusk-kak-oformit")
+    ivan.post_form("/a/otpusk-kak-oformit/comments", {"comment": "@marina спасибо!"})
     [answer_mail] = mailbox.wait_for("marina.sokolova@lore.example", lambda m: "упоминает" in str(m["Subject"]))
     assert "=?UTF-8?B?" in answer_mail.as_string().split("\n\n", 1)[0].replace("=?utf-8?b?", "=?UTF-8?B?")
-    assert "Ivan Petrov упоминает вас в комментарии" in text_of(answer_mail)
+    assert "Иван Петров упоминает вас в комментарии" in text_of(answer_mail)
 
     # The unsubscribe link asks first, then stops mentions by e-mail (they stay in Lore).
     link = re.search(r"/unsubscribe/[\w-]+", text_of(message)).group(0)
@@ -123,8 +123,8 @@ def test_a_mention_reaches_the_mailbox_and_is_not_sent_again_after_sigkill(mail_
     time.sleep(4)
     assert len(mailbox.to("ivan.petrov@lore.example")) == before, "a message was sent twice after a restart"
     marina = WebSession(again.base).sign_in("marina", DEMO_PASSWORD)
-    marina.get("/a/vacations")
-    marina.post_form("/a/vacations/comments", {"comment": "@ivan и ещё одно"})
+    marina.get("/a/otpusk-kak-oformit")
+    marina.post_form("/a/otpusk-kak-oformit/comments", {"comment": "@ivan и ещё одно"})
     time.sleep(3)
     assert len(mailbox.to("ivan.petrov@lore.example")) == before, "mentions by e-mail were turned off through the link"
 
@@ -145,23 +145,23 @@ def test_an_invited_user_sets_a_password_from_the_email_and_forgotten_passwords_
     server = start(name="invite")
     admin = WebSession(server.base).sign_in("admin", ADMIN_PASSWORD)
     admin.get("/admin/users/new")
-    answer = admin.post_form("/admin/users/new", {"username": "olga", "displayName": "Olga Smirnova", "email": "olga@lore.example"})
+    answer = admin.post_form("/admin/users/new", {"username": "nadia", "displayName": "Nadia Smirnova", "email": "nadia@lore.example"})
     page = answer.body.decode()
-    assert answer.status == 200 and "olga@lore.example" in page and "/set-password/" not in page
+    assert answer.status == 200 and "nadia@lore.example" in page and "/set-password/" not in page
 
-    [invitation] = mailbox.wait_for("olga@lore.example", lambda m: "/set-password/" in text_of(m))
+    [invitation] = mailbox.wait_for("nadia@lore.example", lambda m: "/set-password/" in text_of(m))
     link = re.search(re.escape(PUBLIC_URL) + r"(/set-password/[\w-]+)", text_of(invitation)).group(1)
-    olga = WebSession(server.base)
-    olga.get(link)
-    assert olga.post_form(link, {"password": "olga's own long secret"}).status == 303
-    olga.sign_in("olga", "olga's own long secret")
+    nadia = WebSession(server.base)
+    nadia.get(link)
+    assert nadia.post_form(link, {"password": "nadia's own long secret"}).status == 303
+    nadia.sign_in("nadia", "nadia's own long secret")
 
     guest = WebSession(server.base)
     guest.get("/forgot-password")
-    known = guest.post_form("/forgot-password", {"login": "olga@lore.example"}).body.decode()
+    known = guest.post_form("/forgot-password", {"login": "nadia@lore.example"}).body.decode()
     unknown = guest.post_form("/forgot-password", {"login": "nobody@lore.example"}).body.decode()
     strip = lambda page: re.sub(r'value="[^"]*"|content="[^"]*"', "", page)
     assert strip(known) == strip(unknown), "the answer must not tell whether an account exists"
-    [reset] = mailbox.wait_for("olga@lore.example", lambda m: "password" in str(m["Subject"]).lower() and m is not invitation)
+    [reset] = mailbox.wait_for("nadia@lore.example", lambda m: "password" in str(m["Subject"]).lower() and m is not invitation)
     assert "/set-password/" in text_of(reset)
     assert not mailbox.to("nobody@lore.example")

@@ -65,6 +65,10 @@ public struct AuditLog: Sendable {
         public let action: String
         public let subject: String
         public let address: String
+
+        public init(at: Date, actor: String?, actorName: String?, action: String, subject: String, address: String) {
+            (self.at, self.actor, self.actorName, self.action, self.subject, self.address) = (at, actor, actorName, action, subject, address)
+        }
     }
 
     /// The newest entries first, optionally only one action or one actor's (by username), for those with audit.read.

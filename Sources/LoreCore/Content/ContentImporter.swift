@@ -52,7 +52,7 @@ public struct ContentImporter: Sendable {
                 // The sample client cards' folder; a category of that name (with its _category.md) is imported.
                 if relativePath.isEmpty, name == SampleClients.folder,
                    !FileManager.default.fileExists(atPath: entry.appendingPathComponent(Self.categoryFile).path) { continue }
-                if name.hasSuffix(Self.filesSuffix) { continue }
+                if name.hasSuffix(Self.filesSuffix) || name.hasSuffix(SampleHistory.folderSuffix) { continue }
                 guard Slug.isValid(name) else {
                     report.problems.append("\(name): folder names must be slugs (a-z, 0-9, -)")
                     continue

@@ -27,40 +27,50 @@ public struct SampleAccess: Sendable {
         "HR": [.acknowledgementsReport],
     ]
     static let grants = [
-        Grant(path: "hr/hr-team", role: Role.Kind.employee.defaultName, level: .none),
-        Grant(path: "hr/hr-team", role: "HR", level: .manage),
-        Grant(path: "hr", role: "HR", level: .manage),
-        Grant(path: "sales", role: Role.Kind.employee.defaultName, level: .none),
-        Grant(path: "sales", role: "Sales", level: .edit),
-        Grant(path: "competitors", role: Role.Kind.employee.defaultName, level: .none),
-        Grant(path: "competitors", role: "Sales", level: .read),
-        Grant(path: "regulations", role: Role.Kind.employee.defaultName, level: .read),
-        Grant(path: "regulations", role: "HR", level: .edit),
+        Grant(path: "personal/otdel-personala", role: Role.Kind.employee.defaultName, level: .none),
+        Grant(path: "personal/otdel-personala", role: "HR", level: .manage),
+        Grant(path: "personal", role: "HR", level: .manage),
+        Grant(path: "prodazhi", role: Role.Kind.employee.defaultName, level: .none),
+        Grant(path: "prodazhi", role: "Sales", level: .edit),
+        Grant(path: "konkurenty", role: Role.Kind.employee.defaultName, level: .none),
+        Grant(path: "konkurenty", role: "Sales", level: .read),
+        // The sales scripts' template points at the team's own scripts: for Sales only, like them.
+        Grant(path: "templates/prodazhi", role: Role.Kind.employee.defaultName, level: .none),
+        Grant(path: "templates/prodazhi", role: "Sales", level: .edit),
+        Grant(path: "reglamenty", role: Role.Kind.employee.defaultName, level: .read),
+        Grant(path: "reglamenty", role: "HR", level: .edit),
     ]
     static let users = [
-        (username: "marina", displayName: "Marina Sokolova", email: "marina.sokolova@lore.example", roles: ["HR"]),
-        (username: "sergey", displayName: "Sergey Volkov", email: "sergey.volkov@lore.example", roles: ["Sales"]),
-        (username: "ivan", displayName: "Ivan Petrov", email: "ivan.petrov@lore.example", roles: [String]()),
+        (username: "marina", displayName: "Марина Соколова", email: "marina.sokolova@lore.example", roles: ["HR"]),
+        (username: "sergey", displayName: "Сергей Волков", email: "sergey.volkov@lore.example", roles: ["Sales"]),
+        (username: "olga", displayName: "Ольга Кузнецова", email: "olga.kuznetsova@lore.example", roles: ["Sales"]),
+        (username: "dmitry", displayName: "Дмитрий Орлов", email: "dmitry.orlov@lore.example", roles: ["Sales"]),
+        (username: "ivan", displayName: "Иван Петров", email: "ivan.petrov@lore.example", roles: [String]()),
     ]
-    /// Marina and Sergey have worked here for months; Ivan is the newcomer whose reading plan
+    /// Marina and the sales team have worked here for months or years; Ivan is the newcomer whose reading plan
     /// starts at his first sign-in.
     static let profiles = [
         "marina": (position: "Менеджер по персоналу", department: "Отдел персонала", since: 200),
         "sergey": (position: "Менеджер по продажам", department: "Отдел продаж", since: 120),
+        "olga": (position: "Менеджер по продажам", department: "Отдел продаж, Москва", since: 400),
+        "dmitry": (position: "Руководитель отдела продаж", department: "Отдел продаж", since: 2_900),
         "ivan": (position: "Специалист службы поддержки", department: "Служба поддержки", since: nil as Int?),
     ]
     /// Every employee reads and confirms the regulations within two weeks; the requirement
     /// started 20 days ago, so those who have not confirmed are overdue.
-    static let regulationsPath = "regulations"
+    static let regulationsPath = "reglamenty"
     static let readingDueDays = 14
     static let readingStartedDaysAgo = 20
 
     let database: AppDatabase
     let passwordCost: UInt8
+    /// The imported content folder, whose pages' earlier versions (``SampleHistory``) need the demo accounts.
+    let content: URL?
 
-    public init(database: AppDatabase, passwordCost: UInt8 = 12) {
+    public init(database: AppDatabase, passwordCost: UInt8 = 12, content: URL? = nil) {
         self.database = database
         self.passwordCost = passwordCost
+        self.content = content
     }
 
     /// Creates the roles, grants and demo users; categories missing from the content are skipped.
@@ -91,6 +101,7 @@ public struct SampleAccess: Sendable {
                 roleIds: Set(user.roles.compactMap { roleIds[$0] }), by: administrator)
             created.append(DemoUser(username: user.username, displayName: user.displayName, roles: user.roles, password: password))
         }
+        if let content { try await SampleHistory(database: database).apply(content: content) }
         try await assignOwners()
         try await requireApproval()
         if let employee = try await roleService.roles().first(where: { $0.kind == .employee })?.id,
@@ -101,10 +112,10 @@ public struct SampleAccess: Sendable {
     }
 
     /// Who answers for which part of the sample, and how often it is reviewed.
-    static let owners = [(path: "regulations", owner: "marina", months: 12), (path: "hr", owner: "marina", months: 6),
-                         (path: "sales", owner: "sergey", months: 6)]
+    static let owners = [(path: "reglamenty", owner: "marina", months: 12), (path: "personal", owner: "marina", months: 6),
+                         (path: "prodazhi", owner: "sergey", months: 6)]
     /// Reviewed long ago (overdue now) and lately, so the first start shows both.
-    static let reviews = [(slug: "working-hours", monthsAgo: 13), (slug: "information-security", monthsAgo: 2)]
+    static let reviews = [(slug: "rezhim-rabochego-vremeni", monthsAgo: 13), (slug: "informatsionnaya-bezopasnost", monthsAgo: 2)]
 
     private func assignOwners() async throws {
         let now = Date()
@@ -127,7 +138,7 @@ public struct SampleAccess: Sendable {
 
     /// Regulations change only with the approval of their managers; Marina's change to the
     /// remote-work rules waits for it, so that nobody else sees its new paragraph yet.
-    static let approvalPath = "regulations"
+    static let approvalPath = "reglamenty"
     static let pendingSlug = "udalennaya-rabota"
     static let pendingParagraph = """
 

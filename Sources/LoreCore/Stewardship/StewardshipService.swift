@@ -254,15 +254,15 @@ public struct StewardshipService: Sendable {
     public func reassign(from userId: Int64, to successorId: Int64, by principal: Principal) async throws -> Int {
         guard principal.has(.usersManage) else { throw NotFound() }
         return try await database.writer.write { db in
-            guard try User.filter(key: userId).fetchCount(db) == 1 else { throw NotFound() }
-            guard try User.filter(key: successorId).filter(Column("isActive") == true).fetchCount(db) == 1, successorId != userId else {
+            guard let user = try User.fetchOne(db, key: userId) else { throw NotFound() }
+            guard let successor = try User.filter(key: successorId).filter(Column("isActive") == true).fetchOne(db), successorId != userId else {
                 throw ValidationError(field: "successor", .notFound)
             }
             try db.execute(sql: "UPDATE articleStewardship SET ownerId = ? WHERE ownerId = ?", arguments: [successorId, userId])
             var changed = db.changesCount
             try db.execute(sql: "UPDATE categoryStewardship SET ownerId = ? WHERE ownerId = ?", arguments: [successorId, userId])
             changed += db.changesCount
-            try AuditLog.record(.ownershipReassigned, by: principal, subject: "user \(userId) → user \(successorId): \(changed)", db)
+            try AuditLog.record(.ownershipReassigned, by: principal, subject: "\(user.username) → \(successor.username): \(changed)", db)
             return changed
         }
     }

@@ -67,14 +67,14 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
         guard let administratorId = bootstrap.administrator.id,
               let principal = try await principals.principal(userId: administratorId)
         else { throw NotFound() }
-        let report = try await ContentImporter(database: database, files: files)
-            .importFolder(at: arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"), by: principal)
+        let content = arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content")
+        let report = try await ContentImporter(database: database, files: files).importFolder(at: content, by: principal)
         logger.info("Imported the sample content", metadata: [
             "categories": "\(report.categoriesCreated)", "articles": "\(report.articlesCreated)",
         ])
         for problem in report.problems { logger.warning("Import problem: \(problem)") }
         if arguments.demoAccounts {
-            let demo = try await SampleAccess(database: database, passwordCost: arguments.passwordCost).apply(by: principal, password: arguments.demoPassword)
+            let demo = try await SampleAccess(database: database, passwordCost: arguments.passwordCost, content: content).apply(by: principal, password: arguments.demoPassword)
             // A password the operator chose is theirs already: only a generated one is printed.
             let shown = { (password: String) in arguments.demoPassword == nil ? password : "(LORE_DEMO_PASSWORD)" }
             let lines = demo.map { user in
@@ -89,8 +89,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
         }
         // After the demo accounts, so that the sample cards find their managers.
         let clients = try await SampleClients(database: database)
-            .importFolder(at: (arguments.contentDirectory.map { URL(fileURLWithPath: $0) } ?? resource("Content"))
-                .appendingPathComponent(SampleClients.folder), by: principal)
+            .importFolder(at: content.appendingPathComponent(SampleClients.folder), by: principal)
         logger.info("Imported the sample clients", metadata: ["clients": "\(clients)"])
     }
 

@@ -13,6 +13,8 @@ struct AdminController {
     }
 
     struct CellView {
+        /// The role of the cell's column, which names it when the grid is a card per category on a phone.
+        let role: String
         let label: String
         let note: String
         let isOwn: Bool
@@ -55,11 +57,12 @@ struct AdminController {
         let t = context.translations
         let grid = try await services.roles.accessGrid(by: principal)
         let titles = Dictionary(uniqueKeysWithValues: grid.rows.compactMap { row in row.category.id.map { ($0, row.category.title) } })
-        let view = GridView(roles: grid.roles.map(t.name(of:)), rows: grid.rows.map { row in
+        let roleNames = grid.roles.map(t.name(of:))
+        let view = GridView(roles: roleNames, rows: grid.rows.map { row in
             RowView(
                 title: row.category.title, indent: String(repeating: "\u{00A0}\u{00A0}\u{00A0}", count: row.depth),
                 url: "/admin/access/\(row.category.id ?? 0)",
-                cells: row.cells.map { cell in
+                cells: zip(row.cells, roleNames).map { cell, role in
                     let note: String
                     if cell.own != nil {
                         note = t["grant_own"]
@@ -68,7 +71,7 @@ struct AdminController {
                     } else {
                         note = ""
                     }
-                    return CellView(label: t["level_\(cell.level)"], note: note, isOwn: cell.own != nil)
+                    return CellView(role: role, label: t["level_\(cell.level)"], note: note, isOwn: cell.own != nil)
                 })
         })
         return try await services.renderPage("admin-access", view, title: t["access_rights"], request: request, context: context)

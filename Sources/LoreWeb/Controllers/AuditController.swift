@@ -58,14 +58,36 @@ struct AuditController {
         t["audit_action_" + action.replacingOccurrences(of: ".", with: "_")]
     }
 
-    /// A change of rights in words ("Role Sales: Read in «Sales»"); other entries as recorded.
+    /// An entry's subject in words: a change of rights ("Role Sales: Read in «Sales»", the
+    /// category unnamed where the log's reader may not read it), a role's capabilities, counts;
+    /// other subjects (names, addresses) as recorded.
     static func subject(_ entry: AuditLog.Entry, t: Translations, categories: [Int64: String], roles: [Int64: String]) -> String {
-        guard entry.action == AuditLog.Action.grantChanged.rawValue,
-              let match = entry.subject.wholeMatch(of: /category (\d+) role (\d+): ([a-z]+)/),
-              let categoryId = Int64(match.1), let roleId = Int64(match.2) else { return entry.subject }
-        let level = t["level_\(match.3)"]
-        let role = roles[roleId] ?? String(roleId)
-        guard let category = categories[categoryId] else { return t.format("audit_grant_hidden", ["role": role, "level": level]) }
-        return t.format("audit_grant", ["role": role, "level": level, "category": category])
+        let subject = entry.subject
+        switch AuditLog.Action(rawValue: entry.action) {
+        case .grantChanged:
+            guard let match = subject.wholeMatch(of: /category (\d+) role (\d+): ([a-z]+)/),
+                  let categoryId = Int64(match.1), let roleId = Int64(match.2) else { return subject }
+            let level = t["level_\(match.3)"]
+            let role = roles[roleId] ?? String(roleId)
+            guard let category = categories[categoryId] else { return t.format("audit_grant_hidden", ["role": role, "level": level]) }
+            return t.format("audit_grant", ["role": role, "level": level, "category": category])
+        case .roleChanged:
+            guard let match = subject.wholeMatch(of: /(.+): ([a-z.]+(?:, [a-z.]+)*)?/) else { return subject }
+            let capabilities = match.2.map { $0.split(separator: ", ").map { t["capability_\($0)"] }.joined(separator: "; ") }
+            return t.format("audit_role_capabilities", ["role": String(match.1), "capabilities": capabilities ?? t["audit_no_capabilities"]])
+        case .ownershipReassigned:
+            guard let match = subject.wholeMatch(of: /(.+) → (.+): (\d+)/), let count = Int(match.3) else { return subject }
+            return t.format("audit_ownership", ["from": String(match.1), "to": String(match.2), "pages": t.plural("audit_pages", count)])
+        case .clientReadLimit:
+            guard let match = subject.wholeMatch(of: /(\d+) cards/), let count = Int(match.1) else { return subject }
+            return t.plural("audit_cards_a_day", count)
+        case .purchasesImported:
+            guard let match = subject.wholeMatch(of: /(\d+) added, (\d+) already logged/) else { return subject }
+            return t.format("audit_purchases", ["added": String(match.1), "skipped": String(match.2)])
+        case .synonymsChanged:
+            return Int(subject).map { t.plural("synonyms_groups", $0) } ?? subject
+        default:
+            return subject
+        }
     }
 }

@@ -43,6 +43,8 @@ struct SearchController {
         /// Nil for those who may not see clients: for them there is only one kind of result.
         let typeOptions: [Choice]?
         let hasTypeFilter: Bool
+        /// A filter is chosen: the filters stay open on a phone too, showing why results are few.
+        let filtered: Bool
         let newerURL: String?
         let olderURL: String?
     }
@@ -108,6 +110,7 @@ struct SearchController {
                     + SearchHit.Kind.allCases.map { Choice(value: $0.rawValue, label: t["search_type_\($0.rawValue)"], selected: filter.kind == $0) }
                 : nil,
             hasTypeFilter: principal.has(.clientsRead),
+            filtered: filter.categoryId != nil || filter.author != nil || filter.changedWithinDays != nil || filter.kind != nil,
             newerURL: page > 1 ? pageURL(page - 1) : nil,
             olderURL: Paging.hasPage(after: page, perPage: Self.perPage, total: total) ? pageURL(page + 1) : nil)
         let title = text.isEmpty ? t["search"] : t.format("search_for", ["query": text])

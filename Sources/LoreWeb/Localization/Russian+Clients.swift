@@ -236,6 +236,7 @@ extension Translations {
         "never_contacted": "контактов не было",
         "clients_mentioned": "Клиенты",
         "search_type": "Что искать",
+        "search_filters": "Фильтры",
         "search_type_all": "Всё",
         "search_type_article": "Статьи",
         "search_type_client": "Клиенты",

@@ -26,9 +26,17 @@ struct Translations: Sendable, MustacheParent {
         plural("article_count", count)
     }
 
-    /// The text for `count` things: `key_one`, `key_few` or `key_many` with `{n}` filled in.
+    /// The text for `count` things in the language's plural form (`key_one`, `key_few`,
+    /// `key_many`, `key_other` …, as ICU names them) with `{n}` filled in.
     func plural(_ key: String, _ count: Int) -> String {
-        format(pluralKey(key, count), ["n": String(count)])
+        format("\(key)_\(pluralRules.category(of: count))", ["n": String(count)])
+    }
+
+    var pluralRules: PluralRules {
+        switch language {
+        case .en: .english
+        case .ru: .russian
+        }
     }
 
     func message(for problem: ValidationError.Problem) -> String {
@@ -65,18 +73,6 @@ struct Translations: Sendable, MustacheParent {
     }
 
     /// Picks `key_one`, `key_few` or `key_many` by the language's plural rules.
-    private func pluralKey(_ key: String, _ count: Int) -> String {
-        switch language {
-        case .en:
-            return count == 1 ? "\(key)_one" : "\(key)_many"
-        case .ru:
-            let lastTwo = count % 100, last = count % 10
-            if last == 1, lastTwo != 11 { return "\(key)_one" }
-            if (2...4).contains(last), !(12...14).contains(lastTwo) { return "\(key)_few" }
-            return "\(key)_many"
-        }
-    }
-
     private static func byteSize(_ bytes: Int) -> String {
         if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
         if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }

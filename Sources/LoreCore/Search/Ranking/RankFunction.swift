@@ -93,8 +93,10 @@ private final class RankState {
         let n = Double(max(rows, 1))
         // As FTS5's bm25: the rows each phrase occurs in, counted once per query, unless the
         // plan says how many pages have the concept's word (for its first phrase, the word
-        // itself), or the phrase inherits the word's rarity (reading every page a prefix or a
-        // family starts would cost more than ranking).
+        // itself), or the phrase inherits the word's rarity: a synonym or a correction stands for
+        // the word, so a rare English synonym of a common Russian word must not outscore the
+        // pages that have the word; reading every page a prefix or a family starts would cost
+        // more than ranking.
         var wordIdf: [Int: Double] = [:]
         var seen: Set<Int> = []
         let idf = (0..<phraseCount).map { phrase -> Double in

@@ -103,7 +103,7 @@ public struct SearchPlan: Sendable {
             }
             for alternative in alternatives {
                 rank.add(concept: scored ? index : -1, weight: alternative.weight,
-                         inherits: alternative.kind == .typedPrefix || alternative.kind == .family)
+                         inherits: alternative.kind != .word)
             }
             return alternatives.map(\.fts).joined(separator: " OR ")
         }

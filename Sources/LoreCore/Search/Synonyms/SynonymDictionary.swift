@@ -12,7 +12,7 @@ public struct SynonymDictionary: Sendable, Equatable {
         public enum Kind: String, Sendable {
             case fewerThanTwoTerms = "synonyms_problem_single"
             case termTooLong = "synonyms_problem_long"
-            case tooManyTerms = "synonyms_problem_many"
+            case tooManyTerms = "synonyms_problem_terms"
             case tooManyGroups = "synonyms_problem_groups"
         }
 
