@@ -24,6 +24,7 @@ struct Import: AsyncParsableCommand {
             Categories created: \(report.categoriesCreated)
             Articles created: \(report.articlesCreated), updated: \(report.articlesUpdated), unchanged: \(report.articlesUnchanged)
             """)
+        for renamed in report.renamed { print("Address made from the name: \(renamed)") }
         for problem in report.problems { print("Problem: \(problem)") }
         if !report.problems.isEmpty { throw ExitCode(1) }
     }

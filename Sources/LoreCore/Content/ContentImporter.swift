@@ -34,7 +34,7 @@ public struct ContentImporter: Sendable {
             let slug = relativePath.last!
             let meta = try? FrontMatter.parse(String(contentsOf: folder.appendingPathComponent(Self.categoryFile), encoding: .utf8))
             let draft = CategoryDraft(
-                title: meta?.fields["title"] ?? slug, slug: slug,
+                title: meta?.fields["title"] ?? folder.lastPathComponent, slug: slug,
                 description: meta?.body.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
                 parentId: parent?.id, position: meta?.fields["order"].flatMap { Int($0) })
             do {
@@ -53,11 +53,8 @@ public struct ContentImporter: Sendable {
                 if relativePath.isEmpty, name == SampleClients.folder,
                    !FileManager.default.fileExists(atPath: entry.appendingPathComponent(Self.categoryFile).path) { continue }
                 if name.hasSuffix(Self.filesSuffix) || name.hasSuffix(SampleHistory.folderSuffix) { continue }
-                guard Slug.isValid(name) else {
-                    report.problems.append("\(name): folder names must be slugs (a-z, 0-9, -)")
-                    continue
-                }
-                try await importCategory(folder: entry, relativePath: relativePath + [name], parent: category, by: principal, report: &report)
+                guard let slug = Self.address(of: name, report: &report) else { continue }
+                try await importCategory(folder: entry, relativePath: relativePath + [slug], parent: category, by: principal, report: &report)
             } else if name.hasSuffix(".md"), name != Self.categoryFile {
                 guard let category, let categoryId = category.id else {
                     report.problems.append("\(name): articles must be inside a category folder")
@@ -91,11 +88,25 @@ public struct ContentImporter: Sendable {
         return try await categories.create(draft, by: principal)
     }
 
+    /// A file's or folder's name as an address: as it is when it is one, otherwise made from it
+    /// as from a title (and said in the report); nil, with the reason, when nothing can be made.
+    static func address(of name: String, report: inout ImportReport) -> String? {
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(".md".count)) : name
+        if Slug.isValid(stem) { return stem }
+        let made = Slug.make(from: stem)
+        guard Slug.isValid(made) else {
+            report.problems.append("\(name): no address can be made from this name; use Latin letters, digits and hyphens, as otpusk-kak-oformit")
+            return nil
+        }
+        report.renamed.append("\(name) → \(made)")
+        return made
+    }
+
     private func importArticle(file: URL, categoryId: Int64, by principal: Principal, report: inout ImportReport) async throws {
-        let slug = String(file.lastPathComponent.dropLast(".md".count))
+        guard let slug = Self.address(of: file.lastPathComponent, report: &report) else { return }
         let content = FrontMatter.parse(try String(contentsOf: file, encoding: .utf8))
         let draft = ArticleDraft(
-            title: content.fields["title"] ?? slug, slug: slug, categoryId: categoryId, body: content.body,
+            title: content.fields["title"] ?? String(file.lastPathComponent.dropLast(".md".count)), slug: slug, categoryId: categoryId, body: content.body,
             summary: "Imported from \(file.lastPathComponent)", position: content.fields["order"].flatMap { Int($0) })
         let folder = file.deletingPathExtension().appendingPathExtension(String(Self.filesSuffix.dropFirst()))
         switch try? await queries.article(slug: slug, for: principal) {

@@ -6,6 +6,9 @@ public struct ImportReport: Sendable, Equatable {
     public var articlesUnchanged = 0
     /// Files that could not be imported, with the reason; the rest of the import goes on.
     public var problems: [String] = []
+    /// Files and folders whose names are not addresses, with the address made from them
+    /// ("Отпуск.md → otpusk").
+    public var renamed: [String] = []
 
     public init() {}
 }

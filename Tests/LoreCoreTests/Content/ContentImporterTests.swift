@@ -83,8 +83,10 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let report = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
-        #expect(report.articlesCreated == 1)
-        #expect(report.problems.count == 3)
+        // The empty title and the article outside any category are refused; the folder's name becomes an address.
+        #expect(report.articlesCreated == 2)
+        #expect(report.problems.count == 2)
+        #expect(report.renamed == ["Bad Folder → bad-folder"])
     }
 
     @Test func parsesFrontMatter() {
@@ -92,5 +94,25 @@ import Testing
         #expect(parsed.fields == ["title": "Say \"hi\": now", "order": "3"])
         #expect(parsed.body == "Body\n")
         #expect(FrontMatter.parse("No front matter").body == "No front matter")
+    }
+}
+
+extension ContentImporterTests {
+    /// Files named as people name them import under an address made from the name, as a title
+    /// makes one; the report says so, and a name that gives no address says how to name it.
+    @Test func aNameThatIsNotAnAddressBecomesOne() async throws {
+        let world = try await TestWorld()
+        let root = try makeFolder([
+            "Отдел кадров/Отпуск и больничный.md": "Как оформить.\n",
+            "Отдел кадров/###.md": "Nothing to name it by.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
+        #expect(report.articlesCreated == 1)
+        #expect(report.renamed == ["Отдел кадров → otdel-kadrov", "Отпуск и больничный.md → otpusk-i-bolnichnyy"])
+        #expect(report.problems.count == 1 && report.problems[0].hasPrefix("###.md: no address can be made from this name"))
+        let article = try await world.current("otpusk-i-bolnichnyy")
+        #expect(article.title == "Отпуск и больничный")
+        #expect(try await world.categories.tree(for: world.principal).map(\.category.title) == ["Отдел кадров"])
     }
 }
