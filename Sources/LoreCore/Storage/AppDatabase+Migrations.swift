@@ -251,6 +251,9 @@ extension AppDatabase {
                 try db.alter(table: table) { t in t.add(column: "custom", .jsonText).notNull().defaults(to: "{}") }
             }
         }
+        migrator.registerMigration("v29 synonyms of several words keyed by word family") { db in
+            try SearchSynonyms.rekey(db)
+        }
         return migrator
     }
 }

@@ -94,6 +94,18 @@ import Testing
         #expect(try await titles("sick leave rules", world).contains("Больничный"), "a phrase of the dictionary, typed as words")
     }
 
+    /// Snowball stems «терминал» as «термина» and «терминалов» as «терминал»: a term of several
+    /// words still matches in another form, through its words' families.
+    @Test func aSynonymOfSeveralWordsMatchesInAnyForm() async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Warehouse")
+        try await world.article("Handheld terminals", in: office, body: "Which handheld terminal models we support.")
+        _ = try await SearchSynonyms(database: world.database).save("ТСД = терминал сбора данных = handheld terminal", by: world.principal)
+        let found = try await results("настройка терминалов сбора данных", world)
+        #expect(found.alsoSearched.contains("handheld terminal"))
+        #expect(found.hits.map(\.title) == ["Handheld terminals"])
+    }
+
     @Test func typosAreCorrectedFromReadablePagesOnly() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")

@@ -62,13 +62,25 @@ public struct SearchSynonyms: Sendable {
 
     /// A term's key: its words' stems, one space between, without function words (which a
     /// query loses too: «отпуск без сохранения зарплаты» is typed and keyed as three words).
+    /// A term of several words keys each word by its family (``WordFamily``), so that it is
+    /// found in any form: Snowball stems «терминал сбора данных» and «терминалов сбора данных»
+    /// apart (термина / терминал); a single word keeps its stem, where a family is too broad.
     static func key(_ text: String, _ stemmer: Stemmer) -> String {
         let words = SearchQueryLexer(text, mode: .plainWords).flatMap { token -> [String] in
             guard case .term(let term) = token else { return [] }
             return term.words
         }
         let meaningful = words.filter { !Lexicon.stopWords.contains(Lexicon.normalized($0)) }
-        return (meaningful.isEmpty ? words : meaningful).map { stemmer.stem(Lexicon.normalized($0)) }.joined(separator: " ")
+        let kept = meaningful.isEmpty ? words : meaningful
+        let stem = { (word: String) in stemmer.stem(Lexicon.normalized(word)) }
+        guard kept.count > 1 else { return kept.map(stem).joined() }
+        return kept.map { WordFamily.key(of: $0, stemmer: stemmer) ?? stem($0) }.joined(separator: " ")
+    }
+
+    /// Keys the stored dictionary again, after ``key(_:_:)`` changed.
+    static func rekey(_ db: Database) throws {
+        let text = try text(db)
+        try store(text, SynonymDictionary(text), db)
     }
 
     /// For each concept of the query, the terms of every group that one of its words, or a
