@@ -30,7 +30,7 @@ public enum Pandoc {
 
     /// Runs pandoc with `arguments` in `folder`, off the request threads.
     static func run(_ arguments: [String], in folder: URL) async throws {
-        try await BlockingWork.conversions.run { Result { try runWaiting(arguments, in: folder) } }.get()
+        try await BlockingWork.conversions.run { try runWaiting(arguments, in: folder) }
     }
 
     /// Runs pandoc and waits for it: only on a thread of ``BlockingWork/conversions``.

@@ -8,7 +8,7 @@ public enum WordExport {
     /// `images`: the attachments that may be embedded, by the address the page's HTML uses for them.
     /// Copying files, pandoc and reading its output all happen on ``BlockingWork/conversions``.
     public static func document(title: String, html: String, images: [String: URL]) async throws -> Data {
-        try await BlockingWork.conversions.run { Result { try documentWaiting(title: title, html: html, images: images) } }.get()
+        try await BlockingWork.conversions.run { try documentWaiting(title: title, html: html, images: images) }
     }
 
     private static func documentWaiting(title: String, html: String, images: [String: URL]) throws -> Data {

@@ -44,9 +44,7 @@ public struct WordImport: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lore-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let converted = try await BlockingWork.conversions.run {
-            Result { try Self.convertWaiting(bytes, format: format, in: folder) }
-        }.get()
+        let converted = try await BlockingWork.conversions.run { try Self.convertWaiting(bytes, format: format, in: folder) }
         var body = converted.markdown
         for picture in converted.pictures {
             let attachment = try await attachments.upload(FileChunks(url: folder.appendingPathComponent(picture)),

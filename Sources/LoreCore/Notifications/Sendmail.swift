@@ -21,7 +21,7 @@ public struct Sendmail: Sendable {
 
     /// Waits for the program off the request threads; it fails when the program does.
     public func send(_ message: MailMessage) async throws {
-        try await Self.work.run { Result { try deliver(message) } }.get()
+        try await Self.work.run { try deliver(message) }
     }
 
     /// One mail program at a time: e-mail is never urgent enough to take a second thread.

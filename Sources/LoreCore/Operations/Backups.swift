@@ -26,7 +26,7 @@ public struct Backups: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let snapshot = scratch.appendingPathComponent(BackupManifest.databaseName)
         try await database.reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [snapshot.path]) }
-        try BackupArchive.checkIntegrity(of: snapshot)
+        try await BlockingWork.files.run { try BackupArchive.checkIntegrity(of: snapshot) }
         let queue = try DatabaseQueue(path: snapshot.path, configuration: AppDatabase.makeConfiguration())
         let (digests, articles, clients) = try await queue.read { db in
             (try String.fetchAll(db, sql: "SELECT DISTINCT digest FROM attachment ORDER BY digest"),
@@ -34,7 +34,19 @@ public struct Backups: Sendable {
              try Client.filter(Column("deletedAt") == nil).fetchCount(db))
         }
         try queue.close()
+        let (archive, manifest) = try await BlockingWork.files.run { [files, directory] in
+            try Self.writeArchive(snapshot: snapshot, scratch: scratch, into: directory, files: files, digests: digests,
+                                  articles: articles, clients: clients, now: now)
+        }
+        try await AuditLog(database: database).record(.backupCreated, actor: principal?.userId, subject: archive.url.lastPathComponent,
+                                                      address: principal?.address ?? "")
+        return (archive, manifest)
+    }
 
+    /// The archive of the snapshot and the files it refers to, read back before it takes its
+    /// final name: disk work, run off the request threads.
+    private static func writeArchive(snapshot: URL, scratch: URL, into directory: URL, files: FileStore, digests: [String],
+                                     articles: Int, clients: Int, now: Date) throws -> (BackupArchive, BackupManifest) {
         var entries = [BackupManifest.Entry(name: BackupManifest.databaseName, size: try Self.size(of: snapshot), sha256: try Self.sha256(of: snapshot))]
         var present: [(name: String, url: URL)] = []
         var missing: [String] = []
@@ -65,8 +77,6 @@ public struct Backups: Sendable {
         let final = directory.appendingPathComponent(BackupArchive.name(for: stamp))
         try FileManager.default.moveItem(at: partial, to: final)
         guard let archive = BackupArchive(final) else { throw BackupError.invalid("it could not be written") }
-        try await AuditLog(database: database).record(.backupCreated, actor: principal?.userId, subject: final.lastPathComponent,
-                                                      address: principal?.address ?? "")
         return (archive, manifest)
     }
 

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 
-/// Runs CPU-heavy work (bcrypt, on purpose a quarter of a second) on threads of its own, at
+/// Runs CPU-heavy or disk-bound work (bcrypt, on purpose a quarter of a second) on threads of its own, at
 /// most `width` at a time. On Swift's cooperative threads, which serve every request, sixteen
 /// sign-ins at once stalled each page for seconds; here the waiting ones hold no thread at all.
 public actor BlockingWork {
@@ -9,6 +9,8 @@ public actor BlockingWork {
     public static let passwords = BlockingWork(width: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
     /// Document conversions (pandoc): one at a time, whatever else waits.
     public static let conversions = BlockingWork(width: 1)
+    /// Waits on the disk: an upload's fsync, writing and checking a backup archive.
+    public static let files = BlockingWork(width: 2)
 
     private let width: Int
     private var running = 0
@@ -30,6 +32,11 @@ public actor BlockingWork {
         }
         finished()
         return result
+    }
+
+    /// `work` that may throw, rethrowing its error here.
+    public func run<Result: Sendable>(throwing work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await run { Swift.Result { try work() } }.get()
     }
 
     private func finished() {

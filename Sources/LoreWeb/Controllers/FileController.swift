@@ -86,10 +86,10 @@ struct FileController {
             headers[.contentRange] = "bytes */\(size)"
             return Response(status: .rangeNotSatisfiable, headers: headers)
         case .whole:
-            return Response(status: .ok, headers: headers, body: Self.body(path, from: 0, count: size))
+            return Response(status: .ok, headers: headers, body: try await Self.body(path, from: 0, count: size, context: context))
         case .range(let range):
             headers[.contentRange] = "bytes \(range.start)-\(range.end)/\(size)"
-            return Response(status: .partialContent, headers: headers, body: Self.body(path, from: range.start, count: range.count))
+            return Response(status: .partialContent, headers: headers, body: try await Self.body(path, from: range.start, count: range.count, context: context))
         }
     }
 
@@ -111,19 +111,13 @@ struct FileController {
         return "\(attachment.isInlineImage ? "inline" : "attachment"); filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
     }
 
-    /// Streams a part of the file in 64 KiB pieces.
-    private static func body(_ path: URL, from start: Int, count: Int) -> ResponseBody {
-        ResponseBody(contentLength: count) { writer in
-            let handle = try FileHandle(forReadingFrom: path)
-            defer { try? handle.close() }
-            try handle.seek(toOffset: UInt64(start))
-            var remaining = count
-            while remaining > 0 {
-                guard let data = try handle.read(upToCount: min(65_536, remaining)), !data.isEmpty else { break }
-                remaining -= data.count
-                try await writer.write(ByteBuffer(bytes: data))
-            }
-            try await writer.finish(nil)
-        }
+    /// Reads files through NIO's file system, on its own thread pool: a slow disk or a large
+    /// download never holds a thread that serves requests.
+    private static let files = FileIO()
+
+    /// A part of the file, streamed in pieces.
+    private static func body(_ path: URL, from start: Int, count: Int, context: AppRequestContext) async throws -> ResponseBody {
+        guard count > 0 else { return ResponseBody() }
+        return try await files.loadFile(path: path.path, range: start...(start + count - 1), context: context)
     }
 }
