@@ -8,6 +8,9 @@ public struct CategoryService: Sendable {
     }
 
     let database: AppDatabase
+    /// Every page shows the reader's tree with its counts, which read every article: kept per
+    /// kind of reader (the same roles see the same tree) until something that pages show changes.
+    private let trees = ChangeKeyedCache<String, [CategoryNode]>(limit: 1_000)
 
     public init(database: AppDatabase) {
         self.database = database
@@ -16,7 +19,13 @@ public struct CategoryService: Sendable {
     // MARK: Reading
 
     public func tree(for principal: Principal) async throws -> [CategoryNode] {
-        try await database.read(as: principal) { viewer in try viewer.tree() }
+        let reader = "\(principal.isAdministrator)|" + principal.roleIds.sorted().map(String.init).joined(separator: ",")
+        // Read before the tree: a change committed meanwhile leaves the kept tree at the older generation.
+        let generation = database.changes.content
+        if let kept = trees.value(for: reader, generation: generation) { return kept }
+        let tree = try await database.read(as: principal) { viewer in try viewer.tree() }
+        trees.store(tree, for: reader, generation: generation)
+        return tree
     }
 
     /// A category by its address as the reader sees it (see ``ReaderCategories``).

@@ -113,3 +113,28 @@ import Testing
     }
 }
 
+
+extension CategoryServiceTests {
+    /// The tree is kept per kind of reader between changes: each reader still sees their own
+    /// counts, and a new page or a changed grant shows on the next read.
+    @Test func aKeptTreeIsEachReadersOwnAndFollowsEveryChange() async throws {
+        let world = try await TestWorld()
+        let service = CategoryService(database: world.database)
+        let hr = try await world.category("HR")
+        let team = try await world.category("HR team", in: hr)
+        let hrRole = try await world.role("HR")
+        try await world.grant(.read, to: hrRole, on: team)
+        try await world.grant(AccessLevel.none, to: try await world.roles.role(kind: .employee), on: team)
+        try await world.article("Salaries", in: team)
+        let marina = try await world.user("marina", roles: [hrRole]), ivan = try await world.user("ivan")
+
+        #expect(try await service.tree(for: marina).flattened.map(\.category.title) == ["HR", "HR team"])
+        #expect(try await service.tree(for: ivan).flattened.map(\.category.title) == ["HR"], "not Marina's tree")
+        #expect(try await service.tree(for: marina)[0].totalArticleCount == 1)
+
+        try await world.article("Bonuses", in: team)
+        #expect(try await service.tree(for: marina)[0].totalArticleCount == 2, "a new page counts at once")
+        try await world.grant(.read, to: try await world.roles.role(kind: .employee), on: team)
+        #expect(try await service.tree(for: ivan).flattened.map(\.category.title) == ["HR", "HR team"], "a grant shows at once")
+    }
+}
