@@ -18,8 +18,13 @@ struct Import: AsyncParsableCommand {
         }
         let (database, administrator) = try await common.openAsAdministrator()
         let files = FileStore(root: URL(fileURLWithPath: common.data).appendingPathComponent("files"))
+        // A line that counts up on a terminal; nothing in a log, where the summary below says it all.
+        let terminal = isatty(STDERR_FILENO) == 1
         let report = try await ContentImporter(database: database, files: files)
-            .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: administrator)
+            .importFolder(at: URL(fileURLWithPath: directory, isDirectory: true), by: administrator, progress: { done, total in
+                guard terminal else { return }
+                FileHandle.standardError.write(Data("\rImporting: \(done) of \(total) pages\(done == total ? "\n" : "")".utf8))
+            })
         print("""
             Categories created: \(report.categoriesCreated)
             Articles created: \(report.articlesCreated), updated: \(report.articlesUpdated), unchanged: \(report.articlesUnchanged)

@@ -22,13 +22,34 @@ public struct ContentImporter: Sendable {
 
     static let filesSuffix = ".files"
 
-    public func importFolder(at root: URL, by principal: Principal) async throws -> ImportReport {
+    /// How far an import has got: articles read so far (imported, unchanged or refused) and how many there are.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
+    public func importFolder(at root: URL, by principal: Principal, progress: Progress? = nil) async throws -> ImportReport {
         var report = ImportReport()
-        try await importCategory(folder: root, relativePath: [], parent: nil, by: principal, report: &report)
+        let counted = progress.map { ($0, Self.articleFiles(under: root)) }
+        try await importCategory(folder: root, relativePath: [], parent: nil, by: principal, report: &report, progress: counted)
         return report
     }
 
-    private func importCategory(folder: URL, relativePath: [String], parent: Category?, by principal: Principal, report: inout ImportReport) async throws {
+    /// The Markdown files an import reads as articles: not categories' `_category.md`, nothing in
+    /// an article's files or history.
+    static func articleFiles(under root: URL) -> Int {
+        guard let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey]) else { return 0 }
+        var count = 0
+        while let url = walk.nextObject() as? URL {
+            let name = url.lastPathComponent
+            if name.hasSuffix(filesSuffix) || name.hasSuffix(SampleHistory.folderSuffix) {
+                walk.skipDescendants()
+            } else if name.hasSuffix(".md"), name != categoryFile {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private func importCategory(folder: URL, relativePath: [String], parent: Category?, by principal: Principal,
+                                report: inout ImportReport, progress: (Progress, total: Int)?) async throws {
         var category = parent
         if !relativePath.isEmpty {
             let slug = relativePath.last!
@@ -54,8 +75,13 @@ public struct ContentImporter: Sendable {
                    !FileManager.default.fileExists(atPath: entry.appendingPathComponent(Self.categoryFile).path) { continue }
                 if name.hasSuffix(Self.filesSuffix) || name.hasSuffix(SampleHistory.folderSuffix) { continue }
                 guard let slug = Self.address(of: name, report: &report) else { continue }
-                try await importCategory(folder: entry, relativePath: relativePath + [slug], parent: category, by: principal, report: &report)
+                try await importCategory(folder: entry, relativePath: relativePath + [slug], parent: category, by: principal,
+                                         report: &report, progress: progress)
             } else if name.hasSuffix(".md"), name != Self.categoryFile {
+                defer {
+                    report.articleFilesRead += 1
+                    if let progress { progress.0(report.articleFilesRead, progress.total) }
+                }
                 guard let category, let categoryId = category.id else {
                     report.problems.append("\(name): articles must be inside a category folder")
                     continue

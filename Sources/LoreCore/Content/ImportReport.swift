@@ -4,6 +4,8 @@ public struct ImportReport: Sendable, Equatable {
     public var articlesCreated = 0
     public var articlesUpdated = 0
     public var articlesUnchanged = 0
+    /// Markdown files read as articles: imported, unchanged or refused.
+    public var articleFilesRead = 0
     /// Files that could not be imported, with the reason; the rest of the import goes on.
     public var problems: [String] = []
     /// Files and folders whose names are not addresses, with the address made from them

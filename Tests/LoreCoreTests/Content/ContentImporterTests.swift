@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import LoreCore
 
@@ -114,5 +115,25 @@ extension ContentImporterTests {
         let article = try await world.current("otpusk-i-bolnichnyy")
         #expect(article.title == "Отпуск и больничный")
         #expect(try await world.categories.tree(for: world.principal).map(\.category.title) == ["Отдел кадров"])
+    }
+}
+
+extension ContentImporterTests {
+    /// An import says how far it has got, page by page, out of the pages it will read.
+    @Test func anImportCountsItsPagesAsItGoes() async throws {
+        let world = try await TestWorld()
+        let root = try makeFolder([
+            "hr/_category.md": "---\ntitle: HR\n---\n",
+            "hr/a.md": "A.\n", "hr/b.md": "B.\n",
+            "hr/b.files/notes.md": "An attachment, not a page.\n",
+            "hr/b.history/1.md": "An earlier version, not a page.\n",
+            "loose.md": "Refused: outside any category.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let seen = Mutex<[String]>([])
+        let report = try await ContentImporter(database: world.database)
+            .importFolder(at: root, by: world.principal) { done, total in seen.withLock { $0.append("\(done)/\(total)") } }
+        #expect(seen.withLock { $0 } == ["1/3", "2/3", "3/3"])
+        #expect(report.articleFilesRead == 3 && report.articlesCreated == 2 && report.problems.count == 1)
     }
 }
