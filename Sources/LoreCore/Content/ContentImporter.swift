@@ -108,7 +108,7 @@ public struct ContentImporter: Sendable {
         var draft = draft
         // An imported knowledge base is one to write in: its top-level categories are open to
         // every employee for editing, as its folders were to its writers.
-        if draft.parentId == nil, let employee = try await RoleService(database: categories.database).roles().first(where: { $0.kind == .employee })?.id {
+        if draft.parentId == nil, let employee = try await RoleService(database: categories.database).role(kind: .employee).id {
             draft.grants[employee] = .edit
         }
         return try await categories.create(draft, by: principal)
@@ -132,7 +132,7 @@ public struct ContentImporter: Sendable {
         guard let slug = Self.address(of: file.lastPathComponent, report: &report) else { return }
         let content = FrontMatter.parse(try String(contentsOf: file, encoding: .utf8))
         let draft = ArticleDraft(
-            title: content.fields["title"] ?? String(file.lastPathComponent.dropLast(".md".count)), slug: slug, categoryId: categoryId, body: content.body,
+            title: content.fields["title"] ?? file.deletingPathExtension().lastPathComponent, slug: slug, categoryId: categoryId, body: content.body,
             summary: "Imported from \(file.lastPathComponent)", position: content.fields["order"].flatMap { Int($0) })
         let folder = file.deletingPathExtension().appendingPathExtension(String(Self.filesSuffix.dropFirst()))
         switch try? await queries.article(slug: slug, for: principal) {

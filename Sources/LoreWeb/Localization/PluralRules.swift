@@ -2,8 +2,9 @@ import CPluralRules
 
 /// A language's plural categories as ICU (CLDR) defines them: Russian 1, 21 → "one";
 /// 2–4, 22 → "few"; 5, 11, 12 → "many"; English 1 → "one", the rest → "other".
+// Unchecked: the only state is ICU's rules, immutable once opened (never closed) and documented
+// by ICU as safe to use from several threads at once (uplrules_select takes them as const).
 struct PluralRules: @unchecked Sendable {
-    // ICU's rules are immutable once opened and safe to share between threads.
     private let rules: UnsafeRawPointer?
 
     init(locale: String) {
