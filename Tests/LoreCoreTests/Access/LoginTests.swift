@@ -57,6 +57,46 @@ import Testing
         #expect(admitted == 2)
     }
 
+    @Test func aRushFromOneCleanAddressWaitsItsTurnButAFailingAddressGoesOneAtATime() async {
+        let throttle = LoginThrottle(freeAttempts: 100, maxDelay: 20, forgetAfter: 900, maxQueued: 2, cleanAddressWidth: 2, cleanAddressQueue: 8)
+        let office = "10.0.0.1"
+        let first = LoginThrottle.Attempt(account: "u0", address: office), second = LoginThrottle.Attempt(account: "u1", address: office)
+        #expect(await throttle.admit(first))
+        #expect(await throttle.admit(second), "two people from one office are checked at once")
+        // Ten more colleagues: eight wait their turn, not two; the rest are turned away.
+        let colleagues = (2..<12).map { index in
+            Task {
+                let attempt = LoginThrottle.Attempt(account: "u\(index)", address: office)
+                let admitted = await throttle.admit(attempt)
+                if admitted { await throttle.finished(attempt, succeeded: true) }
+                return admitted
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(100))
+        await throttle.finished(first, succeeded: true)
+        await throttle.finished(second, succeeded: true)
+        var admitted = 0
+        for task in colleagues where await task.value { admitted += 1 }
+        #expect(admitted == 8)
+
+        // Once the address has failed, it is one at a time again, with the short queue.
+        await throttle.finished(.init(account: "u0", address: office), succeeded: false)
+        #expect(await throttle.admit(first))
+        let behind = (1..<4).map { index in
+            Task {
+                let attempt = LoginThrottle.Attempt(account: "v\(index)", address: office)
+                let admitted = await throttle.admit(attempt)
+                if admitted { await throttle.finished(attempt, succeeded: true) }
+                return admitted
+            }
+        }
+        try? await Task.sleep(for: .milliseconds(100))
+        await throttle.finished(first, succeeded: true)
+        var refused = 0
+        for task in behind where await task.value == false { refused += 1 }
+        #expect(refused == 1, "two wait behind the one being checked, the third is refused")
+    }
+
     @Test func authenticatesByUsernameOrEmailAndRecordsAttempts() async throws {
         let world = try await TestWorld()
         let users = UserAdministration(database: world.database, passwordCost: 4)
