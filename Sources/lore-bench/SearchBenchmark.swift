@@ -59,7 +59,8 @@ enum SearchBenchmark {
     }
 
     /// A database of the benchmark's company at LORE_BENCH_DB, for serving: the administrator
-    /// (password bench-password) and the reader of a tenth (bench-password-long) can sign in.
+    /// (password bench-password) and the reader of a tenth (bench-password-long) can sign in;
+    /// a client card for every ten articles (LORE_BENCH_CLIENTS sets another count).
     static func buildWorld() async throws {
         guard let path = ProcessInfo.processInfo.environment["LORE_BENCH_DB"] else {
             say("Set LORE_BENCH_DB to the database file to fill.")
@@ -67,9 +68,14 @@ enum SearchBenchmark {
         }
         try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
         let database = try AppDatabase.open(path: path)
-        let (admin, _) = try await World.build(database)
+        let (admin, reader) = try await World.build(database)
         var vocabulary = Vocabulary(seed: 7)
         try await write(database, admin, path: path, vocabulary: &vocabulary, reindex: false)
+        let clients = Int(ProcessInfo.processInfo.environment["LORE_BENCH_CLIENTS"] ?? "") ?? articleCount / 10
+        try await World.clients(database, count: clients, admin: admin, reader: reader)
+        say("wrote \(clients) client cards")
+        try await World.writeRequests(database, admin: admin, reader: reader, vocabulary: vocabulary,
+                                      to: URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("bench.env"))
     }
 
     static func write(_ database: AppDatabase, _ admin: Principal, path: String, vocabulary: inout Vocabulary, reindex: Bool = true) async throws {

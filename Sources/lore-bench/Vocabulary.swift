@@ -63,7 +63,7 @@ struct Vocabulary {
         return capitalised ? text.prefix(1).uppercased() + text.dropFirst() : text
     }
 
-    private func word(rank: Int, russian: Bool) -> String {
+    func word(rank: Int, russian: Bool) -> String {
         (russian ? cyrillic : latin)[(rank - 1) % Self.size]
     }
 

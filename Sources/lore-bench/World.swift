@@ -1,3 +1,4 @@
+import Foundation
 import LoreCore
 
 /// The benchmark's company: 20 top-level categories of 10 subcategories each, the first two
@@ -7,7 +8,8 @@ enum World {
         let bootstrap = try await UserService(database: database, passwordCost: 4).bootstrapAdministrator(password: "bench-password")
         let loader = PrincipalLoader(database: database)
         guard let adminId = bootstrap.administrator.id, let admin = try await loader.principal(userId: adminId) else { throw Missing() }
-        let tenth = try await RoleService(database: database).create(name: "Tenth", by: admin)
+        // The reader sees the client cards they manage: a tenth of the registry.
+        let tenth = try await RoleService(database: database).create(name: "Tenth", capabilities: [.clientsRead, .clientsOnlyOwn], by: admin)
         let (user, _) = try await UserAdministration(database: database, passwordCost: 4).create(
             username: "reader", displayName: "Reader", password: .given("bench-password-long"), roleIds: [tenth.id ?? 0], by: admin)
         guard let readerId = user.id, let reader = try await loader.principal(userId: readerId) else { throw Missing() }
@@ -44,6 +46,38 @@ enum World {
             }
         }
         return leaves
+    }
+
+    /// `count` client cards, every tenth managed by the reader.
+    static func clients(_ database: AppDatabase, count: Int, admin: Principal, reader: Principal) async throws {
+        let service = ClientService(database: database)
+        let cities = ["Москва", "Казань", "Новосибирск", "Екатеринбург", "Berlin", "Dubai"]
+        for number in 0..<count {
+            var draft = ClientDraft()
+            draft.name = number % 4 == 0 ? "Client \(number) Logistics" : "ООО «Клиент \(number)»"
+            draft.kind = ClientKind.company.rawValue
+            draft.status = ClientStatus.active.rawValue
+            draft.address = "\(cities[number % cities.count]), ул. Складская, \(number % 200 + 1)"
+            draft.phones = "+7 495 \(100 + number % 900)-\(10 + number % 90)-\(10 + number / 90 % 90)"
+            draft.manager = String((number % 10 == 0 ? reader : admin).userId ?? 0)
+            _ = try await service.create(draft, by: admin)
+        }
+    }
+
+    /// What the page benchmark asks for, as shell assignments: an API token for each person
+    /// and the words of its searches — one in about a quarter of the articles, one in about a
+    /// hundred, a six-word question and the start of a word as typed into the search box.
+    static func writeRequests(_ database: AppDatabase, admin: Principal, reader: Principal, vocabulary: Vocabulary, to file: URL) async throws {
+        let tokens = ApiTokenService(database: database)
+        let adminToken = try await tokens.create(name: "bench", readOnly: true, expiresInDays: nil, by: admin).secret
+        let readerToken = try await tokens.create(name: "bench", readOnly: true, expiresInDays: nil, by: reader).secret
+        let word = { (rank: Int) in vocabulary.word(rank: rank, russian: false) }
+        let lines = [
+            "ADMIN_TOKEN=\(adminToken)", "READER_TOKEN=\(readerToken)",
+            "COMMON_WORD=\(word(60))", "RARE_WORD=\(word(15000))",
+            "QUESTION='how do \(word(40)) \(word(300)) the \(word(1500))'", "TYPED=\(word(120).prefix(3))",
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
     }
 
     struct Missing: Error {}

@@ -37,6 +37,11 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var mail: MailOptions
 
+    @Option(name: .long, help: "Stream the database continuously with Litestream and copy uploaded files to this folder or bucket (s3://bucket/lore); `lore restore --from-replica` brings it back (env: LORE_REPLICATE).")
+    var replicate: String? = Environment.value("LORE_REPLICATE")
+
+    @OptionGroup var replicaOptions: ReplicaOptions
+
     @Option(name: .long, help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
     var metricsToken: String? = Environment.value("LORE_METRICS_TOKEN")
 
@@ -56,6 +61,7 @@ struct Serve: AsyncParsableCommand {
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("Unknown log level '\(logLevel)'.")
         }
+        let replica = try replicate.map(replicaOptions.resolve)
         let arguments = AppArguments(
             host: host, port: port, dataDirectory: common.data, resourcesDirectory: common.resources,
             // The first administrator's password: read from the environment only, so it never shows in `ps`.
@@ -65,7 +71,8 @@ struct Serve: AsyncParsableCommand {
             apiRateLimit: apiRateLimit, backupDirectory: backup.directory, backupInterval: BackupSchedule.interval(backup.every) ?? nil,
             backupKeep: backup.keep, metricsToken: metricsToken, logLevel: level,
             connectionLimits: connections.limits, trustedProxies: TrustedProxies(connections.trustedProxy),
-            clientReadLimit: clientReadLimit, mail: mail.settings(host: host, port: port))
+            clientReadLimit: clientReadLimit, mail: mail.settings(host: host, port: port),
+            replica: replica?.0, litestream: replica?.1)
         let app = try await buildApplication(arguments)
         try await app.runService()
     }

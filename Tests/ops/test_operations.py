@@ -16,8 +16,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from conftest import (ADMIN_PASSWORD, DEMO_PASSWORD, Api, WebSession, admin_api, admin_session, big_text, run_lore,
-                      send, sha)
+from conftest import (ADMIN_PASSWORD, DEMO_PASSWORD, Api, BackgroundWriters, WebSession, admin_api, admin_session, big_text,
+                      run_lore, send, sha)
 
 
 # --- 1. Graceful shutdown --------------------------------------------------------------------------
@@ -389,67 +389,6 @@ def _directory_state(folder):
     names = sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if "backups" not in path.relative_to(folder).parts)
     database = folder / "lore.sqlite"
     return names, database.stat().st_ino
-
-
-class BackgroundWriters:
-    """Threads that save articles (and now and then upload a file) through the API until stopped."""
-
-    def __init__(self, api, category, count, seed):
-        self.api, self.category = api, category
-        self.stop = threading.Event()
-        self.acks = []      # (finished at, slug, revision, text)
-        self.files = []     # (finished at, slug, name, digest)
-        self.errors = []
-        self.lock = threading.Lock()
-        self.threads = [threading.Thread(target=self.run, args=(index, seed + index), daemon=True) for index in range(count)]
-
-    def start(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def finish(self):
-        self.stop.set()
-        for thread in self.threads:
-            thread.join(60)
-        assert not self.errors, "\n".join(self.errors[:10])
-
-    def run(self, index, seed):
-        import random
-        local = random.Random(seed)
-        mine = {}
-        counter = 0
-        try:
-            while not self.stop.is_set():
-                counter += 1
-                text = big_text(local, local.choice([2_000, 8_000, 40_000]), f"Backup w{index} n{counter}")
-                if not mine or local.random() < 0.25:
-                    slug = f"backup-w{index}-{counter}-{local.getrandbits(24):06x}"
-                    answer = self.api.post("/articles", {"title": f"Backup w{index} n{counter}", "slug": slug,
-                                                         "categoryId": self.category, "markdown": text})
-                    expected = 201
-                else:
-                    slug = local.choice(sorted(mine))
-                    answer = self.api.put(f"/articles/{slug}", {"title": f"Backup w{index} n{counter}", "categoryId": self.category,
-                                                                "markdown": text}, headers={"If-Match": f'"r{mine[slug]}"'})
-                    expected = 200
-                if answer.status != expected:
-                    raise AssertionError(f"save of {slug}: {answer.describe()}")
-                mine[slug] = answer.json["revision"]
-                with self.lock:
-                    self.acks.append((time.monotonic(), slug, mine[slug], text))
-                if counter % 4 == 0:
-                    content = f"file {index}/{counter} {local.getrandbits(64)}\n".encode() * local.randint(1, 500)
-                    name = f"notes-{counter}.txt"
-                    answer = self.api.post(f"/articles/{slug}/attachments?name={name}", data=content,
-                                           content_type="text/plain")
-                    if answer.status != 201:
-                        raise AssertionError(f"upload to {slug}: {answer.describe()}")
-                    with self.lock:
-                        self.files.append((time.monotonic(), slug, name, sha(content)))
-        except Exception as error:  # noqa: BLE001 - reported by finish()
-            with self.lock:
-                self.errors.append(f"writer {index}: {type(error).__name__}: {error}")
 
 
 def _wait_for_next_second():

@@ -22,11 +22,7 @@ public enum Pandoc {
     }
 
     /// The installed pandoc, or nil.
-    public static var executable: URL? {
-        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-            .map { URL(fileURLWithPath: String($0)).appendingPathComponent("pandoc") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    public static var executable: URL? { Executable.named("pandoc") }
 
     /// Runs pandoc with `arguments` in `folder`, off the request threads.
     static func run(_ arguments: [String], in folder: URL) async throws {

@@ -6,9 +6,12 @@ import Foundation
 /// and counted, then moved into place in one step, so a half-received upload never appears.
 public struct FileStore: Sendable {
     public let root: URL
+    /// Told the digest of each upload once it is in place: the replica copies it from there.
+    let stored: (@Sendable (String) -> Void)?
 
-    public init(root: URL) {
+    public init(root: URL, stored: (@Sendable (String) -> Void)? = nil) {
         self.root = root
+        self.stored = stored
     }
 
     /// What an upload stored.
@@ -74,6 +77,7 @@ public struct FileStore: Sendable {
             try FileManager.default.moveItem(at: temporary, to: destination)
         }
         moved = true
+        stored?(digest)
         return Stored(digest: digest, size: size, head: head)
     }
 

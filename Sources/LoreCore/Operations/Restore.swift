@@ -17,6 +17,14 @@ public enum Restore {
         defer { try? FileManager.default.removeItem(at: staging) }
         let manifest = try BackupArchive.verify(archive, extractTo: staging)
 
+        let previous = try putInPlace(staging, into: dataDirectory, now: now)
+        withExtendedLifetime(lock) {}
+        return Report(manifest: manifest, previous: previous)
+    }
+
+    /// Moves the database and files in `staging` into the data directory, what was there going
+    /// to `replaced-<time>/`, which is returned (nil when there was nothing).
+    static func putInPlace(_ staging: URL, into dataDirectory: URL, now: Date) throws -> URL? {
         let manager = FileManager.default
         let names = [BackupManifest.databaseName, BackupManifest.databaseName + "-wal", BackupManifest.databaseName + "-shm", "files"]
         let existing = names.filter { manager.fileExists(atPath: dataDirectory.appendingPathComponent($0).path) }
@@ -34,7 +42,6 @@ public enum Restore {
         if manager.fileExists(atPath: files.path) {
             try manager.moveItem(at: files, to: dataDirectory.appendingPathComponent("files", isDirectory: true))
         }
-        withExtendedLifetime(lock) {}
-        return Report(manifest: manifest, previous: previous)
+        return previous
     }
 }

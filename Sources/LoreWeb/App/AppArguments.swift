@@ -45,6 +45,9 @@ public struct AppArguments: Sendable {
     /// Distinct client cards a day for those without clients.export; 0 for no limit.
     public var clientReadLimit: Int
     public var mail: MailSettings
+    /// Where the database and files are continuously copied, by the Litestream at `litestream`; nil: nowhere.
+    public var replica: Replica?
+    public var litestream: URL?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "data", resourcesDirectory: String = ".",
@@ -53,7 +56,8 @@ public struct AppArguments: Sendable {
         reactivationDays: Int = 60, uploadLimitMiB: Int = 25, apiRateLimit: Int = 600,
         backupDirectory: String? = nil, backupInterval: TimeInterval? = nil, backupKeep: Int = 7, metricsToken: String? = nil, logLevel: Logger.Level = .info,
         connectionLimits: ConnectionLimits = .init(), trustedProxies: TrustedProxies = .init([]),
-        clientReadLimit: Int = ClientReadLedger.defaultDailyLimit, mail: MailSettings = .init()
+        clientReadLimit: Int = ClientReadLedger.defaultDailyLimit, mail: MailSettings = .init(),
+        replica: Replica? = nil, litestream: URL? = nil
     ) {
         self.host = host
         self.port = port
@@ -78,6 +82,8 @@ public struct AppArguments: Sendable {
         self.connectionLimits = connectionLimits
         self.trustedProxies = trustedProxies
         self.clientReadLimit = clientReadLimit
+        self.replica = replica
+        self.litestream = litestream
         self.mail = mail
     }
 }

@@ -10,9 +10,17 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
     logger.logLevel = arguments.logLevel
     // Before the database is opened: a second server, or a restore, must not share the directory.
     let lock = try arguments.inMemory ? nil : DataDirectoryLock(directory: try dataDirectory(arguments))
-    let routers = try await buildRouters(arguments, logger: logger)
+    let arrivals = arguments.replica.map { _ in AsyncStream<String>.makeStream() }
+    let routers = try await buildRouters(arguments, logger: logger, stored: arrivals?.continuation)
     var services: [any Service] = []
     if let lock { services.append(ShutdownCheckpoint(database: routers.database, lock: lock, logger: logger)) }
+    // After the checkpoint's service, so that it stops before: its last sync sees every write.
+    if let replica = arguments.replica, let litestream = arguments.litestream, let arrivals, !arguments.inMemory {
+        services.append(Replication(
+            database: try dataDirectory(arguments).appendingPathComponent(BackupManifest.databaseName),
+            files: FileReplication(source: routers.files, destination: replica.files), replica: replica, litestream: litestream,
+            arrivals: arrivals.stream, logger: logger))
+    }
     if let backups = routers.backups, let interval = arguments.backupInterval {
         services.append(BackupSchedule(backups: backups, interval: interval, keep: arguments.backupKeep, logger: logger))
     }
@@ -39,7 +47,8 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
 
 /// Opens the database, makes sure an administrator and (on first start) the sample content
 /// exist, and assembles the web's and the API's routers with every route.
-func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> LoreRouters {
+/// `stored` hears of each uploaded file once it is on disk.
+func buildRouters(_ arguments: AppArguments, logger: Logger, stored: AsyncStream<String>.Continuation? = nil) async throws -> LoreRouters {
     let resources = URL(fileURLWithPath: arguments.resourcesDirectory, isDirectory: true)
     // Folders are resolved because directory listings do not follow a symbolic link at the top.
     func resource(_ name: String) -> URL { resources.appendingPathComponent(name).resolvingSymlinksInPath() }
@@ -60,7 +69,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
 
             """.utf8))
     }
-    let files = fileStore(arguments)
+    let files = fileStore(arguments, stored: stored)
     let backups = try backups(arguments, database: database, files: files)
     let principals = PrincipalLoader(database: database)
     if arguments.importContentOnFirstStart, try await database.isEmpty() {
@@ -163,7 +172,7 @@ func buildRouters(_ arguments: AppArguments, logger: Logger) async throws -> Lor
     let ops = OpsRoutes(database: database, metrics: metrics, metricsToken: arguments.metricsToken,
                         dataFile: arguments.inMemory ? nil : try dataDirectory(arguments).appendingPathComponent("lore.sqlite"), backups: backups)
     return LoreRouters(web: router, api: api, ops: ops.router(), log: RequestLog(metrics: metrics), trustedProxies: arguments.trustedProxies,
-                       database: database, backups: backups, pageViews: services.pageViews)
+                       database: database, files: files, backups: backups, pageViews: services.pageViews)
 }
 
 private func openDatabase(_ arguments: AppArguments) throws -> AppDatabase {
@@ -188,9 +197,10 @@ private func backups(_ arguments: AppArguments, database: AppDatabase, files: Fi
 
 /// Uploaded files live beside the database, in `files/`; an in-memory application (tests)
 /// keeps them in a fresh temporary folder.
-func fileStore(_ arguments: AppArguments) -> FileStore {
+func fileStore(_ arguments: AppArguments, stored: AsyncStream<String>.Continuation?) -> FileStore {
     let root = arguments.inMemory
         ? FileManager.default.temporaryDirectory.appendingPathComponent("lore-files-\(UUID().uuidString)")
         : URL(fileURLWithPath: arguments.dataDirectory).appendingPathComponent("files")
-    return FileStore(root: root)
+    guard let stored else { return FileStore(root: root) }
+    return FileStore(root: root, stored: { digest in stored.yield(digest) })
 }

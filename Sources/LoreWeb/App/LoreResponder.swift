@@ -13,6 +13,7 @@ struct LoreRouters: HTTPResponderBuilder {
     let trustedProxies: TrustedProxies
     /// What the application's background services need besides the routers.
     let database: AppDatabase
+    let files: FileStore
     let backups: Backups?
     let pageViews: PageViews
 
