@@ -12,7 +12,7 @@ LITESTREAM := $(VENV)/bin/litestream
 # Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.
 SEARCH_QUALITY_MINIMUMS := --min-mrr 0.89 --min-top5 0.96 --min-kind-mrr 0.75
 
-.PHONY: run test bench deps browser-deps litestream venv build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
+.PHONY: run test bench bench-pages deps browser-deps litestream venv build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 ## make run REPLICATE=/mnt/standby/lore (or s3://bucket/lore) also streams the database and files there with Litestream.
@@ -22,11 +22,14 @@ run: deps release $(if $(REPLICATE),litestream)
 ## Install what is missing and run every test: Swift unit and route tests, the browser tests, the crash test and the page benchmark (short modes), the operations tests.
 test: deps browser-deps unit-test search-quality browser-test crash-test ops-test speed-test
 
-## Measure diff and merge, search over 100,000 articles, and page latency and throughput, in release mode (see README, "Speed").
-bench: deps release
-	$(SWIFT) build -c release --product lore-bench
+## Measure diff and merge, search over 100,000 articles, and every page at 100,000 articles, in release mode (see README, "Speed").
+bench: bench-pages
 	.build/release/lore-bench
-	@$(call apt_install,wrk curl)
+
+## Every kind of page at 100,000 articles over HTTP with wrk, nginx beside it, a sign-in rush: fails if an answer is not a success or a target is missed.
+bench-pages: deps release
+	$(SWIFT) build -c release --product lore-bench
+	@$(call apt_install,wrk curl nginx)
 	Tests/bench/speed.sh
 
 release:
@@ -55,7 +58,7 @@ crash-test: build-tests
 ops-test: build-tests browser-deps
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/ops
 
-## The page benchmark in its short mode (debug build, 200 articles, 2 s a page): every answer must be a success.
+## The page benchmark in its short mode (debug build, 200 articles, 2 s a page, a short sign-in rush): every answer must be a success.
 speed-test: build-tests
 	@$(call apt_install,wrk curl)
 	data=$$(mktemp -d) && LORE_BIN=.build/debug/lore LORE_BENCH_BIN=.build/debug/lore-bench LORE_SPEED_DIR=$$data Tests/bench/speed.sh --short; \

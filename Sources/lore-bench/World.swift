@@ -66,8 +66,14 @@ enum World {
 
     /// What the page benchmark asks for, as shell assignments: an API token for each person
     /// and the words of its searches — one in about a quarter of the articles, one in about a
-    /// hundred, a six-word question and the start of a word as typed into the search box.
+    /// hundred, a six-word question and the start of a word as typed into the search box. And
+    /// 32 people (rush-0…rush-31) with passwords hashed as the server hashes them, for a rush of sign-ins.
     static func writeRequests(_ database: AppDatabase, admin: Principal, reader: Principal, vocabulary: Vocabulary, to file: URL) async throws {
+        let accounts = UserAdministration(database: database, passwordCost: 12)
+        for number in 0..<32 {
+            _ = try await accounts.create(username: "rush-\(number)", displayName: "Rush \(number)", password: .given("bench-rush-password"),
+                                          roleIds: [], by: admin)
+        }
         let tokens = ApiTokenService(database: database)
         let adminToken = try await tokens.create(name: "bench", readOnly: true, expiresInDays: nil, by: admin).secret
         let readerToken = try await tokens.create(name: "bench", readOnly: true, expiresInDays: nil, by: reader).secret

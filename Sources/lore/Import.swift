@@ -25,12 +25,15 @@ struct Import: AsyncParsableCommand {
                 guard terminal else { return }
                 FileHandle.standardError.write(Data("\rImporting: \(done) of \(total) pages\(done == total ? "\n" : "")".utf8))
             })
+        for renamed in report.renamed { print("Address made from the name: \(renamed)") }
+        guard report.problems.isEmpty else {
+            for problem in report.problems { print("Problem: \(problem)") }
+            print("Nothing was imported: the run is all or nothing. Fix the \(report.problems.count) problems above and run it again.")
+            throw ExitCode(1)
+        }
         print("""
             Categories created: \(report.categoriesCreated)
             Articles created: \(report.articlesCreated), updated: \(report.articlesUpdated), unchanged: \(report.articlesUnchanged)
             """)
-        for renamed in report.renamed { print("Address made from the name: \(renamed)") }
-        for problem in report.problems { print("Problem: \(problem)") }
-        if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }

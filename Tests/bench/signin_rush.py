@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Signs in again and again from many connections at once, as a morning's rush does, for the
-page benchmark: `signin_rush.py BASE LOGIN PASSWORD SECONDS [CONCURRENT]`. Prints how many
+page benchmark: `signin_rush.py BASE LOGIN PASSWORD SECONDS [CONCURRENT]`, where LOGIN's {}
+is the connection's number (rush-{}: rush-0, rush-1, …). Prints how many
 sign-ins succeeded and their p50/p95 in ms; exits 1 if any failed."""
 
 import http.client
@@ -17,7 +18,7 @@ durations, failures = [], []
 lock = threading.Lock()
 
 
-def sign_in():
+def sign_in(login):
     connection = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
     try:
         connection.request("GET", "/login")
@@ -34,11 +35,11 @@ def sign_in():
         connection.close()
 
 
-def run(deadline):
+def run(number, deadline):
     while time.monotonic() < deadline:
         start = time.monotonic()
         try:
-            ok = sign_in()
+            ok = sign_in(login.format(number))
         except (OSError, http.client.HTTPException, AttributeError) as error:
             ok, _ = False, error
         with lock:
@@ -46,7 +47,7 @@ def run(deadline):
 
 
 deadline = time.monotonic() + seconds
-threads = [threading.Thread(target=run, args=(deadline,)) for _ in range(concurrent)]
+threads = [threading.Thread(target=run, args=(number, deadline)) for number in range(concurrent)]
 for thread in threads:
     thread.start()
 for thread in threads:

@@ -106,7 +106,7 @@ public struct AcknowledgementService: Sendable {
             let request: SQLRequest<Row> = """
                 SELECT article.slug, article.title, r.*,
                        (SELECT MAX(revision) FROM acknowledgement k WHERE k.articleId = article.id AND k.userId = \(userId)) AS confirmed
-                FROM readingRequirement r JOIN article ON article.id = r.articleId
+                FROM readingRequirement r CROSS JOIN article ON article.id = r.articleId
                 WHERE article.deletedAt IS NULL AND \(policy.readableArticles())
                   AND EXISTS (SELECT 1 FROM readingRequirementRole q WHERE q.articleId = r.articleId
                               AND q.roleId IN (SELECT value FROM json_each(\(Self.json(principal.roleIds)))))
@@ -274,7 +274,7 @@ public struct AcknowledgementService: Sendable {
             let theirs = AccessPolicy(person)
             let request: SQLRequest<Row> = """
                 SELECT article.*, r.dueDays, r.sinceRevision, r.sinceAt, r.setById, r.setAt, r.articleId
-                FROM readingRequirement r JOIN article ON article.id = r.articleId
+                FROM readingRequirement r CROSS JOIN article ON article.id = r.articleId
                 WHERE article.deletedAt IS NULL AND \(viewer.readableArticles()) AND \(theirs.readableArticles())
                   AND EXISTS (SELECT 1 FROM readingRequirementRole q WHERE q.articleId = r.articleId
                               AND q.roleId IN (SELECT value FROM json_each(\(Self.json(person.roleIds)))))

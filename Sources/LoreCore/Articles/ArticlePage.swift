@@ -1,5 +1,6 @@
 /// Everything the article page shows, read through one ``Viewer``: one snapshot, so the page
-/// is whole or a 404, never half of each.
+/// is whole or a 404, never half of each. The sidebar's tree is not part of it: it comes from
+/// ``CategoryService/tree(for:)``, kept per kind of reader, as counting every article per page would cost.
 public struct ArticlePage: Sendable {
     public let article: Article
     public let updatedByName: String?
@@ -7,7 +8,6 @@ public struct ArticlePage: Sendable {
     public let category: Category
     /// The category and those above it that the reader sees, root first.
     public let lineage: [Category]
-    public let tree: [CategoryNode]
     public let html: String
     public let backlinks: [Article]
     public let clients: [Client]
@@ -33,7 +33,7 @@ extension ArticleQueries {
             return .page(ArticlePage(
                 article: article, updatedByName: try viewer.userNames([article.updatedById])[article.updatedById],
                 level: try viewer.level(inCategory: article.categoryId), category: category,
-                lineage: categories.lineage(of: article.categoryId), tree: try viewer.tree(),
+                lineage: categories.lineage(of: article.categoryId),
                 html: try viewer.visibleHTML(of: article), backlinks: try viewer.backlinks(to: article),
                 clients: try viewer.clients(concerning: article), attachments: try viewer.attachments(of: .article(slug: article.slug))))
         }

@@ -19,33 +19,39 @@ public struct ArticleService: Sendable {
         let author = try principal.authorId()
         let folder = try await database.reader.read { db in try draft.files.flatMap { try DraftFolder.id(key: $0, of: author, db) } }
         let prerendered = try await prerender(draft.body, files: folder.map { (.draft, $0) })
-        return try await database.writer.write { [database] db in
-            let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
-            if !approved, try ApprovalRule.holds(AccessPolicy(principal), in: draft.categoryId, db) { throw ApprovalRequired() }
-            let slug = try Self.freeSlug(from: draft.slug.isEmpty ? fields.title : fields.slug, except: nil, db: db)
-            let links = LinkIndex(db: db)
-            let rendered = try prerendered?.usable(for: fields.body, now: database.changes.content)
-                ?? renderer.render(fields.body, resolver: links.resolver(for: .draft, folder))
-            let now = Date()
-            var article = Article(
-                id: nil, slug: slug, title: fields.title, titleKey: Slug.make(from: fields.title),
-                categoryId: draft.categoryId, body: fields.body, html: rendered.html, outline: rendered.headings,
-                position: draft.position ?? 0, revision: 1,
-                createdById: author, createdAt: now, updatedById: author, updatedAt: now,
-                deletedAt: nil, deletedById: nil)
-            try article.insert(db)
-            // Before the revision, which records the files its text shows.
-            if let key = draft.files { try DraftFolder.adopt(key: key, by: author, into: article.id!, db) }
-            try Self.insertRevision(of: article, summary: fields.summary, db: db)
-            try links.replaceLinks(from: article.id!, with: rendered.links)
-            try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
-            // A page that links to itself was just rendered again with the link resolved.
-            let created = try Article.fetchOne(db, key: article.id) ?? article
-            try SearchIndex.update(created, db)
-            try Notifier(mail: database.mail).saved(created, before: nil, isMinor: false, db)
-            try also?(created, db)
-            return created
+        return try await database.writer.write { db in
+            try self.create(draft, author: author, folder: folder, prerendered: prerendered, by: principal, approved: approved, also: also, db)
         }
+    }
+
+    /// ``create(_:by:approved:also:)`` inside a transaction of the caller's (an import's).
+    func create(_ draft: ArticleDraft, author: Int64, folder: Int64? = nil, prerendered: Prerendered? = nil, by principal: Principal,
+                approved: Bool = false, also: (@Sendable (Article, Database) throws -> Void)? = nil, _ db: Database) throws -> Article {
+        let fields = try Self.validate(draft, policy: AccessPolicy(principal), db: db)
+        if !approved, try ApprovalRule.holds(AccessPolicy(principal), in: draft.categoryId, db) { throw ApprovalRequired() }
+        let slug = try Self.freeSlug(from: draft.slug.isEmpty ? fields.title : fields.slug, except: nil, db: db)
+        let links = LinkIndex(db: db)
+        let rendered = try prerendered?.usable(for: fields.body, now: database.changes.content)
+            ?? renderer.render(fields.body, resolver: links.resolver(for: .draft, folder))
+        let now = Date()
+        var article = Article(
+            id: nil, slug: slug, title: fields.title, titleKey: Slug.make(from: fields.title),
+            categoryId: draft.categoryId, body: fields.body, html: rendered.html, outline: rendered.headings,
+            position: draft.position ?? 0, revision: 1,
+            createdById: author, createdAt: now, updatedById: author, updatedAt: now,
+            deletedAt: nil, deletedById: nil)
+        try article.insert(db)
+        // Before the revision, which records the files its text shows.
+        if let key = draft.files { try DraftFolder.adopt(key: key, by: author, into: article.id!, db) }
+        try Self.insertRevision(of: article, summary: fields.summary, db: db)
+        try links.replaceLinks(from: article.id!, with: rendered.links)
+        try links.refreshArticles(linkingTo: links.keys(of: article), renderer: renderer)
+        // A page that links to itself was just rendered again with the link resolved.
+        let created = try Article.fetchOne(db, key: article.id) ?? article
+        try SearchIndex.update(created, db)
+        try Notifier(mail: database.mail).saved(created, before: nil, isMinor: false, db)
+        try also?(created, db)
+        return created
     }
 
     /// Saves a new version. `baseRevision` is the revision the editor started from: if someone
@@ -56,41 +62,47 @@ public struct ArticleService: Sendable {
     public func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, by principal: Principal, approved: Bool = false,
                      also: (@Sendable (Article, Database) throws -> Void)? = nil) async throws -> Article {
         let prerendered = try await prerender(draft.body, files: (.article, id))
-        return try await database.writer.write { [database] db in
-            let policy = AccessPolicy(principal)
-            guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
-            // Moving needs edit on both categories: here on the old one, in validate on the new one.
-            try policy.require(.edit, onArticle: article, db)
-            if !approved, try ApprovalRule.holds(policy, in: article.categoryId, db) || ApprovalRule.holds(policy, in: draft.categoryId, db) {
-                throw ApprovalRequired()
-            }
-            var draft = draft
-            if let baseRevision, baseRevision != article.revision {
-                draft = try Self.merged(draft, base: baseRevision, current: article, policy: policy, db: db)
-            }
-            if ConflictMarkers.contains(draft.body) { throw ValidationError(field: "body", .unresolvedConflict) }
-            let fields = try Self.validate(draft, policy: policy, db: db)
-            let slug = fields.slug.isEmpty || fields.slug == article.slug ? article.slug : try Self.freeSlug(from: fields.slug, except: id, db: db)
-
-            if let position = draft.position, position != article.position {
-                article.position = position
-                try article.update(db, columns: ["position"])
-            }
-            let unchanged = fields.title == article.title && fields.body == article.body
-                && draft.categoryId == article.categoryId && slug == article.slug
-            if unchanged {
-                try also?(article, db)
-                return article
-            }
-            try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
-            let saved = try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
-                                       restoredFrom: nil, by: principal, renderer: renderer, notifier: Notifier(mail: database.mail),
-                                       prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
-            // Only the editor's deliberate choice asks readers again, and never a small fix.
-            if draft.asksToConfirmAgain, !draft.isMinor { try AcknowledgementService.askAgain(articleId: id, revision: saved.revision, db) }
-            try also?(saved, db)
-            return saved
+        return try await database.writer.write { db in
+            try self.save(id: id, draft, baseRevision: baseRevision, prerendered: prerendered, by: principal, approved: approved, also: also, db)
         }
+    }
+
+    /// ``save(id:_:baseRevision:by:approved:also:)`` inside a transaction of the caller's (an import's).
+    func save(id: Int64, _ draft: ArticleDraft, baseRevision: Int?, prerendered: Prerendered? = nil, by principal: Principal,
+              approved: Bool = false, also: (@Sendable (Article, Database) throws -> Void)? = nil, _ db: Database) throws -> Article {
+        let policy = AccessPolicy(principal)
+        guard var article = try Article.filter(Article.live).filter(key: id).fetchOne(db) else { throw NotFound() }
+        // Moving needs edit on both categories: here on the old one, in validate on the new one.
+        try policy.require(.edit, onArticle: article, db)
+        if !approved, try ApprovalRule.holds(policy, in: article.categoryId, db) || ApprovalRule.holds(policy, in: draft.categoryId, db) {
+            throw ApprovalRequired()
+        }
+        var draft = draft
+        if let baseRevision, baseRevision != article.revision {
+            draft = try Self.merged(draft, base: baseRevision, current: article, policy: policy, db: db)
+        }
+        if ConflictMarkers.contains(draft.body) { throw ValidationError(field: "body", .unresolvedConflict) }
+        let fields = try Self.validate(draft, policy: policy, db: db)
+        let slug = fields.slug.isEmpty || fields.slug == article.slug ? article.slug : try Self.freeSlug(from: fields.slug, except: id, db: db)
+
+        if let position = draft.position, position != article.position {
+            article.position = position
+            try article.update(db, columns: ["position"])
+        }
+        let unchanged = fields.title == article.title && fields.body == article.body
+            && draft.categoryId == article.categoryId && slug == article.slug
+        if unchanged {
+            try also?(article, db)
+            return article
+        }
+        try HistoryExposure.settle(article, movingTo: draft.categoryId, choice: draft.historyOnMove, db)
+        let saved = try Self.write(&article, fields, slug: slug, categoryId: draft.categoryId, isMinor: draft.isMinor,
+                                   restoredFrom: nil, by: principal, renderer: renderer, notifier: Notifier(mail: database.mail),
+                                   prerendered: prerendered?.usable(for: fields.body, now: database.changes.content), db: db)
+        // Only the editor's deliberate choice asks readers again, and never a small fix.
+        if draft.asksToConfirmAgain, !draft.isMinor { try AcknowledgementService.askAgain(articleId: id, revision: saved.revision, db) }
+        try also?(saved, db)
+        return saved
     }
 
     /// Brings back an old revision's title and text as a new revision ("restored from #n");

@@ -1,10 +1,10 @@
-/// Everything a category page shows, read through one ``Viewer`` (one snapshot).
+/// Everything a category page shows, read through one ``Viewer`` (one snapshot), but the
+/// sidebar's tree, which ``CategoryService/tree(for:)`` keeps per kind of reader.
 public struct CategoryPage: Sendable {
     public let category: Category
     public let level: AccessLevel
     /// The category and those above it that the reader sees, root first.
     public let lineage: [Category]
-    public let tree: [CategoryNode]
     /// Its live articles the reader may read, in display order.
     public let articles: [Article]
     /// Display names of those who last changed them.
@@ -20,7 +20,7 @@ extension CategoryService {
             guard let id = category.id else { throw NotFound() }
             let articles = try viewer.articles(inCategory: id)
             return CategoryPage(
-                category: category, level: try viewer.level(inCategory: id), lineage: categories.lineage(of: id), tree: try viewer.tree(),
+                category: category, level: try viewer.level(inCategory: id), lineage: categories.lineage(of: id),
                 articles: articles, authorNames: try viewer.userNames(Set(articles.map(\.updatedById))))
         }
     }

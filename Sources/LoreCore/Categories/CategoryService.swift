@@ -58,88 +58,94 @@ public struct CategoryService: Sendable {
     // MARK: Changing
 
     public func create(_ draft: CategoryDraft, by principal: Principal) async throws -> Category {
-        try await database.writer.write { db in
-            let policy = AccessPolicy(principal)
-            let author = try principal.authorId()
-            try Self.requireManage(under: draft.parentId, policy, db)
-            let fields = try Self.validate(draft, db: db)
-            let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
-            let siblings = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
-            let now = Date()
-            var category = Category(
-                id: nil, parentId: draft.parentId, slug: fields.slug,
-                path: Self.path(parent: parent, slug: fields.slug),
-                title: fields.title, description: fields.description, position: draft.position ?? siblings,
-                createdById: author, createdAt: now, updatedById: author, updatedAt: now,
-                hidesHistoryFromReaders: draft.hidesHistoryFromReaders ?? false)
-            try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
-            try category.insert(db)
-            var grants = draft.grants
-            if parent == nil, let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue]),
-               grants[employee] == nil {
-                grants[employee] = .read
-            }
-            for (roleId, level) in grants.sorted(by: { $0.key < $1.key }) {
-                // Administrators may do everything everywhere: a grant of theirs would mean nothing.
-                guard let role = try Role.fetchOne(db, id: roleId), role.kind != .administrator else { throw ValidationError(field: "role", .notFound) }
-                try db.execute(sql: "INSERT INTO categoryGrant (categoryId, roleId, level) VALUES (?, ?, ?)",
-                               arguments: [category.id, roleId, level.rawValue])
-                try AuditLog.record(.grantChanged, by: principal, subject: "category \(category.id ?? 0) role \(roleId): \(level)", db)
-            }
-            try EffectiveGrants.rebuild(db)
-            return try ReaderCategories.read(policy, db).category(id: category.id ?? 0)
+        try await database.writer.write { db in try Self.create(draft, by: principal, db) }
+    }
+
+    /// ``create(_:by:)`` inside a transaction of the caller's (an import's).
+    static func create(_ draft: CategoryDraft, by principal: Principal, _ db: Database) throws -> Category {
+        let policy = AccessPolicy(principal)
+        let author = try principal.authorId()
+        try Self.requireManage(under: draft.parentId, policy, db)
+        let fields = try Self.validate(draft, db: db)
+        let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
+        let siblings = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
+        let now = Date()
+        var category = Category(
+            id: nil, parentId: draft.parentId, slug: fields.slug,
+            path: Self.path(parent: parent, slug: fields.slug),
+            title: fields.title, description: fields.description, position: draft.position ?? siblings,
+            createdById: author, createdAt: now, updatedById: author, updatedAt: now,
+            hidesHistoryFromReaders: draft.hidesHistoryFromReaders ?? false)
+        try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
+        try category.insert(db)
+        var grants = draft.grants
+        if parent == nil, let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue]),
+           grants[employee] == nil {
+            grants[employee] = .read
         }
+        for (roleId, level) in grants.sorted(by: { $0.key < $1.key }) {
+            // Administrators may do everything everywhere: a grant of theirs would mean nothing.
+            guard let role = try Role.fetchOne(db, id: roleId), role.kind != .administrator else { throw ValidationError(field: "role", .notFound) }
+            try db.execute(sql: "INSERT INTO categoryGrant (categoryId, roleId, level) VALUES (?, ?, ?)",
+                           arguments: [category.id, roleId, level.rawValue])
+            try AuditLog.record(.grantChanged, by: principal, subject: "category \(category.id ?? 0) role \(roleId): \(level)", db)
+        }
+        try EffectiveGrants.rebuild(db)
+        return try ReaderCategories.read(policy, db).category(id: category.id ?? 0)
     }
 
     /// Renames, re-describes and moves a category; its subtree follows it.
     public func update(id: Int64, with draft: CategoryDraft, by principal: Principal) async throws -> Category {
-        try await database.writer.write { db in
-            let policy = AccessPolicy(principal)
-            var category = try Self.existing(id, db: db, field: "id")
-            try policy.require(.manage, inCategory: id, db)
-            var draft = draft
-            // The form showed a category under a hidden parent at the top: "no parent" keeps it where it is.
-            if draft.parentId == nil, let parentId = category.parentId, try policy.level(inCategory: parentId, db) < .read {
-                draft.parentId = parentId
-            }
-            if draft.parentId != category.parentId { try Self.requireManage(under: draft.parentId, policy, db) }
-            let fields = try Self.validate(draft, db: db)
-            let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
-            if let parent, parent.id == id || parent.path.hasPrefix(category.path + "/") {
-                throw ValidationError(field: "parent", .wouldCreateLoop)
-            }
-            let oldPath = category.path
-            let titleBefore = category.title
-            let newPath = Self.path(parent: parent, slug: fields.slug)
-            try Self.ensurePathIsFree(newPath, except: id, db: db, field: draft.slug.isEmpty ? "title" : "slug")
-            if let position = draft.position {
-                category.position = position
-            } else if category.parentId != draft.parentId {
-                category.position = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
-            }
-            category.slug = fields.slug
-            category.path = newPath
-            category.title = fields.title
-            category.description = fields.description
-            category.hidesHistoryFromReaders = draft.hidesHistoryFromReaders ?? category.hidesHistoryFromReaders
-            let movedElsewhere = category.parentId != draft.parentId
-            category.parentId = draft.parentId
-            category.updatedById = try principal.authorId()
-            category.updatedAt = Date()
-            try category.update(db)
-            if movedElsewhere { try EffectiveGrants.rebuild(db) }
-            if newPath != oldPath {
-                try db.execute(sql: """
-                    UPDATE category SET path = ? || substr(path, length(?) + 1)
-                    WHERE substr(path, 1, length(?) + 1) = ? || '/'
-                    """, arguments: [newPath, oldPath, oldPath, oldPath])
-            }
-            // Articles are found by the titles of the categories they sit in.
-            if newPath != oldPath || fields.title != titleBefore {
-                try SearchIndex.updateArticles(inCategoryTree: newPath, db)
-            }
-            return try ReaderCategories.read(policy, db).category(id: id)
+        try await database.writer.write { db in try Self.update(id: id, with: draft, by: principal, db) }
+    }
+
+    /// ``update(id:with:by:)`` inside a transaction of the caller's (an import's).
+    static func update(id: Int64, with draft: CategoryDraft, by principal: Principal, _ db: Database) throws -> Category {
+        let policy = AccessPolicy(principal)
+        var category = try Self.existing(id, db: db, field: "id")
+        try policy.require(.manage, inCategory: id, db)
+        var draft = draft
+        // The form showed a category under a hidden parent at the top: "no parent" keeps it where it is.
+        if draft.parentId == nil, let parentId = category.parentId, try policy.level(inCategory: parentId, db) < .read {
+            draft.parentId = parentId
         }
+        if draft.parentId != category.parentId { try Self.requireManage(under: draft.parentId, policy, db) }
+        let fields = try Self.validate(draft, db: db)
+        let parent = try draft.parentId.map { try Self.existing($0, db: db, field: "parent") }
+        if let parent, parent.id == id || parent.path.hasPrefix(category.path + "/") {
+            throw ValidationError(field: "parent", .wouldCreateLoop)
+        }
+        let oldPath = category.path
+        let titleBefore = category.title
+        let newPath = Self.path(parent: parent, slug: fields.slug)
+        try Self.ensurePathIsFree(newPath, except: id, db: db, field: draft.slug.isEmpty ? "title" : "slug")
+        if let position = draft.position {
+            category.position = position
+        } else if category.parentId != draft.parentId {
+            category.position = try Category.filter(Column("parentId") == draft.parentId).fetchCount(db)
+        }
+        category.slug = fields.slug
+        category.path = newPath
+        category.title = fields.title
+        category.description = fields.description
+        category.hidesHistoryFromReaders = draft.hidesHistoryFromReaders ?? category.hidesHistoryFromReaders
+        let movedElsewhere = category.parentId != draft.parentId
+        category.parentId = draft.parentId
+        category.updatedById = try principal.authorId()
+        category.updatedAt = Date()
+        try category.update(db)
+        if movedElsewhere { try EffectiveGrants.rebuild(db) }
+        if newPath != oldPath {
+            try db.execute(sql: """
+                UPDATE category SET path = ? || substr(path, length(?) + 1)
+                WHERE substr(path, 1, length(?) + 1) = ? || '/'
+                """, arguments: [newPath, oldPath, oldPath, oldPath])
+        }
+        // Articles are found by the titles of the categories they sit in.
+        if newPath != oldPath || fields.title != titleBefore {
+            try SearchIndex.updateArticles(inCategoryTree: newPath, db)
+        }
+        return try ReaderCategories.read(policy, db).category(id: id)
     }
 
     /// Moves a category one place up or down among its siblings.

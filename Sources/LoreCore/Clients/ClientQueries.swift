@@ -7,10 +7,13 @@ public struct ClientQueries: Sendable {
     let database: AppDatabase
     /// Every card shown is recorded, and past the daily limit refused (see ``ClientReadLedger``).
     public let reads: ClientReadLedger
+    /// Segments and classes, kept between requests.
+    public let analysis: ClientAnalysis
 
     public init(database: AppDatabase, reads: ClientReadLedger? = nil) {
         self.database = database
         self.reads = reads ?? ClientReadLedger(database: database)
+        self.analysis = ClientAnalysis(database: database)
     }
 
     /// One page of the list and how many clients match in all.
@@ -190,7 +193,7 @@ public struct ClientQueries: Sendable {
     func resolved(_ filter: ClientFilter, for principal: Principal) async throws -> ClientFilter {
         guard filter.rfm != nil || filter.abc != nil else { return filter }
         var resolved = filter
-        resolved.onlyIds = Set(try await ClientAnalysis(database: database).lines(for: principal)
+        resolved.onlyIds = Set(try await analysis.lines(for: principal)
             .filter { (filter.rfm == nil || $0.segment == filter.rfm) && (filter.abc == nil || $0.abc == filter.abc) }.map(\.clientId))
         return resolved
     }

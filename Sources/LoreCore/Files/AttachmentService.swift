@@ -42,24 +42,28 @@ public struct AttachmentService: Sendable {
         // An empty body is a failed upload, not a file anyone meant to share.
         guard stored.size > 0 else { throw ValidationError(field: "file", .required) }
         let policy = AccessPolicy(principal)
-        return try await database.writer.write { db in
-            let (kind, ownerId) = if case .draft(let key) = owner {
-                (Attachment.Owner.draft, try Self.draftFolder(key, policy, db) ?? DraftFolder.make(key: key, for: author, db))
-            } else {
-                try Self.editableOwner(owner, policy, db)
-            }
-            let taken = Set(try String.fetchAll(db, sql: """
-                SELECT name FROM attachment WHERE ownerKind = ? AND ownerId = ? AND deletedAt IS NULL
-                """, arguments: [kind.rawValue, ownerId]))
-            let cleanName = AttachmentName.clean(name)
-            let fileKind = FileKind.sniff(stored.head, name: cleanName)
-            var attachment = Attachment(
-                digest: stored.digest, name: AttachmentName.unique(cleanName, taken: taken), size: stored.size,
-                contentType: fileKind.contentType, isInlineImage: fileKind.isInlineImage, ownerKind: kind, ownerId: ownerId,
-                uploaderId: author, createdAt: Date())
-            try attachment.insert(db)
-            return attachment
+        return try await database.writer.write { db in try Self.attach(stored, name: name, to: owner, author: author, policy, db) }
+    }
+
+    /// The row of a stored upload, inside a transaction of the caller's (an import's).
+    static func attach(_ stored: FileStore.Stored, name: String, to owner: AttachmentOwner, author: Int64, _ policy: AccessPolicy,
+                       _ db: Database) throws -> Attachment {
+        let (kind, ownerId) = if case .draft(let key) = owner {
+            (Attachment.Owner.draft, try Self.draftFolder(key, policy, db) ?? DraftFolder.make(key: key, for: author, db))
+        } else {
+            try Self.editableOwner(owner, policy, db)
         }
+        let taken = Set(try String.fetchAll(db, sql: """
+            SELECT name FROM attachment WHERE ownerKind = ? AND ownerId = ? AND deletedAt IS NULL
+            """, arguments: [kind.rawValue, ownerId]))
+        let cleanName = AttachmentName.clean(name)
+        let fileKind = FileKind.sniff(stored.head, name: cleanName)
+        var attachment = Attachment(
+            digest: stored.digest, name: AttachmentName.unique(cleanName, taken: taken), size: stored.size,
+            contentType: fileKind.contentType, isInlineImage: fileKind.isInlineImage, ownerKind: kind, ownerId: ownerId,
+            uploaderId: author, createdAt: Date())
+        try attachment.insert(db)
+        return attachment
     }
 
     /// The live files of an owner the principal may read, newest first.

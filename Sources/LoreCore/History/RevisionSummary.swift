@@ -38,10 +38,13 @@ public struct RevisionSummary: Sendable, Equatable {
         """
     /// The revision before is joined only where the reader may see it: its title and category
     /// would otherwise show on the next one's row as "renamed from" and "moved from".
+    /// CROSS JOIN keeps the revisions the outer loop, read in the order asked (newest first by
+    /// their index): left to choose, SQLite went through the authors and sorted every revision
+    /// (60 ms for recent changes at 100,000 articles).
     static func joins(_ policy: AccessPolicy) -> SQL {
         """
-        JOIN article a ON a.id = r.articleId
-        JOIN user u ON u.id = r.authorId
+        CROSS JOIN article a ON a.id = r.articleId
+        CROSS JOIN user u ON u.id = r.authorId
         LEFT JOIN revision p ON p.articleId = r.articleId AND p.number = r.number - 1 AND \(policy.readableRevision("p"))
         """
     }

@@ -50,9 +50,21 @@ public struct AppDatabase: Sendable {
             db.add(tokenizer: StemmingTokenizer.self)
             RankFunction.register(db)
             ClientLookup.register(db)
+            if let threshold = slowStatementThreshold {
+                db.trace(options: .profile) { event in
+                    if case .profile(let statement, let duration) = event, duration >= threshold {
+                        FileHandle.standardError.write(Data("slow statement, \(Int(duration * 1000)) ms: \(statement.sql)\n".utf8))
+                    }
+                }
+            }
         }
         return config
     }
+
+    /// LORE_SLOW_STATEMENT_MS: statements that take at least this long are written to standard
+    /// error with their SQL (not their arguments, which may be anyone's text), for profiling.
+    static let slowStatementThreshold: TimeInterval? = ProcessInfo.processInfo.environment["LORE_SLOW_STATEMENT_MS"]
+        .flatMap(Double.init).map { $0 / 1000 }
 }
 
 extension AppDatabase {

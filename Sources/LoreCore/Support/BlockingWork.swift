@@ -5,8 +5,9 @@ import Foundation
 /// most `width` at a time. On Swift's cooperative threads, which serve every request, sixteen
 /// sign-ins at once stalled each page for seconds; here the waiting ones hold no thread at all.
 public actor BlockingWork {
-    /// Password hashing: one core is always left to the requests.
-    public static let passwords = BlockingWork(width: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+    /// Password hashing, on every core but below requests: reading goes on at full speed
+    /// through a rush of sign-ins, which take what is left.
+    public static let passwords = BlockingWork(width: ProcessInfo.processInfo.activeProcessorCount, nice: 10, name: "lore-passwords")
     /// Document conversions (pandoc): one at a time, whatever else waits.
     public static let conversions = BlockingWork(width: 1)
     /// Waits on the disk: an upload's fsync, writing and checking a backup archive.
@@ -15,9 +16,12 @@ public actor BlockingWork {
     private let width: Int
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// Its own low-priority threads; nil: Dispatch's.
+    private let threads: NicedThreads?
 
-    public init(width: Int) {
+    public init(width: Int, nice: Int32? = nil, name: String = "lore-work") {
         self.width = width
+        threads = nice.map { NicedThreads(count: width, nice: $0, name: name) }
     }
 
     public func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
@@ -28,7 +32,8 @@ public actor BlockingWork {
             await withCheckedContinuation { waiting.append($0) }
         }
         let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
+            let job: @Sendable () -> Void = { continuation.resume(returning: work()) }
+            if let threads { threads.execute(job) } else { DispatchQueue.global(qos: .userInitiated).async(execute: job) }
         }
         finished()
         return result

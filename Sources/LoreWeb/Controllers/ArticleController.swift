@@ -164,7 +164,7 @@ struct ArticleController {
         let page = try await services.pages.page(
             view, title: article.title, request: request, context: context,
             breadcrumbs: PageBuilder.crumbs(home: t, lineage: found.lineage, last: article.title), currentCategoryId: found.category.id,
-            tree: found.tree)
+            tree: try await services.categories.tree(for: principal))
         return try services.views.render("article", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 

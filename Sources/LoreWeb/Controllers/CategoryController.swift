@@ -79,7 +79,8 @@ struct CategoryController {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let found = try await services.categories.page(path: path, for: principal)
-        let (category, tree, level) = (found.category, found.tree, found.level)
+        let (category, level) = (found.category, found.level)
+        let tree = try await services.categories.tree(for: principal)
         guard let id = category.id else { throw NotFound() }
         let children = tree.flattened.first { $0.category.id == id }?.children ?? []
         let view = CategoryView(

@@ -111,7 +111,7 @@ struct ClientController {
         let managers = try await services.clientQueries.managers(for: principal)
         let segments = try await services.clientQueries.segments(for: principal)
         let tags = try await services.clientQueries.tags(for: principal)
-        let analysis = Dictionary(try await ClientAnalysis(database: services.database).lines(for: principal).map { ($0.clientId, $0) }) { a, _ in a }
+        let analysis = Dictionary(try await services.clientQueries.analysis.lines(for: principal).map { ($0.clientId, $0) }) { a, _ in a }
         let rows = items.map { item in
             Row(name: item.client.name, url: Paths.client(item.client.slug), status: item.client.status.rawValue,
                 statusLabel: t["client_status_\(item.client.status.rawValue)"], segment: item.client.segment,
@@ -185,7 +185,7 @@ struct ClientController {
                                        note: purchase.note.isEmpty ? nil : purchase.note,
                                        deleteURL: canEdit ? Paths.client(card.client.slug) + "/purchases/\(purchase.id ?? 0)/delete" : nil)
         }
-        if !view.purchases.isEmpty, let line = try await ClientAnalysis(database: services.database).lines(for: principal, only: card.client.id).first {
+        if !view.purchases.isEmpty, let line = try await services.clientQueries.analysis.lines(for: principal, only: card.client.id).first {
             view.analysis = ([t["rfm_\(line.segment.rawValue)"], line.abc.map { t.format("abc_class", ["class": $0.rawValue.uppercased()]) }]
                 + [line.interval.map { t.format("buys_every", ["n": String($0)]) }, line.isDueForReactivation ? t["reactivation_due"] : nil])
                 .compactMap { $0 }.joined(separator: " · ")

@@ -56,7 +56,7 @@ struct ClientSummaryController {
         if let factor = Double(query["factor"].replacingOccurrences(of: ",", with: ".")), (1...10).contains(factor) {
             thresholds.reactivationFactor = factor
         }
-        let lines = try await ClientAnalysis(database: services.database).lines(for: principal, thresholds: thresholds)
+        let lines = try await services.clientQueries.analysis.lines(for: principal, thresholds: thresholds)
         let statusCounts = try await services.clientQueries.statusCounts(for: principal)
         let overdue = try await services.tasks.tasks(.overdue, for: principal)
         let activity = try await ClientActivity(database: services.database).contactsPerWeek(for: principal)

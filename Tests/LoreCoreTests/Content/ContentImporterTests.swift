@@ -73,7 +73,7 @@ import Testing
         #expect(try await world.current("office").revision == 1)
     }
 
-    @Test func reportsBadFilesAndGoesOn() async throws {
+    @Test func aRunWithProblemsReportsThemAllAndWritesNothing() async throws {
         let world = try await TestWorld()
         let root = try makeFolder([
             "hr/_category.md": "---\ntitle: HR\n---\n",
@@ -85,9 +85,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let report = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
         // The empty title and the article outside any category are refused; the folder's name becomes an address.
-        #expect(report.articlesCreated == 2)
         #expect(report.problems.count == 2)
         #expect(report.renamed == ["Bad Folder → bad-folder"])
+        // All or nothing: not the good article, not even the categories.
+        #expect(report.articlesCreated == 0 && report.categoriesCreated == 0)
+        #expect(try await world.categories.tree(for: world.principal).isEmpty)
+        #expect(try await world.database.reader.read { db in try Article.fetchCount(db) } == 0)
+
+        // Fixed, the same folder imports whole.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("hr/empty-title.md"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("loose.md"))
+        let fixed = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
+        #expect(fixed.problems.isEmpty && fixed.articlesCreated == 2 && fixed.categoriesCreated == 2)
     }
 
     @Test func parsesFrontMatter() {
@@ -108,10 +117,12 @@ extension ContentImporterTests {
             "Отдел кадров/###.md": "Nothing to name it by.\n",
         ])
         defer { try? FileManager.default.removeItem(at: root) }
+        let refused = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
+        #expect(refused.problems.count == 1 && refused.problems[0].hasPrefix("###.md: no address can be made from this name"))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Отдел кадров/###.md"))
         let report = try await ContentImporter(database: world.database).importFolder(at: root, by: world.principal)
         #expect(report.articlesCreated == 1)
         #expect(report.renamed == ["Отдел кадров → otdel-kadrov", "Отпуск и больничный.md → otpusk-i-bolnichnyy"])
-        #expect(report.problems.count == 1 && report.problems[0].hasPrefix("###.md: no address can be made from this name"))
         let article = try await world.current("otpusk-i-bolnichnyy")
         #expect(article.title == "Отпуск и больничный")
         #expect(try await world.categories.tree(for: world.principal).map(\.category.title) == ["Отдел кадров"])
@@ -134,6 +145,6 @@ extension ContentImporterTests {
         let report = try await ContentImporter(database: world.database)
             .importFolder(at: root, by: world.principal) { done, total in seen.withLock { $0.append("\(done)/\(total)") } }
         #expect(seen.withLock { $0 } == ["1/3", "2/3", "3/3"])
-        #expect(report.articleFilesRead == 3 && report.articlesCreated == 2 && report.problems.count == 1)
+        #expect(report.articleFilesRead == 3 && report.articlesCreated == 0 && report.problems.count == 1)
     }
 }
