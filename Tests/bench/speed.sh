@@ -95,6 +95,7 @@ for size in $sizes; do
   # shellcheck source=/dev/null
   . "$data/bench.env"
   work=$(mktemp -d)
+  if curl -fs -o /dev/null "$base/healthz"; then echo "Something already answers on port $port (LORE_BENCH_PORT)." >&2; exit 1; fi
   started=$(date +%s.%N)
   "$binary" serve --data "$data" --resources "$root" --port "$port" --log-level error --api-rate-limit 0 \
     --backup-every off --sendmail off --no-sample-content >/dev/null 2>&1 &

@@ -101,7 +101,16 @@ struct ClientController {
             + schema.contact.compactMap { field in field.customKey.map { make(.contact(field.key), field.kind, key: $0) } }
     }
 
+    /// The first page, unfiltered, is made once for everyone who sees the same cards, each day
+    /// (segments and "last contact" are reckoned from today), until a card changes: it sums up
+    /// every card's purchases.
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
+        try await services.pageCache.page("/clients", extra: "|" + DayDate(Date()).iso, request: request, context: context) { key, generation in
+            try await list(caching: key, generation: generation, request: request, context: context)
+        }
+    }
+
+    private func list(caching key: PageCache.Key?, generation: Int, request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let schema = try await services.clientQueries.schema()
@@ -146,7 +155,9 @@ struct ClientController {
             canEdit: principal.has(.clientsEdit), canImport: principal.has(.clientsEdit),
             exportURL: principal.has(.clientsExport) ? query.url(path: "/clients/export.csv") : nil,
             canDelete: principal.has(.clientsDelete), canHandOver: principal.has(.clientsSupervise))
-        return try await services.renderPage("clients", view, title: t["clients"], request: request, context: context)
+        let rendered = try await services.pages.page(view, title: t["clients"], request: request, context: context,
+                                                     breadcrumbs: PageBuilder.crumbs(home: t, lineage: [], last: t["clients"]))
+        return try services.views.render("clients", rendered, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 
     @Sendable func card(request: Request, context: AppRequestContext) async throws -> Response {

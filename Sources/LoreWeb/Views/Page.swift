@@ -18,7 +18,8 @@ struct Chrome {
         let current: Bool
     }
 
-    var sidebar: [TreeNodeView] = []
+    /// The category tree's items (``SidebarHTML``), escaped already.
+    var sidebar = ""
     var breadcrumbs: [Crumb] = []
     /// Nil for guests, who see a sign-in link instead.
     var userName: String?
@@ -48,13 +49,4 @@ struct Crumb {
     let title: String
     /// Nil for the page itself, the last crumb.
     let url: String?
-}
-
-struct TreeNodeView {
-    let title: String
-    let url: String
-    /// Nil rather than zero, so that the template shows no empty badge.
-    let count: Int?
-    let isCurrent: Bool
-    let children: [TreeNodeView]
 }

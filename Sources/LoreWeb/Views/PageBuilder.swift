@@ -22,7 +22,7 @@ struct PageBuilder: Sendable {
         if let knownTree { tree = knownTree } else { tree = try await categories.tree(for: context.requirePrincipal()) }
         var page = bare(content, title: title, request: request, context: context)
         var chrome = page.chrome
-        chrome.sidebar = tree.map { Self.view(of: $0, current: currentCategoryId) }
+        chrome.sidebar = SidebarHTML.items(tree, current: currentCategoryId)
         chrome.canSearch = !tree.isEmpty
         chrome.breadcrumbs = breadcrumbs
         page = Page(t: page.t, lang: page.lang, title: page.title, csrf: page.csrf, chrome: chrome, content: content)
@@ -89,13 +89,5 @@ struct PageBuilder: Sendable {
         }
         if let last { crumbs.append(Crumb(title: last, url: nil)) }
         return crumbs
-    }
-
-    private static func view(of node: CategoryNode, current: Int64?) -> TreeNodeView {
-        TreeNodeView(
-            title: node.category.title, url: Paths.category(node.category.path),
-            count: node.articleCount > 0 ? node.articleCount : nil,
-            isCurrent: node.category.id == current,
-            children: node.children.map { view(of: $0, current: current) })
     }
 }
