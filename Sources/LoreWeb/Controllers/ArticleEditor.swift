@@ -42,7 +42,7 @@ struct ArticleEditor {
         let summary: String
         let isMinor: Bool
         let previewHTML: String
-        let categoryOptions: [CategoryOption]
+        let categoryOptions: String
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
         let conflict: ConflictView?

@@ -47,7 +47,7 @@ struct CategoryController {
         let slug: String
         let description: String
         let hidesHistory: Bool
-        let parentOptions: [CategoryOption]
+        let parentOptions: String
         let fieldErrors: [String: String]
         let errors: [FormErrors.Item]
         let cancelURL: String

@@ -18,7 +18,7 @@ struct ChangesController {
 
     struct ChangesView {
         let changes: [RevisionRow]
-        let categoryOptions: [CategoryOption]
+        let categoryOptions: String
         let user: String
         let hideMinor: Bool
         let feedURL: String

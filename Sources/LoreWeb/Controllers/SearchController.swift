@@ -37,7 +37,7 @@ struct SearchController {
         /// Administrators keep the synonym dictionary.
         let canEditSynonyms: Bool
         let hints: [String]
-        let categoryOptions: [CategoryOption]
+        let categoryOptions: String
         let author: String
         let withinOptions: [Choice]
         /// Nil for those who may not see clients: for them there is only one kind of result.

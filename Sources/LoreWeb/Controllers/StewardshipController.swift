@@ -127,7 +127,7 @@ struct StewardshipController {
 
     struct HealthView {
         let lists: [ListView]
-        let categoryOptions: [CategoryOption]
+        let categoryOptions: String
         let csvURL: String
     }
 
