@@ -7,7 +7,9 @@
 # suggestions, the client list, the API's article list. Then reads again while 32 people sign
 # in at once, and nginx serving the article's HTML from a file, for scale. Prints requests per
 # second and p50/p95/p99 per page, the server's memory and its start-up time; fails if any
-# answer is not a success and, in the full run, if a target of issue 24 is missed.
+# answer is not a success and, in the full run, if a target of issue 24 is missed: p95 under
+# 50 ms a page, but searches, which keep the in-process targets of the search-relevance issue
+# (`LORE_BENCH_DB=… lore-bench search` on the same database measures them).
 #
 #   Tests/bench/speed.sh               full run (make bench-pages): 100,000 articles, 10 s a page
 #   Tests/bench/speed.sh --short       make test: 200 articles, 2 s a page, debug binary allowed
@@ -62,6 +64,8 @@ measure() {
   if [ "$requests" = 0 ] || [ "$bad" != 0 ] || [ "$broken" != 0 ]; then
     verdict="  FAILED: $requests answers, $bad not a success, $broken connection errors"
     failures=$((failures + 1))
+  elif [ "$target" = search ]; then
+    verdict="  (held to the search core's targets: lore-bench search)"
   elif [ $short = 0 ] && [ "$target" != none ] && awk -v p="$p95" -v t="$target" 'BEGIN{exit !(p >= t)}'; then
     verdict="  missed: p95 ≥ $target ms"
     misses+=("$label p95 $p95 ms ≥ $target ms")
@@ -116,9 +120,9 @@ for size in $sizes; do
     measure "article, the same, $who" "$cookie" "$(one /a/a-0)"
     measure "article, a different one, $who" "$cookie" "$(articles "$size" $reader)"
     measure "recent changes, $who" "$cookie" "$(one /changes)"
-    measure "search, common word, $who" "$cookie" "$(one "/search?q=$COMMON_WORD")"
-    measure "search, rare word, $who" "$cookie" "$(one "/search?q=$RARE_WORD")"
-    measure "search, 6-word question, $who" "$cookie" "$(one "/search?q=$question")"
+    measure "search, common word, $who" "$cookie" "$(one "/search?q=$COMMON_WORD")" search
+    measure "search, rare word, $who" "$cookie" "$(one "/search?q=$RARE_WORD")" search
+    measure "search, 6-word question, $who" "$cookie" "$(one "/search?q=$question")" search
     measure "suggestions, $who" "$cookie" "$(one "/search/suggest?q=$TYPED")"
     measure "client list, $who" "$cookie" "$(one /clients)"
     measure "API article list, $who" "Authorization: Bearer $token" "$(one /api/v1/articles)"

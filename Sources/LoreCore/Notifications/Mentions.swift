@@ -6,8 +6,10 @@ import GRDB
 public enum Mentions {
     /// The usernames written as `@name`, not inside an e-mail address or a word.
     public static func usernames(in text: String) -> Set<String> {
+        // Most texts name nobody: the regex, slow on a long page, runs only where there is an `@`.
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
         // The character before `@` is captured and checked, as Swift's regexes have no lookbehind.
-        Set(text.matches(of: /(^|[^\w@.\/])@([A-Za-z0-9][A-Za-z0-9._-]{0,39})/.anchorsMatchLineEndings()).map { match in
+        return Set(text.matches(of: /(^|[^\w@.\/])@([A-Za-z0-9][A-Za-z0-9._-]{0,39})/.anchorsMatchLineEndings()).map { match in
             String(match.2).trimmingCharacters(in: CharacterSet(charactersIn: ".-_")).lowercased()
         })
     }
