@@ -23,7 +23,7 @@ public struct PrincipalLoader: Sendable {
     /// Anyone not signed in: the Guest role's rights only.
     public func guest() async throws -> Principal {
         try await database.reader.read { db in
-            let guestRole = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.guest.rawValue])
+            let guestRole = try Role.id(of: .guest, db)
             return Principal(userId: nil, displayName: "", roleIds: guestRole.map { [$0] } ?? [], isAdministrator: false, capabilities: [])
         }
     }

@@ -39,3 +39,10 @@ public struct Role: Codable, Sendable, Equatable, Identifiable, FetchableRecord,
         id = inserted.rowID
     }
 }
+
+extension Role {
+    /// The id of the role Lore relies on for `kind`; nil only in a database not yet set up.
+    static func id(of kind: Kind, _ db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [kind.rawValue])
+    }
+}

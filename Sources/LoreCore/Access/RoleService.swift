@@ -68,8 +68,7 @@ public struct RoleService: Sendable {
         try await database.writer.write { db in
             guard let role = try Role.fetchOne(db, id: id) else { throw NotFound() }
             if role.kind != nil { throw AccessDenied() }
-            guard let administrator = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?",
-                                                         arguments: [Role.Kind.administrator.rawValue]) else { throw NotFound() }
+            guard let administrator = try Role.id(of: .administrator, db) else { throw NotFound() }
             try db.execute(sql: """
                 INSERT INTO articleRestriction (articleId, roleId)
                 SELECT articleId, ? FROM articleRestriction r WHERE roleId = ?

@@ -193,8 +193,8 @@ public struct UserAdministration: Sendable {
     /// or unmake one, so users.manage alone cannot be turned into every right. With a
     /// `notifier`, the person hears that their roles changed.
     static func setRoles(_ roleIds: Set<Int64>, of userId: Int64, by principal: Principal, notifier: Notifier?, _ db: Database) throws {
-        let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
-        let administrator = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.administrator.rawValue])
+        let employee = try Role.id(of: .employee, db)
+        let administrator = try Role.id(of: .administrator, db)
         let held = Set(try Int64.fetchAll(db, sql: "SELECT roleId FROM userRole WHERE userId = ?", arguments: [userId]))
         if let administrator, !principal.isAdministrator, held.contains(administrator) != roleIds.contains(administrator) {
             throw AccessDenied()

@@ -79,7 +79,7 @@ public struct CategoryService: Sendable {
         try Self.ensurePathIsFree(category.path, except: nil, db: db, field: draft.slug.isEmpty ? "title" : "slug")
         try category.insert(db)
         var grants = draft.grants
-        if parent == nil, let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue]),
+        if parent == nil, let employee = try Role.id(of: .employee, db),
            grants[employee] == nil {
             grants[employee] = .read
         }

@@ -185,7 +185,7 @@ public struct ContentImporter: Sendable {
         var draft = draft
         // An imported knowledge base is one to write in: its top-level categories are open to
         // every employee for editing, as its folders were to its writers.
-        if draft.parentId == nil, let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue]) {
+        if draft.parentId == nil, let employee = try Role.id(of: .employee, db) {
             draft.grants[employee] = .edit
         }
         return try CategoryService.create(draft, by: principal, db)

@@ -56,7 +56,7 @@ public enum NotificationSubject: Sendable, Equatable {
         case .approval(let id): categoryId = try Int64.fetchOne(db, sql: "SELECT categoryId FROM pendingChange WHERE id = ?", arguments: [id])
         }
         guard let categoryId,
-              let employee = try Int64.fetchOne(db, sql: "SELECT id FROM role WHERE kind = ?", arguments: [Role.Kind.employee.rawValue])
+              let employee = try Role.id(of: .employee, db)
         else { return true }
         let everyone = Principal(userId: nil, displayName: "", roleIds: [employee], isAdministrator: false, capabilities: [])
         return try AccessPolicy(everyone).level(inCategory: categoryId, db) < .read
