@@ -31,6 +31,8 @@ struct Import: AsyncParsableCommand {
             print("Nothing was imported: the run is all or nothing. Fix the \(report.problems.count) problems above and run it again.")
             throw ExitCode(1)
         }
+        // Saved in one go, the pages left the index in many pieces: merged now rather than at night.
+        try await SearchService(database: database).tidyIndex()
         print("""
             Categories created: \(report.categoriesCreated)
             Articles created: \(report.articlesCreated), updated: \(report.articlesUpdated), unchanged: \(report.articlesUnchanged)

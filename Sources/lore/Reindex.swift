@@ -8,10 +8,19 @@ struct Reindex: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(help: "Only merge the index's segments, as the server does each night at 3 (quicker than a rebuild; after a big import).")
+    var tidy = false
+
     func run() async throws {
         let (database, _) = try await common.openAsAdministrator()
         let started = Date()
-        try await SearchService(database: database).reindex { done, total in
+        let search = SearchService(database: database)
+        if tidy {
+            let steps = try await search.tidyIndex()
+            print("Tidied in \(steps) steps, \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")
+            return
+        }
+        try await search.reindex { done, total in
             ProgressBar.draw(done: done, total: total)
         }
         print("\nIndexed in \(String(format: "%.1f", Date().timeIntervalSince(started))) s.")

@@ -124,7 +124,8 @@ public struct AccessPolicy: Sendable {
     }
 
     private var rolesJSON: String {
-        String(decoding: (try? JSONEncoder().encode(principal.roleIds)) ?? Data("[]".utf8), as: UTF8.self)
+        // Written by hand: JSONEncoder cost more than some of the queries it went into.
+        "[" + principal.roleIds.map(String.init).joined(separator: ",") + "]"
     }
 }
 

@@ -32,6 +32,12 @@ public struct Principal: Sendable, Equatable {
         return principal
     }
 
+    /// Which categories and articles the principal reads depends on this alone: principals with
+    /// the same kind share kept trees and category lists.
+    public var readerKind: String {
+        isAdministrator ? "admin" : roleIds.sorted().map(String.init).joined(separator: ",")
+    }
+
     public func has(_ capability: Capability) -> Bool {
         capabilities.contains(capability)
     }

@@ -11,11 +11,15 @@ public struct Viewer {
     public let principal: Principal
     let policy: AccessPolicy
     let db: Database
+    /// Where the reader's categories are kept between snapshots, and the generation the snapshot
+    /// began at; nil inside a write, whose uncommitted changes must not be kept.
+    let kept: (categories: ChangeKeyedCache<String, ReaderCategories>, generation: Int)?
 
-    init(principal: Principal, db: Database) {
+    init(principal: Principal, db: Database, kept: (categories: ChangeKeyedCache<String, ReaderCategories>, generation: Int)? = nil) {
         self.principal = principal
         self.policy = AccessPolicy(principal)
         self.db = db
+        self.kept = kept
     }
 
     /// Display names of the given users, for "changed by" lines.
@@ -27,6 +31,8 @@ public struct Viewer {
 extension AppDatabase {
     /// Reads what `principal` may see, in one snapshot.
     public func read<Value: Sendable>(as principal: Principal, _ body: @escaping @Sendable (Viewer) throws -> Value) async throws -> Value {
-        try await reader.read { db in try body(Viewer(principal: principal, db: db)) }
+        // Read before the snapshot begins: a commit in between leaves what is kept at the older generation.
+        let kept = (categories: readerCategories, generation: changes.content)
+        return try await reader.read { db in try body(Viewer(principal: principal, db: db, kept: kept)) }
     }
 }

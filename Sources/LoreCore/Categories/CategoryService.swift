@@ -19,7 +19,7 @@ public struct CategoryService: Sendable {
     // MARK: Reading
 
     public func tree(for principal: Principal) async throws -> [CategoryNode] {
-        let reader = "\(principal.isAdministrator)|" + principal.roleIds.sorted().map(String.init).joined(separator: ",")
+        let reader = principal.readerKind
         // Read before the tree: a change committed meanwhile leaves the kept tree at the older generation.
         let generation = database.changes.content
         if let kept = trees.value(for: reader, generation: generation) { return kept }

@@ -3,7 +3,7 @@ import GRDB
 /// The categories one reader may read, as that reader sees them. A category whose parent is
 /// hidden from the reader stands at the top: its `parentId` is nil and its `path` starts with its
 /// own slug, so neither an address, a breadcrumb nor the API names the hidden parent.
-struct ReaderCategories {
+struct ReaderCategories: Sendable {
     /// In display order.
     let all: [Category]
     let byId: [Int64: Category]

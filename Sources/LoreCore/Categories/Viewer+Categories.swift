@@ -2,8 +2,13 @@ import GRDB
 
 extension Viewer {
     /// The categories the reader may read, as they see them (see ``ReaderCategories``).
+    /// Kept per kind of reader: every page asks, and their order is a collation in Swift.
     func categories() throws -> ReaderCategories {
-        try ReaderCategories.read(policy, db)
+        guard let kept else { return try ReaderCategories.read(policy, db) }
+        if let known = kept.categories.value(for: principal.readerKind, generation: kept.generation) { return known }
+        let categories = try ReaderCategories.read(policy, db)
+        kept.categories.store(categories, for: principal.readerKind, generation: kept.generation)
+        return categories
     }
 
     /// The reader's tree with the number of articles they may read in each category.

@@ -133,6 +133,23 @@ public struct SearchService: Sendable {
         try await database.writer.write { db in try SearchIndex.rebuild(db, progress: progress) }
     }
 
+    /// Merges the index's segments, which every save adds to and every search reads one by one:
+    /// a knowledge base written a page at a time searches about half as fast as one indexed
+    /// at once. Done a step at a time, each its own transaction, so a save waits one step at most.
+    /// Answers how many steps did work (none when the index was already one segment per table).
+    @discardableResult
+    public func tidyIndex() async throws -> Int {
+        var steps = 0
+        for table in SearchIndex.tables {
+            var starting = true
+            while try await database.writer.write({ [starting] db in try SearchIndex.tidyStep(table, starting: starting, db) }) {
+                starting = false
+                steps += 1
+            }
+        }
+        return steps
+    }
+
     /// The FROM and WHERE of every search: the matching documents the principal may read,
     /// decided on the documents themselves (the index drives the query: CROSS JOIN keeps SQLite
     /// from walking every document and probing the index for each). Only the filters on the

@@ -8,6 +8,8 @@ public struct AppDatabase: Sendable {
     public let changes = DatabaseChanges()
     /// Whether e-mail is sent (a mail program is configured): events queue e-mail only then.
     public let mail = MailSwitch()
+    /// The categories each kind of reader sees, kept for ``Viewer/categories()``.
+    let readerCategories = ChangeKeyedCache<String, ReaderCategories>(limit: 1_000)
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
     /// `busyTimeout`: how long to wait for the write lock. A command run beside a busy server

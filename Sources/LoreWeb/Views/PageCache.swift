@@ -54,7 +54,7 @@ final class PageCache: Sendable {
     static func viewer(_ context: AppRequestContext) -> String? {
         guard context.seeingAs == nil, let principal = context.principal else { return nil }
         if principal.isAdministrator { return "admin" }
-        var viewer = principal.roleIds.sorted().map(String.init).joined(separator: ",") + "|"
+        var viewer = principal.readerKind + "|"
             + principal.capabilities.map(\.rawValue).sorted().joined(separator: ",")
         if principal.has(.clientsRead), !principal.seesAllClients { viewer += "|\(principal.userId ?? 0)" }
         return viewer

@@ -168,6 +168,19 @@ import Testing
         #expect(incremental.count == 12)
     }
 
+    @Test func tidyingMergesTheSegmentsThatSavesLeaveAndFindsTheSame() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        // Each save commits a segment of its own.
+        for n in 0..<12 { try await world.article("Page \(n)", in: hr, body: "Text \(n) about отпуск and leave.") }
+        let search = SearchService(database: world.database)
+        let before = try await titles("отпуск", world)
+        #expect(try await search.tidyIndex() > 0)
+        #expect(try await titles("отпуск", world) == before)
+        #expect(before.count == 12)
+        #expect(try await search.tidyIndex() == 0, "one segment a table: nothing left to merge")
+    }
+
     @Test func filtersByAuthorAndDate() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")
