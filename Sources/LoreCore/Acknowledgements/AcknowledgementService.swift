@@ -50,8 +50,9 @@ public struct AcknowledgementService: Sendable {
         guard let userId = principal.userId else { return nil }
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            guard let article = try Article.filter(key: id).filter(Article.live).fetchOne(db), try policy.canRead(article, db),
-                  let requirement = try ReadingRequirement.fetchOne(db, key: id) else { return nil }
+            // The requirement first: most pages have none, and then the article need not be read.
+            guard let requirement = try ReadingRequirement.fetchOne(db, key: id),
+                  let article = try Article.filter(key: id).filter(Article.live).fetchOne(db), try policy.canRead(article, db) else { return nil }
             let roles = try Self.roleNames(of: id, among: principal.roleIds, db)
             guard !roles.isEmpty else { return nil }
             let firstSignIn = try Date?.fetchOne(db, sql: "SELECT firstSignInAt FROM user WHERE id = ?", arguments: [userId]) ?? nil

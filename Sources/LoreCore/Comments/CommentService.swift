@@ -35,12 +35,15 @@ public struct CommentService: Sendable {
         let resolveAny: Bool
     }
 
-    /// The page's threads, for a reader of it; what each may do with them. `page` is an article or a client card.
+    /// The page's threads, for a reader of it; what each may do with them. `page` is an article or
+    /// a client card; one the reader may not see has none, as one that does not exist.
     public func threads(on page: NotificationSubject, for principal: Principal) async throws -> [Thread] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            let rights = try Self.rights(on: page, policy, db)
             let comments = try Comment.filter(Column(Self.column(page)) == page.id).order(Column("id")).fetchAll(db)
+            // Most pages have none, and what the reader may do with comments costs more to find out.
+            guard !comments.isEmpty, try page.shown(to: policy, db) != nil else { return [] }
+            let rights = try Self.rights(on: page, policy, db)
             let names = try User.displayNames(Set(comments.map(\.authorId)), db)
             func shown(_ comment: Comment) throws -> Shown {
                 try Self.shown(comment, authorName: names[comment.authorId] ?? "", rights: rights, policy, db)

@@ -48,7 +48,9 @@ public enum WikiLinkMarkup {
 
     /// The client slugs linked from `html`.
     public static func linkedClients(in html: String) -> Set<String> {
-        Set(html.matches(of: clientLink()).map { String($0.1) })
+        // Most pages link no card: their text is not handed to a Regex, which costs more to build than to run.
+        guard ByteSearch.contains("<a class=\"wikilink client-link\" href=\"/clients/", in: html) else { return [] }
+        return Set(html.matches(of: clientLink()).map { String($0.1) })
     }
 
     /// `html` with every client link outside `visible` shown as a link to a missing card.
@@ -65,7 +67,8 @@ public enum WikiLinkMarkup {
 
     /// The slugs of the existing-article links in `html`.
     public static func linkedSlugs(in html: String) -> Set<String> {
-        Set(html.matches(of: existingLink()).map { String($0.1) })
+        guard ByteSearch.contains("<a class=\"wikilink\" href=\"/a/", in: html) else { return [] }
+        return Set(html.matches(of: existingLink()).map { String($0.1) })
     }
 
     /// `html` with every link to a slug outside `visible` rewritten as a link to a missing page.

@@ -44,7 +44,7 @@ public struct Stewardship: Sendable, Equatable {
     }
 
     /// Each category's own settings and its parent, to resolve what articles inherit.
-    struct Defaults {
+    struct Defaults: Sendable {
         let own: [Int64: Own]
         let parents: [Int64: Int64]
 

@@ -8,6 +8,8 @@ public struct StewardshipService: Sendable {
     let database: AppDatabase
     /// Each page's owner, read on every view of the page: see ``owner(ofArticle:)``.
     private let owners = ChangeKeyedCache<String, Int64?>()
+    /// What categories hand down, read for every page shown: kept until anything changes.
+    private let kept = ChangeKeyedCache<Int, Stewardship.Defaults>(limit: 1)
 
     public init(database: AppDatabase) {
         self.database = database
@@ -18,9 +20,12 @@ public struct StewardshipService: Sendable {
     public func owner(ofArticle slug: String) async throws -> Int64? {
         let generation = database.changes.content
         if let known = owners.value(for: slug, generation: generation) { return known }
-        let owner = try await database.reader.read { db -> Int64? in
-            guard let article = try Article.filter(Column("slug") == slug).filter(Article.live).fetchOne(db), let id = article.id else { return nil }
-            return try Stewardship.of(articleId: id, categoryId: article.categoryId, createdAt: article.createdAt, defaults: .load(db), db).ownerId
+        let owner = try await database.reader.read { [self] db -> Int64? in
+            // Three columns, not the article: its text is not needed to know its owner.
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, categoryId, createdAt FROM article WHERE slug = ? AND deletedAt IS NULL",
+                                             arguments: [slug]) else { return nil }
+            return try Stewardship.of(articleId: row["id"], categoryId: row["categoryId"], createdAt: row["createdAt"],
+                                      defaults: defaults(db, generation: generation), db).ownerId
         }
         owners.store(owner, for: slug, generation: generation)
         return owner
@@ -38,10 +43,11 @@ public struct StewardshipService: Sendable {
 
     public func line(ofArticle id: Int64, for principal: Principal) async throws -> Line? {
         let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
+        let generation = database.changes.content
+        return try await database.reader.read { [self] db in
             guard let article = try Article.filter(key: id).filter(Article.live).fetchOne(db), try policy.canRead(article, db) else { return nil }
             let stewardship = try Stewardship.of(articleId: id, categoryId: article.categoryId, createdAt: article.createdAt,
-                                                 defaults: .load(db), db)
+                                                 defaults: defaults(db, generation: generation), db)
             let owner = try stewardship.ownerId.flatMap { try User.fetchOne(db, id: $0) }
             let reviewer = try stewardship.reviewedById.flatMap { try User.fetchOne(db, id: $0) }
             let manages = try policy.level(inCategory: article.categoryId, db) >= .manage
@@ -49,6 +55,14 @@ public struct StewardshipService: Sendable {
                         reviewedByName: reviewer?.displayName,
                         canMarkReviewed: manages || (principal.userId != nil && principal.userId == stewardship.ownerId))
         }
+    }
+
+    /// The categories' defaults as of `generation`, read before the snapshot `db` began.
+    private func defaults(_ db: Database, generation: Int) throws -> Stewardship.Defaults {
+        if let known = kept.value(for: 0, generation: generation) { return known }
+        let defaults = try Stewardship.Defaults.load(db)
+        kept.store(defaults, for: 0, generation: generation)
+        return defaults
     }
 
     /// Records a review now, without a new revision: for the page's owner and managers.

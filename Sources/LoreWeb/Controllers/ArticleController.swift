@@ -143,7 +143,7 @@ struct ArticleController {
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
             historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil,
-            checklistURL: ByteSearch.find(Array("data-item=\"".utf8), in: Array(found.html.utf8)) != nil ? Paths.article(article.slug) + "/checklist" : nil,
+            checklistURL: ByteSearch.contains("data-item=\"", in: found.html) ? Paths.article(article.slug) + "/checklist" : nil,
             printFooter: t.format("print_footer", ["title": article.title, "revision": String(article.revision),
                                                     "date": DisplayDate.format(article.updatedAt, t.language)]),
             isLong: article.outline.filter { $0.level == 2 }.count >= Self.longPageSections || found.html.utf8.count > Self.longPageBytes,

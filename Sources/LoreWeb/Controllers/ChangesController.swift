@@ -17,7 +17,9 @@ struct ChangesController {
     static let perPage = 50
 
     struct ChangesView {
-        let changes: [RevisionRow]
+        /// The list's items (``ChangeListHTML``).
+        let changes: String
+        let hasChanges: Bool
         let categoryOptions: String
         let user: String
         let hideMinor: Bool
@@ -53,7 +55,7 @@ struct ChangesController {
         let changes = try await services.history.recentChanges(filter, page: page, perPage: Self.perPage, for: principal)
         let query = Self.query(filter)
         let view = ChangesView(
-            changes: RevisionRow.rows(changes, categories: tree, t: t),
+            changes: ChangeListHTML.items(RevisionRow.rows(changes, categories: tree, t: t), t: t), hasChanges: !changes.isEmpty,
             categoryOptions: CategoryOption.options(tree, selected: filter.categoryId),
             user: filter.username ?? "", hideMinor: filter.hideMinor, feedURL: "/changes.atom" + (query.isEmpty ? "" : "?" + query),
             newerURL: page > 1 ? "/changes?" + Self.query(filter, page: page - 1) : nil,

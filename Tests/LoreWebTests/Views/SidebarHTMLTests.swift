@@ -28,14 +28,3 @@ import Testing
         #expect(SidebarHTML.items([], current: nil).isEmpty)
     }
 }
-
-@Suite struct ByteSearchTests {
-    @Test func findsTheFirstPlaceFromAnOffset() {
-        let text = Array("ab<!--csrf-->cd<!--csrf-->".utf8), marker = Array("<!--csrf-->".utf8)
-        #expect(ByteSearch.find(marker, in: text) == 2)
-        #expect(ByteSearch.find(marker, in: text, from: 3) == 15)
-        #expect(ByteSearch.find(marker, in: text, from: 16) == nil)
-        #expect(ByteSearch.find(marker, in: [], from: 0) == nil)
-        #expect(ByteSearch.find([], in: text) == nil)
-    }
-}
