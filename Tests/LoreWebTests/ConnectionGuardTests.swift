@@ -47,4 +47,46 @@ import Testing
         }
         #expect(answer.status == .uriTooLong)
     }
+
+    @Test func aSilentConnectionIsClosedAtTheHeadTimeoutAndAnExchangeMovesItOn() throws {
+        let loop = EmbeddedEventLoop()
+        let channel = EmbeddedChannel(loop: loop)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
+        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        // A request and its answer 15 s in: the next head may take 20 s from then, not from the start.
+        loop.advanceTime(by: .seconds(15))
+        try channel.writeInbound(Self.head("/a/x"))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .ok)))
+        try channel.writeOutbound(HTTPResponsePart.end(nil))
+        loop.advanceTime(by: .seconds(15))
+        #expect(channel.isActive, "30 s in, 15 s after the answer")
+        loop.advanceTime(by: .seconds(6))
+        #expect(!channel.isActive, "closed 20 s after the answer")
+    }
+
+    @Test func aStartedAnswerIsNeverCutOff() throws {
+        let loop = EmbeddedEventLoop()
+        let channel = EmbeddedChannel(loop: loop)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
+        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        try channel.writeInbound(Self.head("/backup"))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .ok)))
+        loop.advanceTime(by: .seconds(600))
+        #expect(channel.isActive)
+    }
+
+    @Test func anAnswerThatNeverComesClosesTheConnectionAtTheRequestTimeout() throws {
+        let loop = EmbeddedEventLoop()
+        let channel = EmbeddedChannel(loop: loop)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
+        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        try channel.writeInbound(Self.head("/a/x"))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        loop.advanceTime(by: .seconds(119))
+        #expect(channel.isActive)
+        loop.advanceTime(by: .seconds(2))
+        #expect(!channel.isActive)
+    }
 }

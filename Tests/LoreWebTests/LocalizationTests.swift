@@ -22,6 +22,14 @@ import Testing
         })
     }
 
+    @Test func placeholdersAreFilledOnceAndValuesStayAsTyped() {
+        let t = Translations(language: .en, texts: ["moved": "{name} moved {title} to {category}", "plain": "No placeholders"])
+        #expect(t.format("moved", ["name": "Olga", "title": "{category} & {name}", "category": "HR"]) == "Olga moved {category} & {name} to HR")
+        #expect(t.format("moved", ["name": "Olga"]) == "Olga moved {title} to {category}", "unknown placeholders stay")
+        #expect(t.format("plain", ["name": "x"]) == "No placeholders")
+        #expect(t.format("missing_key", [:]) == "missing_key")
+    }
+
     @Test func everyLanguageHasEveryText() {
         let english = Self.keys(.english), russian = Self.keys(.russian)
         #expect(english.symmetricDifference(russian).isEmpty, "\(english.symmetricDifference(russian).sorted())")

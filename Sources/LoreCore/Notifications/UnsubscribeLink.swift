@@ -36,7 +36,7 @@ public struct UnsubscribeLink: Sendable {
 
     private static func signature(_ text: String, _ key: Data) -> String {
         HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key)).prefix(16)
-            .map { String(format: "%02x", $0) }.joined()
+            .hexString
     }
 
     static func createSecret(_ db: Database) throws {
@@ -45,7 +45,7 @@ public struct UnsubscribeLink: Sendable {
             t.column("value", .text).notNull()
         }
         let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        try db.execute(sql: "INSERT INTO secret (name, value) VALUES ('unsubscribe', ?)", arguments: [bytes.map { String(format: "%02x", $0) }.joined()])
+        try db.execute(sql: "INSERT INTO secret (name, value) VALUES ('unsubscribe', ?)", arguments: [bytes.hexString])
     }
 }
 

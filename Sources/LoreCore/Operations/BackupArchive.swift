@@ -73,7 +73,7 @@ public struct BackupArchive: Sendable, Equatable {
             }
             try output?.synchronize()
             try output?.close()
-            guard hex(hasher.finalize()) == listed.sha256 else { throw BackupError.invalid("\(entry.name) is damaged") }
+            guard hasher.finalize().hexString == listed.sha256 else { throw BackupError.invalid("\(entry.name) is damaged") }
         }
         guard expected.isEmpty else { throw BackupError.invalid("it is incomplete: \(expected.keys.sorted().prefix(3).joined(separator: ", ")) missing") }
         if let folder {
@@ -137,8 +137,4 @@ public enum BackupError: Error, CustomStringConvertible, Equatable {
         case .serverRunning(let folder): "A Lore server is running on \(folder). Stop it before restoring into it."
         }
     }
-}
-
-func hex(_ digest: some Sequence<UInt8>) -> String {
-    digest.map { String(format: "%02x", $0) }.joined()
 }

@@ -104,6 +104,6 @@ public struct Backups: Sendable {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty { hasher.update(data: piece) }
-        return hex(hasher.finalize())
+        return hasher.finalize().hexString
     }
 }

@@ -54,7 +54,7 @@ public struct FileReplication: Sendable {
             try? output.close()
             throw error
         }
-        guard hex(hasher.finalize()) == digest else { throw Damaged(digest: digest) }
+        guard hasher.finalize().hexString == digest else { throw Damaged(digest: digest) }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: temporary, to: target)
         return true

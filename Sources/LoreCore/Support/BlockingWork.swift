@@ -5,9 +5,12 @@ import Foundation
 /// most `width` at a time. On Swift's cooperative threads, which serve every request, sixteen
 /// sign-ins at once stalled each page for seconds; here the waiting ones hold no thread at all.
 public actor BlockingWork {
-    /// Password hashing, on every core but below requests: reading goes on at full speed
-    /// through a rush of sign-ins, which take what is left.
-    public static let passwords = BlockingWork(width: ProcessInfo.processInfo.activeProcessorCount, nice: 10, name: "lore-passwords")
+    /// Password hashing, below requests and on every core but one: reading goes on at full
+    /// speed through a rush of sign-ins, which take what is left. A lower priority alone was
+    /// not enough on a 2-core virtual machine: with both cores hashing, reads now and then
+    /// waited a quarter of a second.
+    public static let passwords = BlockingWork(width: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), nice: 10,
+                                               name: "lore-passwords")
     /// Document conversions (pandoc): one at a time, whatever else waits.
     public static let conversions = BlockingWork(width: 1)
     /// Waits on the disk: an upload's fsync, writing and checking a backup archive.

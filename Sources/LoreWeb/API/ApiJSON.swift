@@ -30,7 +30,7 @@ enum ApiJSON {
         var headers = headers
         headers[.contentType] = contentType
         if request.method == .get || version != nil {
-            let hash = SHA256.hash(data: data).prefix(8).map { String(format: "%02x", $0) }.joined()
+            let hash = SHA256.hash(data: data).prefix(8).hexString
             let etag = version.map { "\"\($0)-\(hash)\"" } ?? "W/\"\(hash)\""
             headers[.eTag] = etag
             if request.method == .get, ETagList(request.headers[.ifNoneMatch]).matches(etag) {

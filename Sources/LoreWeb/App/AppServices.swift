@@ -2,8 +2,9 @@ import Foundation
 import Hummingbird
 import LoreCore
 
-/// The LoreCore services and view helpers that controllers are built with.
-struct AppServices: Sendable {
+/// The LoreCore services and view helpers that controllers are built with. A class: every
+/// route's handler copies its controller, which held forty services' references by value.
+final class AppServices: Sendable {
     let database: AppDatabase
     let users: UserService
     let roles: RoleService

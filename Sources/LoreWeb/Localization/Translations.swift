@@ -15,11 +15,25 @@ struct Translations: Sendable, MustacheParent {
         self[name]
     }
 
-    /// Replaces `{name}` placeholders in the text for `key`.
+    /// Replaces `{name}` placeholders in the text for `key`, in one pass: a value that itself
+    /// holds `{other}` (a title someone typed) stays as typed. Unknown placeholders stay too.
     func format(_ key: String, _ values: [String: String]) -> String {
-        values.reduce(self[key]) { text, pair in
-            text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value)
+        let text = self[key]
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let name = rest[rest.index(after: open)...]
+            if let close = name.firstIndex(of: "}"), let value = values[String(name[..<close])] {
+                out += value
+                rest = name[name.index(after: close)...]
+            } else {
+                out += "{"
+                rest = name
+            }
         }
+        return out + rest
     }
 
     func articleCount(_ count: Int) -> String {

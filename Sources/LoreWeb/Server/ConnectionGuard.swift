@@ -24,7 +24,12 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let limits: ConnectionLimits
     private let counter: ConnectionCounter?
     private let trustedProxies: TrustedProxies
-    private var timer: Scheduled<Void>?
+    /// When the connection is closed unless the exchange moves on; nil while an answer streams.
+    private var deadline: NIODeadline?
+    /// One timer at a time, due at or before the deadline: when it fires early (the deadline
+    /// moved on meanwhile), it sets itself again. Moving the deadline is then an assignment
+    /// instead of scheduling and cancelling tasks four times a request.
+    private var timer: (task: Scheduled<Void>, due: NIODeadline)?
     private var countedAddress: String?
 
     init(limits: ConnectionLimits, counter: ConnectionCounter?, trustedProxies: TrustedProxies) {
@@ -39,19 +44,19 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        if countedAddress == nil, timer == nil { started(context) }
+        if countedAddress == nil, deadline == nil { started(context) }
         context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        timer?.cancel()
+        timer?.task.cancel()
         if let countedAddress { counter?.close(countedAddress) }
         countedAddress = nil
         context.fireChannelInactive()
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        timer?.cancel()
+        timer?.task.cancel()
     }
 
     private func started(_ context: ChannelHandlerContext) {
@@ -106,7 +111,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         if answerComplete {
             arm(limits.headTimeout, context)
         } else if answerStarted {
-            timer?.cancel()
+            deadline = nil
         } else {
             arm(limits.requestTimeout, context)
         }
@@ -131,18 +136,34 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     /// Answers with `status` and no body, and closes: the application never sees the request.
     private func refuse(_ status: HTTPResponse.Status, _ context: ChannelHandlerContext) {
         refused = true
-        timer?.cancel()
+        deadline = nil
         let head = HTTPResponse(status: status, headerFields: [.contentLength: "0", .connection: "close"])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
     }
 
     private func arm(_ timeout: TimeAmount, _ context: ChannelHandlerContext) {
-        timer?.cancel()
-        timer = context.eventLoop.scheduleTask(in: timeout) { [weak self] in
-            // A started answer is never cut off, however long it streams.
-            guard let self, !(self.answerStarted && !self.answerComplete) else { return }
-            context.close(promise: nil)
+        let due = context.eventLoop.now + timeout
+        deadline = due
+        if let timer, timer.due <= due { return }
+        schedule(at: due, context)
+    }
+
+    private func schedule(at due: NIODeadline, _ context: ChannelHandlerContext) {
+        timer?.task.cancel()
+        let task = context.eventLoop.scheduleTask(deadline: due) { [weak self] () -> Void in self?.timerFired(context) }
+        timer = (task, due)
+    }
+
+    private func timerFired(_ context: ChannelHandlerContext) {
+        timer = nil
+        guard let deadline else { return }
+        if deadline > context.eventLoop.now {
+            schedule(at: deadline, context)
+            return
         }
+        // A started answer is never cut off, however long it streams.
+        guard !(answerStarted && !answerComplete) else { return }
+        context.close(promise: nil)
     }
 }

@@ -35,6 +35,6 @@ enum TaskListItems {
 
     /// 16 hex digits of SHA-256 of the item's words and its occurrence.
     static func key(_ words: String, _ occurrence: Int) -> String {
-        SHA256.hash(data: Data("\(occurrence)\u{1F}\(words)".utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data("\(occurrence)\u{1F}\(words)".utf8)).prefix(8).hexString
     }
 }

@@ -14,7 +14,7 @@ struct ApiAccountController {
     init(services: AppServices, openAPIDocument: Data) {
         self.services = services
         self.openAPIDocument = ByteBuffer(bytes: openAPIDocument)
-        openAPITag = "\"" + SHA256.hash(data: openAPIDocument).prefix(8).map { String(format: "%02x", $0) }.joined() + "\""
+        openAPITag = "\"" + SHA256.hash(data: openAPIDocument).prefix(8).hexString + "\""
     }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
