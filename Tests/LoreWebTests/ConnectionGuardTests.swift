@@ -13,6 +13,15 @@ import Testing
         return channel
     }
 
+    /// A connected channel on a loop whose clock the test moves.
+    static func connected() throws -> (EmbeddedEventLoop, EmbeddedChannel) {
+        let loop = EmbeddedEventLoop()
+        let channel = EmbeddedChannel(loop: loop)
+        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
+        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        return (loop, channel)
+    }
+
     static func head(_ path: String, _ method: HTTPRequest.Method = .get) -> HTTPRequestPart {
         .head(HTTPRequest(method: method, scheme: "http", authority: "lore", path: path))
     }
@@ -49,10 +58,7 @@ import Testing
     }
 
     @Test func aSilentConnectionIsClosedAtTheHeadTimeoutAndAnExchangeMovesItOn() throws {
-        let loop = EmbeddedEventLoop()
-        let channel = EmbeddedChannel(loop: loop)
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
-        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        let (loop, channel) = try Self.connected()
         // A request and its answer 15 s in: the next head may take 20 s from then, not from the start.
         loop.advanceTime(by: .seconds(15))
         try channel.writeInbound(Self.head("/a/x"))
@@ -66,10 +72,7 @@ import Testing
     }
 
     @Test func aStartedAnswerIsNeverCutOff() throws {
-        let loop = EmbeddedEventLoop()
-        let channel = EmbeddedChannel(loop: loop)
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
-        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        let (loop, channel) = try Self.connected()
         try channel.writeInbound(Self.head("/backup"))
         try channel.writeInbound(HTTPRequestPart.end(nil))
         try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .ok)))
@@ -78,10 +81,7 @@ import Testing
     }
 
     @Test func anAnswerThatNeverComesClosesTheConnectionAtTheRequestTimeout() throws {
-        let loop = EmbeddedEventLoop()
-        let channel = EmbeddedChannel(loop: loop)
-        try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
-        try channel.pipeline.syncOperations.addHandler(ConnectionGuard(limits: ConnectionLimits(), counter: nil, trustedProxies: .init([])))
+        let (loop, channel) = try Self.connected()
         try channel.writeInbound(Self.head("/a/x"))
         try channel.writeInbound(HTTPRequestPart.end(nil))
         loop.advanceTime(by: .seconds(119))
