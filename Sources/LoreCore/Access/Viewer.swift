@@ -13,9 +13,10 @@ public struct Viewer {
     let db: Database
     /// Where the reader's categories are kept between snapshots, and the generation the snapshot
     /// began at; nil inside a write, whose uncommitted changes must not be kept.
-    let kept: (categories: ChangeKeyedCache<String, ReaderCategories>, generation: Int)?
+    let kept: Kept?
+    typealias Kept = (categories: ChangeKeyedCache<String, ReaderCategories>, generation: Int)
 
-    init(principal: Principal, db: Database, kept: (categories: ChangeKeyedCache<String, ReaderCategories>, generation: Int)? = nil) {
+    init(principal: Principal, db: Database, kept: Kept? = nil) {
         self.principal = principal
         self.policy = AccessPolicy(principal)
         self.db = db

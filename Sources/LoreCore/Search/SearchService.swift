@@ -140,9 +140,9 @@ public struct SearchService: Sendable {
     @discardableResult
     public func tidyIndex() async throws -> Int {
         var steps = 0
-        for table in SearchIndex.tables {
+        for merge in SearchIndex.mergeStatements {
             var starting = true
-            while try await database.writer.write({ [starting] db in try SearchIndex.tidyStep(table, starting: starting, db) }) {
+            while try await database.writer.write({ [starting] db in try SearchIndex.tidyStep(merge, starting: starting, db) }) {
                 starting = false
                 steps += 1
             }
