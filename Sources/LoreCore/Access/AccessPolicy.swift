@@ -96,6 +96,12 @@ public struct AccessPolicy: Sendable {
         if held < level { throw AccessDenied() }
     }
 
+    /// The live article with this id, if the principal may read it: one statement, kept prepared.
+    public func readableArticle(id: Int64, _ db: Database) throws -> Article? {
+        try SQLRequest<Article>(literal: "SELECT * FROM article WHERE id = \(id) AND deletedAt IS NULL AND \(readableArticles())", cached: true)
+            .fetchOne(db)
+    }
+
     public func canRead(_ article: Article, _ db: Database) throws -> Bool {
         guard let id = article.id else { return false }
         let request: SQLRequest<Bool> = "SELECT EXISTS (SELECT 1 FROM article WHERE id = \(id) AND \(readableArticles()))"

@@ -11,10 +11,17 @@ public struct Viewer {
     public let principal: Principal
     let policy: AccessPolicy
     let db: Database
-    /// Where the reader's categories are kept between snapshots, and the generation the snapshot
+    /// Where what every page asks is kept between snapshots, and the generation the snapshot
     /// began at; nil inside a write, whose uncommitted changes must not be kept.
     let kept: Kept?
-    typealias Kept = (categories: ChangeKeyedCache<String, ReaderCategories>, generation: Int)
+
+    struct Kept {
+        /// The categories each kind of reader sees.
+        let categories: ChangeKeyedCache<String, ReaderCategories>
+        /// What categories hand down to their pages' owners and reviews.
+        let stewardship: ChangeKeyedCache<Int, Stewardship.Defaults>
+        let generation: Int
+    }
 
     init(principal: Principal, db: Database, kept: Kept? = nil) {
         self.principal = principal
@@ -33,7 +40,7 @@ extension AppDatabase {
     /// Reads what `principal` may see, in one snapshot.
     public func read<Value: Sendable>(as principal: Principal, _ body: @escaping @Sendable (Viewer) throws -> Value) async throws -> Value {
         // Read before the snapshot begins: a commit in between leaves what is kept at the older generation.
-        let kept = (categories: readerCategories, generation: changes.content)
+        let kept = Viewer.Kept(categories: readerCategories, stewardship: stewardshipDefaults, generation: changes.content)
         return try await reader.read { db in try body(Viewer(principal: principal, db: db, kept: kept)) }
     }
 }

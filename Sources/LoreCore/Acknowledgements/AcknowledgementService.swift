@@ -7,8 +7,6 @@ import GRDB
 /// report for, a page they may not read.
 public struct AcknowledgementService: Sendable {
     let database: AppDatabase
-    /// The roles each article requires, read on every view of the page: see ``requiredRoles(ofArticle:)``.
-    private let required = ChangeKeyedCache<String, Set<Int64>>()
 
     public init(database: AppDatabase) {
         self.database = database
@@ -32,35 +30,10 @@ public struct AcknowledgementService: Sendable {
         public let revision: Int
     }
 
-    /// The roles the article at `slug` requires to confirm it (empty: none); cached until
-    /// anything changes, so that pages nobody must confirm stay shared between readers.
-    public func requiredRoles(ofArticle slug: String) async throws -> Set<Int64> {
-        let generation = database.changes.content
-        if let known = required.value(for: slug, generation: generation) { return known }
-        let roles = Set(try await database.reader.read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT q.roleId FROM readingRequirementRole q JOIN article ON article.id = q.articleId WHERE article.slug = ?
-                """, arguments: [slug])
-        })
-        required.store(roles, for: slug, generation: generation)
-        return roles
-    }
-
     public func status(ofArticle id: Int64, for principal: Principal, now: Date = Date()) async throws -> Status? {
-        guard let userId = principal.userId else { return nil }
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            // The requirement first: most pages have none, and then the article need not be read.
-            guard let requirement = try ReadingRequirement.fetchOne(db, key: id),
-                  let article = try Article.filter(key: id).filter(Article.live).fetchOne(db), try policy.canRead(article, db) else { return nil }
-            let roles = try Self.roleNames(of: id, among: principal.roleIds, db)
-            guard !roles.isEmpty else { return nil }
-            let firstSignIn = try Date?.fetchOne(db, sql: "SELECT firstSignInAt FROM user WHERE id = ?", arguments: [userId]) ?? nil
-            let last = try Self.lastConfirmation(of: userId, articleId: id, db)
-            let due = requirement.due(firstSignIn: firstSignIn)
-            let confirmed = (last?.revision ?? 0) >= requirement.sinceRevision
-            return Status(roles: roles, due: due, isOverdue: !confirmed && due.map { $0 < now } == true, isConfirmed: confirmed,
-                          confirmedRevision: last?.revision, confirmedAt: last?.at, revision: article.revision)
+        try await database.read(as: principal) { viewer in
+            guard let article = try viewer.policy.readableArticle(id: id, viewer.db) else { return nil }
+            return try viewer.readingStatus(of: article, now: now)
         }
     }
 
@@ -74,7 +47,7 @@ public struct AcknowledgementService: Sendable {
         let userId = try principal.authorId()
         let policy = AccessPolicy(principal)
         try await database.writer.write { db in
-            guard let article = try Article.filter(key: articleId).filter(Article.live).fetchOne(db), try policy.canRead(article, db)
+            guard let article = try policy.readableArticle(id: articleId, db)
             else { throw NotFound() }
             guard try ReadingRequirement.fetchOne(db, key: articleId) != nil,
                   try !Self.roleNames(of: articleId, among: principal.roleIds, db).isEmpty else { throw AccessDenied() }
@@ -293,7 +266,7 @@ public struct AcknowledgementService: Sendable {
 
     // MARK: Helpers
 
-    private static func lastConfirmation(of userId: Int64, articleId: Int64, _ db: Database) throws -> Acknowledgement? {
+    static func lastConfirmation(of userId: Int64, articleId: Int64, _ db: Database) throws -> Acknowledgement? {
         try Acknowledgement.filter(Column("userId") == userId && Column("articleId") == articleId)
             .order(Column("revision").desc, Column("at").desc).fetchOne(db)
     }
@@ -305,7 +278,7 @@ public struct AcknowledgementService: Sendable {
     }
 
     /// The names of the roles the article requires, among `roleIds`.
-    private static func roleNames(of articleId: Int64, among roleIds: [Int64], _ db: Database) throws -> [String] {
+    static func roleNames(of articleId: Int64, among roleIds: [Int64], _ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: """
             SELECT role.name FROM readingRequirementRole q JOIN role ON role.id = q.roleId
             WHERE q.articleId = ? AND q.roleId IN (SELECT value FROM json_each(?)) ORDER BY role.name

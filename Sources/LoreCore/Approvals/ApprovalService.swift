@@ -8,8 +8,6 @@ import GRDB
 public struct ApprovalService: Sendable {
     let database: AppDatabase
     let articles: ArticleService
-    /// Articles with changes waiting, read on every view of a page: see ``hasPendingChanges(_:)``.
-    private let waiting = ChangeKeyedCache<String, Bool>()
 
     public init(database: AppDatabase) {
         self.database = database
@@ -22,20 +20,6 @@ public struct ApprovalService: Sendable {
     public func holds(_ principal: Principal, in categoryIds: [Int64]) async throws -> Bool {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in try categoryIds.contains { try ApprovalRule.holds(policy, in: $0, db) } }
-    }
-
-    /// Whether the article at `slug` has changes waiting; cached until anything changes, so that
-    /// pages without any stay shared between readers.
-    public func hasPendingChanges(_ slug: String) async throws -> Bool {
-        let generation = database.changes.content
-        if let known = waiting.value(for: slug, generation: generation) { return known }
-        let found = try await database.reader.read { db in
-            try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM pendingChange c JOIN article a ON a.id = c.articleId WHERE a.slug = ?)
-                """, arguments: [slug]) ?? false
-        }
-        waiting.store(found, for: slug, generation: generation)
-        return found
     }
 
     /// Keeps the author's change for approval instead of saving it: `article` is nil for a new
@@ -112,11 +96,7 @@ public struct ApprovalService: Sendable {
 
     /// The changes to an article the principal may see (theirs, or ones they approve).
     public func changes(toArticle articleId: Int64, for principal: Principal) async throws -> [Shown] {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM pendingChange WHERE articleId = ? ORDER BY updatedAt", arguments: [articleId])
-                .compactMap { try? Self.shown(id: $0, policy, db) }
-        }
+        try await database.read(as: principal) { viewer in try viewer.waitingChanges(toArticle: articleId) }
     }
 
     /// The principal's own change to an article, if any.

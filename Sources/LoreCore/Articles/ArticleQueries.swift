@@ -11,6 +11,8 @@ public struct ArticleQueries: Sendable {
     }
 
     let database: AppDatabase
+    /// See ``personalParts(ofArticle:)``.
+    let personal = ChangeKeyedCache<String, ArticlePersonalParts>()
 
     public init(database: AppDatabase) {
         self.database = database
@@ -27,10 +29,10 @@ public struct ArticleQueries: Sendable {
     /// Live articles the principal may read, in id order after `afterId`: the page a program
     /// walks through all of them with, which inserts and edits elsewhere never shift.
     public func page(inCategory categoryId: Int64? = nil, updatedSince: Date? = nil, after afterId: Int64?, limit: Int,
-                     for principal: Principal) async throws -> [Article] {
+                     for principal: Principal) async throws -> [ArticleSummary] {
         let policy = AccessPolicy(principal)
         return try await database.reader.read { db in
-            var request = Article.filter(Article.live).filter(policy.readableArticles())
+            var request = Article.select(ArticleSummary.columns, as: ArticleSummary.self).filter(Article.live).filter(policy.readableArticles())
             if let categoryId { request = request.filter(Column("categoryId") == categoryId) }
             if let updatedSince { request = request.filter(Column("updatedAt") >= updatedSince) }
             if let afterId { request = request.filter(Column("id") > afterId) }

@@ -5,10 +5,7 @@ extension Viewer {
     /// Kept per kind of reader: every page asks, and their order is a collation in Swift.
     func categories() throws -> ReaderCategories {
         guard let kept else { return try ReaderCategories.read(policy, db) }
-        if let known = kept.categories.value(for: principal.readerKind, generation: kept.generation) { return known }
-        let categories = try ReaderCategories.read(policy, db)
-        kept.categories.store(categories, for: principal.readerKind, generation: kept.generation)
-        return categories
+        return try kept.categories.value(for: principal.readerKind, generation: kept.generation) { try ReaderCategories.read(policy, db) }
     }
 
     /// The reader's tree with the number of articles they may read in each category.

@@ -8,8 +8,6 @@ import GRDB
 public struct CommentService: Sendable {
     let database: AppDatabase
     let renderer = MarkdownRenderer()
-    /// Who has commented on each page, read on every view of it: see ``commenters(ofArticle:)``.
-    private let known = ChangeKeyedCache<String, Set<Int64>>()
 
     public init(database: AppDatabase) {
         self.database = database
@@ -30,7 +28,7 @@ public struct CommentService: Sendable {
     }
 
     /// What the principal may do with a page's comments beyond their own.
-    private struct Rights {
+    struct Rights {
         let deleteAny: Bool
         let resolveAny: Bool
     }
@@ -38,20 +36,7 @@ public struct CommentService: Sendable {
     /// The page's threads, for a reader of it; what each may do with them. `page` is an article or
     /// a client card; one the reader may not see has none, as one that does not exist.
     public func threads(on page: NotificationSubject, for principal: Principal) async throws -> [Thread] {
-        let policy = AccessPolicy(principal)
-        return try await database.reader.read { db in
-            let comments = try Comment.filter(Column(Self.column(page)) == page.id).order(Column("id")).fetchAll(db)
-            // Most pages have none, and what the reader may do with comments costs more to find out.
-            guard !comments.isEmpty, try page.shown(to: policy, db) != nil else { return [] }
-            let rights = try Self.rights(on: page, policy, db)
-            let names = try User.displayNames(Set(comments.map(\.authorId)), db)
-            func shown(_ comment: Comment) throws -> Shown {
-                try Self.shown(comment, authorName: names[comment.authorId] ?? "", rights: rights, policy, db)
-            }
-            return try comments.filter { $0.parentId == nil }.map { top in
-                Thread(comment: try shown(top), replies: try comments.filter { $0.parentId == top.id }.map(shown))
-            }
-        }
+        try await database.read(as: principal) { viewer in try viewer.commentThreads(on: page) }
     }
 
     /// One comment as the principal sees it, with its page's title and address.
@@ -65,27 +50,13 @@ public struct CommentService: Sendable {
         }
     }
 
-    private static func shown(_ stored: Comment, authorName: String, rights: Rights, _ policy: AccessPolicy, _ db: Database) throws -> Shown {
+    static func shown(_ stored: Comment, authorName: String, rights: Rights, _ policy: AccessPolicy, _ db: Database) throws -> Shown {
         var comment = stored
         // As on the page itself: a link to a page the reader may not see looks like one to a missing page.
         comment.html = try VisibleLinks.html(comment.html, policy: policy, db)
         let own = policy.principal.userId == comment.authorId && comment.deletedAt == nil
         return Shown(comment: comment, authorName: authorName, canEdit: own, canDelete: comment.deletedAt == nil && (own || rights.deleteAny),
                      canResolve: comment.parentId == nil && (own || rights.resolveAny))
-    }
-
-    /// Who has written on the page, cached until anything changes: their own view of it (with
-    /// their comments' controls) is not shared with other readers.
-    public func commenters(ofArticle slug: String) async throws -> Set<Int64> {
-        let generation = database.changes.content
-        if let cached = known.value(for: slug, generation: generation) { return cached }
-        let found = Set(try await database.reader.read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT c.authorId FROM comment c JOIN article a ON a.id = c.articleId WHERE a.slug = ? AND c.deletedAt IS NULL
-                """, arguments: [slug])
-        })
-        known.store(found, for: slug, generation: generation)
-        return found
     }
 
     /// A new comment, or a reply to a thread's first comment; the usernames of people it
@@ -158,7 +129,7 @@ public struct CommentService: Sendable {
     }
 
     /// ``NotFound`` unless the principal may see the page.
-    private static func rights(on page: NotificationSubject, _ policy: AccessPolicy, _ db: Database) throws -> Rights {
+    static func rights(on page: NotificationSubject, _ policy: AccessPolicy, _ db: Database) throws -> Rights {
         guard try page.shown(to: policy, db) != nil else { throw NotFound() }
         switch page {
         case .client:
@@ -176,7 +147,7 @@ public struct CommentService: Sendable {
         comment.clientId.map(NotificationSubject.client) ?? .article(comment.articleId ?? 0)
     }
 
-    private static func column(_ page: NotificationSubject) -> String {
+    static func column(_ page: NotificationSubject) -> String {
         if case .client = page { "clientId" } else { "articleId" }
     }
 

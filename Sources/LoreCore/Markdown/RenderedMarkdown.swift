@@ -1,3 +1,5 @@
+import Foundation
+
 /// What rendering a Markdown text produces: the HTML, the outline and the links it makes.
 public struct RenderedMarkdown: Sendable, Equatable {
     public var html: String
@@ -11,6 +13,12 @@ public struct Heading: Sendable, Equatable, Codable {
     public var level: Int
     public var anchor: String
     public var text: String
+
+    /// The outline as an article's row keeps it: JSON, most often an empty list.
+    static func outline(fromJSON json: String?) throws -> [Heading] {
+        guard let json, json != "[]" else { return [] }
+        return try JSONDecoder().decode([Heading].self, from: Data(json.utf8))
+    }
 }
 
 extension [Heading] {

@@ -161,10 +161,7 @@ public struct NotificationService: Sendable {
     /// Whether the principal follows the subject itself (not through a category above it).
     /// Kept in memory until watching changes: pages ask on every view.
     public func isWatching(_ subject: NotificationSubject, principal: Principal) async throws -> Bool {
-        try await isWatching(subject.key, principal: principal) { db, userId in
-            try Bool.fetchOne(db, sql: "SELECT watching FROM watch WHERE userId = ? AND subjectKind = ? AND subjectId = ?",
-                              arguments: [userId, subject.kind, subject.id]) ?? false
-        }
+        try await isWatching(subject.key, principal: principal) { db, userId in try Watch.isWatching(userId, subject, db) }
     }
 
     /// Whether the principal follows the article or category at this address (`/a/slug`,

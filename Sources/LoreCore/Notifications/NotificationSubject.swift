@@ -66,7 +66,7 @@ public enum NotificationSubject: Sendable, Equatable {
     func shown(to policy: AccessPolicy, _ db: Database) throws -> (title: String, path: String)? {
         switch self {
         case .article(let id):
-            guard let article = try Article.filter(key: id).filter(Article.live).fetchOne(db), try policy.canRead(article, db) else { return nil }
+            guard let article = try policy.readableArticle(id: id, db) else { return nil }
             return (article.title, Paths.article(article.slug))
         case .client(let id):
             guard policy.principal.has(.clientsRead),

@@ -19,6 +19,12 @@ public struct Watch: Codable, Sendable, Equatable, FetchableRecord, PersistableR
                        arguments: [userId, subject.kind, subject.id, Date()])
     }
 
+    /// Whether the user follows the subject itself (following a category above an article is not asked here).
+    static func isWatching(_ userId: Int64, _ subject: NotificationSubject, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT watching FROM watch WHERE userId = ? AND subjectKind = ? AND subjectId = ?"),
+                          arguments: [userId, subject.kind, subject.id]) ?? false
+    }
+
     static func set(_ watching: Bool, _ userId: Int64, _ subject: NotificationSubject, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO watch (userId, subjectKind, subjectId, watching, createdAt) VALUES (?, ?, ?, ?, ?)

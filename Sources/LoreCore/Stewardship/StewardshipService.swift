@@ -6,29 +6,9 @@ import GRDB
 /// pages the principal may read (and, for health, manages).
 public struct StewardshipService: Sendable {
     let database: AppDatabase
-    /// Each page's owner, read on every view of the page: see ``owner(ofArticle:)``.
-    private let owners = ChangeKeyedCache<String, Int64?>()
-    /// What categories hand down, read for every page shown: kept until anything changes.
-    private let kept = ChangeKeyedCache<Int, Stewardship.Defaults>(limit: 1)
 
     public init(database: AppDatabase) {
         self.database = database
-    }
-
-    /// The owner of the article at `slug` (theirs or its category's), cached until anything
-    /// changes, so that only the owner's own view of a page — with "Mark as reviewed" — is not shared.
-    public func owner(ofArticle slug: String) async throws -> Int64? {
-        let generation = database.changes.content
-        if let known = owners.value(for: slug, generation: generation) { return known }
-        let owner = try await database.reader.read { [self] db -> Int64? in
-            // Three columns, not the article: its text is not needed to know its owner.
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, categoryId, createdAt FROM article WHERE slug = ? AND deletedAt IS NULL",
-                                             arguments: [slug]) else { return nil }
-            return try Stewardship.of(articleId: row["id"], categoryId: row["categoryId"], createdAt: row["createdAt"],
-                                      defaults: defaults(db, generation: generation), db).ownerId
-        }
-        owners.store(owner, for: slug, generation: generation)
-        return owner
     }
 
     /// What the article page shows.
@@ -42,27 +22,7 @@ public struct StewardshipService: Sendable {
     }
 
     public func line(ofArticle id: Int64, for principal: Principal) async throws -> Line? {
-        let policy = AccessPolicy(principal)
-        let generation = database.changes.content
-        return try await database.reader.read { [self] db in
-            guard let article = try Article.filter(key: id).filter(Article.live).fetchOne(db), try policy.canRead(article, db) else { return nil }
-            let stewardship = try Stewardship.of(articleId: id, categoryId: article.categoryId, createdAt: article.createdAt,
-                                                 defaults: defaults(db, generation: generation), db)
-            let owner = try stewardship.ownerId.flatMap { try User.fetchOne(db, id: $0) }
-            let reviewer = try stewardship.reviewedById.flatMap { try User.fetchOne(db, id: $0) }
-            let manages = try policy.level(inCategory: article.categoryId, db) >= .manage
-            return Line(stewardship: stewardship, ownerName: owner?.displayName, ownerIsActive: owner?.isActive ?? false,
-                        reviewedByName: reviewer?.displayName,
-                        canMarkReviewed: manages || (principal.userId != nil && principal.userId == stewardship.ownerId))
-        }
-    }
-
-    /// The categories' defaults as of `generation`, read before the snapshot `db` began.
-    private func defaults(_ db: Database, generation: Int) throws -> Stewardship.Defaults {
-        if let known = kept.value(for: 0, generation: generation) { return known }
-        let defaults = try Stewardship.Defaults.load(db)
-        kept.store(defaults, for: 0, generation: generation)
-        return defaults
+        try await database.read(as: principal) { viewer in try viewer.stewardshipLine(ofArticle: id) }
     }
 
     /// Records a review now, without a new revision: for the page's owner and managers.
@@ -70,7 +30,7 @@ public struct StewardshipService: Sendable {
         let userId = try principal.authorId()
         let policy = AccessPolicy(principal)
         try await database.writer.write { db in
-            guard let article = try Article.filter(key: articleId).filter(Article.live).fetchOne(db), try policy.canRead(article, db)
+            guard let article = try policy.readableArticle(id: articleId, db)
             else { throw NotFound() }
             let stewardship = try Stewardship.of(articleId: articleId, categoryId: article.categoryId, createdAt: article.createdAt,
                                                  defaults: .load(db), db)

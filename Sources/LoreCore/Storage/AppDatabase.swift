@@ -10,6 +10,8 @@ public struct AppDatabase: Sendable {
     public let mail = MailSwitch()
     /// The categories each kind of reader sees, kept for ``Viewer/categories()``.
     let readerCategories = ChangeKeyedCache<String, ReaderCategories>(limit: 1_000)
+    /// What categories hand down to their pages, kept for ``Viewer/stewardshipDefaults()``.
+    let stewardshipDefaults = ChangeKeyedCache<Int, Stewardship.Defaults>(limit: 1)
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
     /// `busyTimeout`: how long to wait for the write lock. A command run beside a busy server

@@ -15,6 +15,14 @@ final class ChangeKeyedCache<Key: Hashable & Sendable, Value: Sendable>: Sendabl
         state.withLock { $0.generation == generation ? $0.values[key] : nil }
     }
 
+    /// The value kept at `generation`, or what `read` finds, kept for the next time.
+    func value(for key: Key, generation: Int, orRead read: () throws -> Value) rethrows -> Value {
+        if let known = value(for: key, generation: generation) { return known }
+        let found = try read()
+        store(found, for: key, generation: generation)
+        return found
+    }
+
     /// Keeps `value` if it was read at the latest generation seen.
     func store(_ value: Value, for key: Key, generation: Int) {
         state.withLock { state in

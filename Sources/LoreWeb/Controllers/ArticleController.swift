@@ -94,17 +94,10 @@ struct ArticleController {
     }
 
     private func served(_ slug: String, request: Request, context: AppRequestContext) async throws -> Response {
-        // A page the reader must confirm says where they stand: theirs alone, never shared.
+        // Where a reader stands with a page that asks them to confirm it, the owner's "Mark as reviewed",
+        // changes waiting and a commenter's controls make the page theirs alone, never shared.
         let principal = try context.requirePrincipal()
-        // So is the owner's, who may mark it reviewed.
-        let asked = !(try await services.acknowledgements.requiredRoles(ofArticle: slug)).isDisjoint(with: principal.roleIds)
-        let owns = principal.userId != nil ? try await services.stewardship.owner(ofArticle: slug) == principal.userId : false
-        // And a page with changes waiting tells their authors and approvers about them.
-        let waiting = try await services.approvals.hasPendingChanges(slug)
-        // And a commenter's, who may edit and delete their own comments.
-        var commented = false
-        if let userId = principal.userId { commented = try await services.comments.commenters(ofArticle: slug).contains(userId) }
-        if asked || owns || waiting || commented {
+        if try await services.queries.personalParts(ofArticle: slug).isPersonal(for: principal) {
             return try await page(slug, caching: nil, generation: 0, request: request, context: context)
         }
         // "Needs review" comes with the calendar: a page kept from yesterday is made again.
@@ -139,7 +132,7 @@ struct ArticleController {
             attachments: AttachmentRow.rows(found.attachments, back: Paths.article(article.slug), canDelete: level >= .edit,
                                             language: context.language),
             canEdit: level >= .edit, canManage: level >= .manage,
-            canTrash: level >= .edit ? !(try await services.approvals.holds(principal, in: [article.categoryId])) : false,
+            canTrash: level >= .edit && !found.isHeldForApproval,
             editURL: Paths.article(article.slug) + "/edit", deleteURL: Paths.article(article.slug) + "/delete",
             accessURL: Paths.article(article.slug) + "/access",
             historyURL: found.category.showsHistory(to: level) ? Paths.article(article.slug) + "/history" : nil,
@@ -148,15 +141,13 @@ struct ArticleController {
                                                     "date": DisplayDate.format(article.updatedAt, t.language)]),
             isLong: article.outline.filter { $0.level == 2 }.count >= Self.longPageSections || found.html.utf8.count > Self.longPageBytes,
             wordURL: Paths.article(article.slug) + "/export.docx",
-            confirmation: try await Self.confirmation(article, showsHistory: found.category.showsHistory(to: level), principal: principal,
-                                                      t: t, services: services),
+            confirmation: found.readingStatus.map { Self.confirmation($0, of: article, showsHistory: found.category.showsHistory(to: level), t: t) },
             readingURL: level >= .manage || principal.has(.acknowledgementsReport) ? Paths.article(article.slug) + "/reading" : nil,
-            stewardship: try await Self.stewardship(article, canManage: level >= .manage, principal: principal, t: t, services: services),
-            comments: try await CommentView.threads(services.comments.threads(on: .article(article.id!), for: principal), t: t),
+            stewardship: Self.stewardship(found.stewardship, of: article, canManage: level >= .manage, t: t),
+            comments: CommentView.threads(found.comments, t: t),
             commentAction: context.isGuest ? nil : Paths.article(article.slug) + "/comments",
-            watch: context.isGuest ? nil : WatchView(.article(article.id!), watching: try await services.notifications.isWatching(
-                .article(article.id!), principal: principal), back: Paths.article(article.slug)),
-            waiting: try await services.approvals.changes(toArticle: article.id!, for: principal).map { shown in
+            watch: context.isGuest ? nil : WatchView(.article(article.id!), watching: found.isWatching, back: Paths.article(article.slug)),
+            waiting: found.waiting.map { shown in
                 WaitingView(text: t.format(shown.isAuthor ? (shown.change.state == .returned ? "waiting_returned" : "waiting_mine") : "waiting_other",
                                            ["name": shown.authorName, "date": DisplayDate.format(shown.change.updatedAt, t.language)]),
                             url: "/approvals/\(shown.change.id ?? 0)")
@@ -168,9 +159,7 @@ struct ArticleController {
         return try services.views.render("article", page, caching: key, in: services.pageCache, generation: generation, context: context)
     }
 
-    private static func stewardship(_ article: Article, canManage: Bool, principal: Principal, t: Translations,
-                                    services: AppServices) async throws -> StewardshipView? {
-        guard let id = article.id, let line = try await services.stewardship.line(ofArticle: id, for: principal) else { return nil }
+    private static func stewardship(_ line: StewardshipService.Line, of article: Article, canManage: Bool, t: Translations) -> StewardshipView? {
         let stewardship = line.stewardship
         guard line.ownerName != nil || stewardship.reviewMonths != nil || canManage else { return nil }
         var parts: [String] = []
@@ -192,10 +181,8 @@ struct ArticleController {
     }
 
     /// `showsHistory`: the reader may see what changed since the revision they confirmed.
-    private static func confirmation(_ article: Article, showsHistory: Bool, principal: Principal, t: Translations,
-                                     services: AppServices) async throws
-        -> ConfirmationView? {
-        guard let id = article.id, let status = try await services.acknowledgements.status(ofArticle: id, for: principal) else { return nil }
+    private static func confirmation(_ status: AcknowledgementService.Status, of article: Article, showsHistory: Bool,
+                                     t: Translations) -> ConfirmationView {
         let roles = status.roles.joined(separator: ", ")
         let message = status.isConfirmed
             ? t.format("confirmed_revision", ["revision": String(status.confirmedRevision ?? status.revision),

@@ -116,7 +116,7 @@ struct ArticleEditor {
         if article == nil, draft.files == nil { draft.files = SecretToken.random() }
         let owner: AttachmentOwner = article.map { .article(slug: $0.slug) } ?? .draft(key: draft.files ?? "")
         var asksReaders = false
-        if let article { asksReaders = !(try await services.acknowledgements.requiredRoles(ofArticle: article.slug)).isEmpty }
+        if let article { asksReaders = !(try await services.queries.personalParts(ofArticle: article.slug)).askedRoles.isEmpty }
         let previewHTML = (try? await services.articles.preview(draft.body, article: article?.id, files: draft.files, for: principal).html) ?? ""
         let files: [AttachmentService.Listed]
         do { files = try await services.attachments.attachments(of: owner, for: principal) } catch is NotFound { files = [] }

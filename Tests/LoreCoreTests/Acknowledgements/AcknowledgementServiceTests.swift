@@ -140,6 +140,6 @@ import Testing
 
         try await setup.service.require(.init(roleIds: [], dueDays: 5), ofArticle: setup.page.id!, by: setup.world.principal)
         #expect(try await setup.service.pending(for: setup.anna).isEmpty, "nothing is required any more")
-        #expect(try await setup.service.requiredRoles(ofArticle: setup.page.slug).isEmpty)
+        #expect(try await ArticleQueries(database: setup.world.database).personalParts(ofArticle: setup.page.slug).askedRoles.isEmpty)
     }
 }

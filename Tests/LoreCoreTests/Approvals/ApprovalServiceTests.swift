@@ -54,7 +54,7 @@ import Testing
         await #expect(throws: NotFound.self) { try await setup.service.change(id: change.id!, for: setup.boris) }
         #expect(try await setup.service.changes(for: setup.approver).toApprove.map(\.change.id) == [change.id])
         #expect(try await setup.service.changes(for: setup.anna).mine.map(\.change.id) == [change.id])
-        #expect(try await setup.service.hasPendingChanges(setup.page.slug))
+        #expect(try await world.queries.personalParts(ofArticle: setup.page.slug).hasPendingChanges)
         await #expect(throws: AccessDenied.self) { try await setup.service.approve(id: change.id!, by: setup.anna) }
 
         let published = try await setup.service.approve(id: change.id!, by: setup.approver)
@@ -78,7 +78,7 @@ import Testing
                                                    by: setup.anna)
         #expect(again.id == change.id && again.state == .pending, "sending again replaces the author's change")
         try await setup.service.withdraw(id: change.id!, by: setup.anna)
-        let stillWaiting = try await setup.service.hasPendingChanges(setup.page.slug)
+        let stillWaiting = try await setup.world.queries.personalParts(ofArticle: setup.page.slug).hasPendingChanges
         #expect(!stillWaiting)
     }
 

@@ -19,6 +19,37 @@ import Testing
         #expect(revisions[0].size == "## Время\n\nС 9 до 18.".utf8.count)
     }
 
+    @Test func anArticleIsReadBackAsItWasWritten() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let article = try await world.article("Outline", in: hr, body: "## One\n\ntext\n\n### Two «кавычки»\n")
+        try await world.articles.delete(id: article.id!, by: world.principal)
+        let row = try #require(try await world.database.reader.read { db in try Article.fetchOne(db, key: article.id) })
+        #expect(row.outline == [Heading(level: 2, anchor: "one", text: "One"), Heading(level: 3, anchor: "two-kavychki", text: "Two «кавычки»")])
+        #expect(row.deletedById == world.principal.userId && row.deletedAt != nil)
+        #expect([row.slug, row.title, row.titleKey, row.body, row.html] == [article.slug, article.title, article.titleKey, article.body, article.html])
+        #expect([row.categoryId, row.createdById, row.updatedById] == [hr.id!, world.principal.userId!, world.principal.userId!])
+        #expect(row.revision == 1 && abs(row.updatedAt.timeIntervalSince(article.updatedAt)) < 0.01)
+        let live = try await world.article("Live", in: hr, body: "x")
+        let listed = try await world.queries.page(after: nil, limit: 5, for: world.principal)
+        #expect(listed.map { [$0.id, $0.categoryId, $0.updatedById] } == [[live.id!, hr.id!, world.principal.userId!]])
+        #expect(listed.map { "\($0.slug) \($0.title) \($0.revision)" } == ["live Live 1"])
+    }
+
+    @Test func aCommentersPageIsTheirsAloneAndOthersShareIt() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let page = try await world.article("Lunch", in: hr, body: "At one.")
+        let anna = try await world.user("anna"), boris = try await world.user("boris")
+        #expect(try await world.queries.personalParts(ofArticle: page.slug) == ArticlePersonalParts(askedRoles: [], ownerId: nil,
+                                                                                                    hasPendingChanges: false, commenters: []))
+        try await CommentService(database: world.database).add("And on Fridays?", on: .article(page.id!), by: anna)
+        let parts = try await world.queries.personalParts(ofArticle: page.slug)
+        #expect(parts.commenters == [anna.userId!])
+        #expect(parts.isPersonal(for: anna) && !parts.isPersonal(for: boris))
+        #expect(!(try await world.queries.personalParts(ofArticle: "no-such-page")).isPersonal(for: anna))
+    }
+
     @Test func everySaveAddsARevisionAndIdenticalSavesAddNone() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")

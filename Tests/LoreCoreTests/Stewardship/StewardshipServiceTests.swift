@@ -20,7 +20,7 @@ import Testing
         try await service.set(.init(ownerId: anna.userId, reviewMonths: 6), ofCategory: rules.id!, by: world.principal)
         var line = try #require(try await service.line(ofArticle: page.id!, for: boris))
         #expect(line.ownerName == "Anna" && line.stewardship.reviewMonths == 6 && !line.canMarkReviewed)
-        #expect(try await service.owner(ofArticle: page.slug) == anna.userId)
+        #expect(try await world.queries.personalParts(ofArticle: page.slug).ownerId == anna.userId)
         try await service.set(.init(ownerId: boris.userId, reviewMonths: nil), ofArticle: page.id!, by: world.principal)
         line = try #require(try await service.line(ofArticle: page.id!, for: boris))
         #expect(line.ownerName == "Boris" && line.stewardship.reviewMonths == 6 && line.canMarkReviewed)

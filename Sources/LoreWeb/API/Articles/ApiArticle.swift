@@ -48,8 +48,8 @@ struct ApiArticle: Encodable, Sendable {
         let updatedBy: String
         let url: String
 
-        init(_ article: Article, updatedBy: String) {
-            id = article.id ?? 0
+        init(_ article: ArticleSummary, updatedBy: String) {
+            id = article.id
             slug = article.slug
             title = article.title
             categoryId = article.categoryId

@@ -36,7 +36,7 @@ struct ApiArticleController {
         }
         let fetched = try await services.queries.page(inCategory: category, updatedSince: since, after: cursor.position,
                                                       limit: cursor.fetchLimit, for: context.requirePrincipal())
-        let (articles, next) = cursor.page(fetched) { $0.id ?? 0 }
+        let (articles, next) = cursor.page(fetched) { $0.id }
         return try ApiJSON.response(ApiPage(items: try await summaries(articles), nextCursor: next), request: request)
     }
 
@@ -118,7 +118,7 @@ struct ApiArticleController {
 
     @Sendable func trash(request: Request, context: AppRequestContext) async throws -> Response {
         let articles = try await services.queries.trash(for: context.requirePrincipal())
-        return try ApiJSON.response(ApiItems(items: try await summaries(articles)), request: request)
+        return try ApiJSON.response(ApiItems(items: try await summaries(articles.map(ArticleSummary.init))), request: request)
     }
 
     /// A category left out is "required", not the "not found" its stand-in id 0 would give.
@@ -131,7 +131,7 @@ struct ApiArticleController {
         }
     }
 
-    private func summaries(_ articles: [Article]) async throws -> [ApiArticle.Summary] {
+    private func summaries(_ articles: [ArticleSummary]) async throws -> [ApiArticle.Summary] {
         let names = try await services.queries.userNames(Set(articles.map(\.updatedById)))
         return articles.map { ApiArticle.Summary($0, updatedBy: names[$0.updatedById] ?? "") }
     }
