@@ -10,6 +10,9 @@ public struct Principal: Sendable, Equatable {
     /// Whether the client rights reach every card or only those the user is responsible for:
     /// only when every role that lets the user see clients is limited to their own.
     public let seesAllClients: Bool
+    /// Which categories and articles the principal reads depends on this alone: principals with
+    /// the same kind share kept trees and category lists. Asked several times a request, so made once.
+    public let readerKind: String
     /// Where the request came from, for the audit log.
     public private(set) var address = ""
 
@@ -21,6 +24,7 @@ public struct Principal: Sendable, Equatable {
         self.isAdministrator = isAdministrator
         self.capabilities = isAdministrator ? Set(Capability.allCases) : capabilities
         self.seesAllClients = isAdministrator || seesAllClients
+        readerKind = isAdministrator ? "admin" : roleIds.sorted().map(String.init).joined(separator: ",")
     }
 
     public var isGuest: Bool { userId == nil }
@@ -30,12 +34,6 @@ public struct Principal: Sendable, Equatable {
         var principal = self
         principal.address = address
         return principal
-    }
-
-    /// Which categories and articles the principal reads depends on this alone: principals with
-    /// the same kind share kept trees and category lists.
-    public var readerKind: String {
-        isAdministrator ? "admin" : roleIds.sorted().map(String.init).joined(separator: ",")
     }
 
     public func has(_ capability: Capability) -> Bool {

@@ -177,7 +177,6 @@ public struct ArticleService: Sendable {
         }
     }
 
-    /// Renders text as it would look once saved, links resolved against the live articles.
     /// Renders text as it would be saved, for the editor's preview and for old revisions.
     /// `article` (with `revision`, for an old one) gives `file:` names their attachments; the
     /// caller has checked that the principal may see them.

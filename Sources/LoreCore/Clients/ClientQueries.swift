@@ -57,26 +57,7 @@ public struct ClientQueries: Sendable {
     }
 
     public func card(slug: String, for principal: Principal) async throws -> ClientCard {
-        let policy = AccessPolicy(principal)
-        let card = try await database.reader.read { db in
-            let client = try policy.requireClient(slug: slug, .clientsRead, db)
-            guard let id = client.id else { throw NotFound() }
-            let names = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, displayName FROM user").map {
-                ($0["id"] as Int64, $0["displayName"] as String)
-            })
-            let contacts = try ClientContact.filter(Column("clientId") == id).order(Column("id")).fetchAll(db)
-            let contactNames = Dictionary(uniqueKeysWithValues: contacts.compactMap { c in c.id.map { ($0, c.name) } })
-            let interactions = try ClientInteraction.filter(Column("clientId") == id)
-                .order(Column("occurredAt").desc, Column("id").desc).fetchAll(db)
-                .map { ClientCard.Interaction(interaction: $0, authorName: names[$0.authorId] ?? "",
-                                              contactName: $0.contactId.flatMap { contactNames[$0] }) }
-            let changes = try ClientChange.filter(Column("clientId") == id).order(Column("id").desc).limit(500).fetchAll(db)
-                .map { ClientCard.Change(change: $0, authorName: names[$0.authorId] ?? "") }
-            return ClientCard(
-                client: client, notesHTML: try VisibleLinks.html(client.notesHTML, policy: policy, db),
-                managerName: client.managerId.flatMap { names[$0] }, contacts: contacts, interactions: interactions,
-                changes: changes, knowledge: try Self.knowledge(about: client, policy, db))
-        }
+        let card = try await database.read(as: principal) { viewer in try viewer.clientCard(slug: slug) }
         try await reads.record([card.client.id].compactMap { $0 }, by: principal)
         return card
     }
@@ -173,8 +154,13 @@ public struct ClientQueries: Sendable {
         try policy.requireClients()
         return try await database.reader.read { db in
             guard try Client.filter(key: id).filter(policy.readableClients()).fetchCount(db) == 1 else { throw NotFound() }
-            return try Purchase.filter(Column("clientId") == id).order(Column("date").desc, Column("id").desc).limit(200).fetchAll(db)
+            return try Self.latestPurchases(ofClient: id, db)
         }
+    }
+
+    /// A card's latest purchases (of a card already checked), newest first.
+    static func latestPurchases(ofClient id: Int64, _ db: Database) throws -> [Purchase] {
+        try Purchase.filter(Column("clientId") == id).order(Column("date").desc, Column("id").desc).limit(200).fetchAll(db)
     }
 
     /// Cards the principal may see that look like the same client as `draft` (see
@@ -260,7 +246,7 @@ public struct ClientQueries: Sendable {
         ClientStatus.allCases.enumerated().reduce("") { sql, pair in sql + " WHEN \(pair.element.rawValue) THEN \(pair.offset)" }
     }
 
-    private static func knowledge(about client: Client, _ policy: AccessPolicy, _ db: Database) throws -> [ClientCard.Knowledge] {
+    static func knowledge(about client: Client, _ policy: AccessPolicy, _ db: Database) throws -> [ClientCard.Knowledge] {
         guard let id = client.id else { return [] }
         let request: SQLRequest<Row> = """
             SELECT a.slug, a.title, a.categoryId, MAX(l.byHand) AS byHand

@@ -56,15 +56,12 @@ public struct ClientReadLedger: Sendable {
     }
 
     /// Who opened a card in the last 90 days, most recent first: for those who may export clients.
-    public func readers(of clientId: Int64, for principal: Principal) async throws -> [Reader] {
-        guard principal.has(.clientsExport) else { return [] }
-        return try await database.reader.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT user.displayName, MAX(clientRead.lastAt) AS lastAt, COUNT(*) AS days FROM clientRead
-                JOIN user ON user.id = clientRead.userId WHERE clientRead.clientId = ?
-                GROUP BY clientRead.userId ORDER BY lastAt DESC LIMIT 50
-                """, arguments: [clientId]).map { Reader(name: $0["displayName"], lastAt: $0["lastAt"], days: $0["days"]) }
-        }
+    static func readers(of clientId: Int64, _ db: Database) throws -> [Reader] {
+        try Row.fetchAll(db, sql: """
+            SELECT user.displayName, MAX(clientRead.lastAt) AS lastAt, COUNT(*) AS days FROM clientRead
+            JOIN user ON user.id = clientRead.userId WHERE clientRead.clientId = ?
+            GROUP BY clientRead.userId ORDER BY lastAt DESC LIMIT 50
+            """, arguments: [clientId]).map { Reader(name: $0["displayName"], lastAt: $0["lastAt"], days: $0["days"]) }
     }
 
     /// Those who reached the limit in the last week, for administrators' home page.

@@ -164,20 +164,21 @@ struct ClientController {
         let principal = try context.requirePrincipal()
         let t = context.translations
         let slug = try context.parameters.require("slug")
-        let card: ClientCard
+        let found: ClientPage
         do {
-            card = try await services.clientQueries.card(slug: slug, for: principal)
+            found = try await services.clientQueries.page(slug: slug, for: principal)
         } catch is NotFound {
             // The address of a card merged into another leads to that one.
             guard let kept = try await services.clientQueries.mergedCard(slug: slug, for: principal) else { throw NotFound() }
             return .redirect(to: Paths.client(kept), type: .normal)
         }
+        let card = found.card
         let tree = try await services.categories.tree(for: principal)
-        let files = try await services.attachments.attachments(of: .client(slug: card.client.slug), for: principal)
         let schema = try await services.clientQueries.schema()
-        var view = ClientCardView(card, schema: schema, files: files, principal: principal, forest: tree, t: context.translations, language: context.language)
+        var view = ClientCardView(card, schema: schema, files: found.files, principal: principal, forest: tree, t: context.translations,
+                                  language: context.language)
         let subject = NotificationSubject.client(card.client.id!)
-        view.comments = CommentView.threads(try await services.comments.threads(on: subject, for: principal), t: context.translations)
+        view.comments = CommentView.threads(found.comments, t: context.translations)
         view.commentAction = Paths.client(card.client.slug) + "/comments"
         let people = try await ClientTimelineController.people(services, context)
         view.assignees = Choice.options(people, selected: "", none: t["assignee_me"])
@@ -190,7 +191,7 @@ struct ClientController {
                                            anchor: "#interaction-\(step.id ?? 0)")
         }.sorted { $0.isOverdue && !$1.isOverdue }
         let canEdit = principal.has(.clientsEdit)
-        view.purchases = try await services.clientQueries.purchases(ofClient: card.client.id!, for: principal).map { purchase in
+        view.purchases = found.purchases.map { purchase in
             ClientCardView.PurchaseRow(date: DayDate(iso: purchase.date).map { DisplayDate.day($0, context.language) } ?? purchase.date,
                                        amount: Money.format(purchase.amount, currency: purchase.currency, context.language),
                                        note: purchase.note.isEmpty ? nil : purchase.note,
@@ -201,11 +202,10 @@ struct ClientController {
                 + [line.interval.map { t.format("buys_every", ["n": String($0)]) }, line.isDueForReactivation ? t["reactivation_due"] : nil])
                 .compactMap { $0 }.joined(separator: " · ")
         }
-        view.watch = WatchView(subject, watching: try await services.notifications.isWatching(subject, principal: principal),
-                               back: Paths.client(card.client.slug))
-        if principal.has(.clientsExport), let id = card.client.id {
+        view.watch = WatchView(subject, watching: found.isWatching, back: Paths.client(card.client.slug))
+        if principal.has(.clientsExport) {
             view.showsReaders = true
-            view.readers = try await services.clientQueries.reads.readers(of: id, for: principal).map { reader in
+            view.readers = found.readers.map { reader in
                 ClientCardView.Reader(name: reader.name, when: DisplayDate.format(reader.lastAt, context.language), days: reader.days)
             }
         }

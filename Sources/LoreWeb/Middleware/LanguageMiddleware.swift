@@ -6,7 +6,7 @@ struct LanguageMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
-        context.language = request.cookies[Self.cookieName].flatMap { Language(rawValue: $0.value) }
+        context.language = request.cookie(Self.cookieName).flatMap(Language.init(rawValue:))
             ?? Language.preferred(acceptLanguage: request.headers[.acceptLanguage])
             ?? .en
         return try await next(request, context)

@@ -16,7 +16,7 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Self.sessionCookie]?.value, let session = try await sessions.resume(token: token) {
+        if let token = request.cookie(Self.sessionCookie), let session = try await sessions.resume(token: token) {
             if let principal = try await principals.principal(userId: session.userId) {
                 context.session = session
                 let acting = principal.acting(from: context.clientAddress)
@@ -35,7 +35,7 @@ struct SessionMiddleware: RouterMiddleware {
         var newGuestToken: String?
         if context.principal == nil {
             context.principal = try await principals.guest().acting(from: context.clientAddress)
-            if let token = request.cookies[Self.guestTokenCookie]?.value, !token.isEmpty {
+            if let token = request.cookie(Self.guestTokenCookie), !token.isEmpty {
                 context.csrfToken = token
             } else {
                 newGuestToken = SecretToken.random()
