@@ -108,6 +108,32 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 
+    /// Shapes of text that make Markdown renderers slow down faster than the text grows (cmark's
+    /// CVEs of 2023 and the like), at the size limit: each must render in linear time. Most
+    /// take milliseconds; unbounded, `![[]()` took 8 s at 300 KB.
+    static let hostileShapes: [String: String] = [
+        "unclosed images in brackets": "![[]()", "open brackets": "[", "open images": "![", "unclosed links": "[a](",
+        "emphasis": "*a **b ", "underscores": "_a __b ", "stars and underscores": "*_", "backtick runs": "`a``b",
+        "nested quotes": "> ", "list markers": "- ", "open tags": "<a", "comments": "<!--", "entities": "&#",
+        "autolinks": "<http:", "link titles": "[a](b \"", "images in links": "[![a](b)", "fences": "```\n",
+        "setext headings": "a\n=\n", "headings": "# a\n", "wiki links": "[[a]] ", "open wiki links": "[[", "pipes": "[[a|",
+        "tasks": "- [ ] a\n", "tables": "| a |\n", "mentions": "@a ", "file links": "[a](file:",
+    ]
+
+    @Test(arguments: hostileShapes.keys.sorted())
+    func hostileShapesRenderInLinearTime(shape: String) throws {
+        let unit = Self.hostileShapes[shape]!
+        let text = String(repeating: unit, count: ArticleDraft.maxBodyBytes / unit.utf8.count)
+        let elapsed = try ContinuousClock().measure { _ = try renderer.render(text, resolver: resolver) }
+        // Generous for a debug build on a busy machine: superlinear work at this size takes minutes.
+        #expect(elapsed < .seconds(10), "\(shape): \(elapsed)")
+    }
+
+    @Test func repeatedHeadingsAreNumberedAroundOnesAlreadyTaken() throws {
+        let rendered = try renderer.render("## A\n\n## A-2\n\n## A\n\n## A\n\n## A-3\n", resolver: resolver)
+        #expect(rendered.headings.map(\.anchor) == ["a", "a-2", "a-3", "a-4", "a-3-2"])
+    }
+
     @Test func headingsGetUniqueAnchorsAndTableOfContents() throws {
         let rendered = try renderer.render("## Отпуск\n\ntext\n\n## Отпуск\n\n### Sick *leave*\n\n#### Deep\n", resolver: resolver)
         #expect(rendered.headings.map(\.anchor) == ["otpusk", "otpusk-2", "sick-leave", "deep"])
