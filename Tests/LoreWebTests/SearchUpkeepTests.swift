@@ -13,4 +13,12 @@ import Testing
         #expect(SearchUpkeep.nextRun(after: early, calendar: calendar) == night)
         #expect(SearchUpkeep.nextRun(after: night, calendar: calendar) == night.addingTimeInterval(86_400))
     }
+
+    @Test func tidiesInTheDayOnlyAfterManyChanges() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let tonight = now.addingTimeInterval(3_600)
+        #expect(!SearchUpkeep.isDue(now: now, night: tonight, changesSince: SearchUpkeep.changesBeforeTidying - 1))
+        #expect(SearchUpkeep.isDue(now: now, night: tonight, changesSince: SearchUpkeep.changesBeforeTidying))
+        #expect(SearchUpkeep.isDue(now: tonight, night: tonight, changesSince: 0), "the night's tidying, whatever was written")
+    }
 }

@@ -32,7 +32,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> some App
                                     settings: arguments.mail)
         services.append(MailSender(queue: MailQueue(database: database), composer: composer, sendmail: sendmail, logger: logger))
     }
-    services.append(SearchUpkeep(search: SearchService(database: database), logger: logger))
+    services.append(SearchUpkeep(search: SearchService(database: database), changes: database.changes, logger: logger))
     // Services stop in reverse order: the last views are written before the checkpoint.
     services.append(PageViewsFlush(views: routers.pageViews, logger: logger))
     let limits = arguments.connectionLimits
