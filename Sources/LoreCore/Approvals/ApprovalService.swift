@@ -94,11 +94,6 @@ public struct ApprovalService: Sendable {
         }
     }
 
-    /// The changes to an article the principal may see (theirs, or ones they approve).
-    public func changes(toArticle articleId: Int64, for principal: Principal) async throws -> [Shown] {
-        try await database.read(as: principal) { viewer in try viewer.waitingChanges(toArticle: articleId) }
-    }
-
     /// The principal's own change to an article, if any.
     public func mine(article articleId: Int64, for principal: Principal) async throws -> PendingChange? {
         guard let userId = principal.userId else { return nil }

@@ -33,12 +33,6 @@ public struct CommentService: Sendable {
         let resolveAny: Bool
     }
 
-    /// The page's threads, for a reader of it; what each may do with them. `page` is an article or
-    /// a client card; one the reader may not see has none, as one that does not exist.
-    public func threads(on page: NotificationSubject, for principal: Principal) async throws -> [Thread] {
-        try await database.read(as: principal) { viewer in try viewer.commentThreads(on: page) }
-    }
-
     /// One comment as the principal sees it, with its page's title and address.
     public func comment(id: Int64, for principal: Principal) async throws -> (shown: Shown, title: String, address: String) {
         let policy = AccessPolicy(principal)

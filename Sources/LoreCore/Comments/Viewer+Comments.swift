@@ -1,7 +1,8 @@
 import GRDB
 
 extension Viewer {
-    /// The comments on a page, in threads, as the reader sees them; none when the page is not theirs to see.
+    /// The comments on a page (an article or a client card), in threads, with what the reader may
+    /// do with each; none when the page is not theirs to see, as for one that does not exist.
     func commentThreads(on page: NotificationSubject) throws -> [CommentService.Thread] {
         let comments = try Comment.filter(Column(CommentService.column(page)) == page.id).order(Column("id")).fetchAll(db)
         // Most pages have none, and what the reader may do with comments costs more to find out.
