@@ -18,7 +18,7 @@ public struct ArticlePersonalParts: Sendable, Equatable {
     }
 
     /// Read in one snapshot; nothing for an address that is not a live article's.
-    static func read(slug: String, defaults: () throws -> Stewardship.Defaults, _ db: Database) throws -> ArticlePersonalParts {
+    static func read(slug: String, defaults: Stewardship.Defaults, _ db: Database) throws -> ArticlePersonalParts {
         // Three columns, not the article: its text is not needed.
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, categoryId, createdAt FROM article WHERE slug = ? AND deletedAt IS NULL"),
                                          arguments: [slug]) else {
@@ -28,7 +28,7 @@ public struct ArticlePersonalParts: Sendable, Equatable {
         return ArticlePersonalParts(
             askedRoles: Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT roleId FROM readingRequirementRole WHERE articleId = ?"),
                                                arguments: [id])),
-            ownerId: try Stewardship.of(articleId: id, categoryId: row["categoryId"], createdAt: row["createdAt"], defaults: defaults(), db).ownerId,
+            ownerId: try Stewardship.of(articleId: id, categoryId: row["categoryId"], createdAt: row["createdAt"], defaults: defaults, db).ownerId,
             hasPendingChanges: try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM pendingChange WHERE articleId = ?)"),
                                                  arguments: [id]) ?? false,
             commenters: Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT authorId FROM comment WHERE articleId = ? AND deletedAt IS NULL"),
@@ -43,9 +43,8 @@ extension ArticleQueries {
         let generation = database.changes.content
         if let known = personal.value(for: slug, generation: generation) { return known }
         let parts = try await database.reader.read { [database] db in
-            try ArticlePersonalParts.read(slug: slug, defaults: {
-                try database.stewardshipDefaults.value(for: 0, generation: generation) { try Stewardship.Defaults.load(db) }
-            }, db)
+            try ArticlePersonalParts.read(
+                slug: slug, defaults: Stewardship.Defaults.kept(in: database.stewardshipDefaults, generation: generation, db), db)
         }
         personal.store(parts, for: slug, generation: generation)
         return parts

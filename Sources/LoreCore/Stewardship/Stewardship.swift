@@ -60,6 +60,11 @@ public struct Stewardship: Sendable, Equatable {
             return Defaults(own: own, parents: parents)
         }
 
+        /// The defaults kept in `cache` at `generation` (read before the snapshot `db` began), or read now and kept.
+        static func kept(in cache: ChangeKeyedCache<Int, Defaults>, generation: Int, _ db: Database) throws -> Defaults {
+            try cache.value(for: 0, generation: generation) { try load(db) }
+        }
+
         /// The owner and interval articles in `categoryId` get when they set none themselves.
         func inherited(by categoryId: Int64) -> Own {
             var result = Own()

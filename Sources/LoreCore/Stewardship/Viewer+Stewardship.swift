@@ -4,7 +4,7 @@ extension Viewer {
     /// What categories hand down to their pages' owners and reviews: every page shown asks.
     func stewardshipDefaults() throws -> Stewardship.Defaults {
         guard let kept else { return try Stewardship.Defaults.load(db) }
-        return try kept.stewardship.value(for: 0, generation: kept.generation) { try Stewardship.Defaults.load(db) }
+        return try Stewardship.Defaults.kept(in: kept.stewardship, generation: kept.generation, db)
     }
 
     /// The owner and review line of a page the reader may read; nil for any other.
