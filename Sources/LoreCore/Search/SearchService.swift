@@ -33,7 +33,10 @@ public struct SearchService: Sendable {
         let policy = AccessPolicy(principal)
         let kinds = filter.kinds(for: principal)
         let found = try await database.reader.read { db -> (results: SearchResults, clients: [Int64]) in
-            let synonyms = try SearchSynonyms.expansions(for: query, db)
+            var synonyms = try SearchSynonyms.expansions(for: query, db)
+            for (index, written) in try Transliteration.expansions(for: query, db) {
+                synonyms[index, default: []] += written.filter { !(synonyms[index] ?? []).contains($0) }
+            }
             let corrections = try Self.corrections(query, skipping: Set(synonyms.keys), kinds, policy, db)
             var expansions: [Int: SearchPlan.Expansion] = [:]
             for (index, terms) in synonyms { expansions[index, default: .init()].synonyms = terms }

@@ -259,6 +259,9 @@ extension AppDatabase {
             // the rows with their text (2 GB at 100,000 articles).
             try db.execute(sql: "CREATE INDEX article_live_on_categoryId ON article(categoryId) WHERE deletedAt IS NULL")
         }
+        migrator.registerMigration("v31 synonyms of one word and function words keyed whole") { db in
+            try SearchSynonyms.rekey(db)
+        }
         return migrator
     }
 }

@@ -79,6 +79,25 @@ import Testing
         #expect(try await titles("ecommerce", world) == ["Shop"])
         #expect(try await titles("nodejs", world) == ["API"])
         #expect(try await titles("node.js", world) == ["API"])
+        try await world.article("Prices", in: office, body: "Внедрение считается в консультанто-днях.")
+        #expect(try await titles("консультанто-день", world) == ["Prices"], "«днях» is another stem than «день»: the parts find it")
+    }
+
+    /// Names are written in either script: «Складофф» on the page, "Skladoff" in the query.
+    @Test func aNameWrittenInTheOtherScriptFindsThePage() async throws {
+        let world = try await TestWorld()
+        let sales = try await world.category("Sales")
+        try await world.article("Складофф", in: sales, body: "Складофф — конкурент. Складофф дешевле.")
+        try await world.article("Обзор", in: sales, body: "Конкуренты: Складофф и другие.")
+        try await world.article("Ozon", in: sales, body: "Orders from Ozon arrive each hour.")
+        try await world.article("День склада", in: sales, body: "Каждый день на складе.")
+        let found = try await results("skladoff", world)
+        #expect(found.alsoSearched == ["складофф"])
+        #expect(found.hits.first?.title == "Складофф", "\(found.hits.map(\.title))")
+        #expect(try await results("озон", world).hits.map(\.title) == ["Ozon"])
+        #expect(try await results("день", world).alsoSearched.isEmpty, "a word this knowledge base uses is not read as a name in the other script")
+        let misspelt = try await results("sklodoff", world)
+        #expect(misspelt.corrections == [SearchResults.Correction(typed: "sklodoff", suggested: ["складофф"])], "\(misspelt.corrections)")
     }
 
     @Test func synonymsFindTheOtherLanguageAndAreSaid() async throws {
@@ -92,6 +111,16 @@ import Testing
         #expect(found.alsoSearched == ["printer", "МФУ"])
         try await world.article("Больничный", in: office, body: "Лист нетрудоспособности.")
         #expect(try await titles("sick leave rules", world).contains("Больничный"), "a phrase of the dictionary, typed as words")
+    }
+
+    /// "on call" keyed by its one meaningful word would stand for every "call".
+    @Test func aTermOfOneWordAndFunctionWordsIsKeyedWhole() async throws {
+        let world = try await TestWorld()
+        _ = try await SearchSynonyms(database: world.database).save("дежурство = on call = on-call", by: world.principal)
+        let office = try await world.category("Office")
+        try await world.article("Дежурство", in: office, body: "График дежурств.")
+        #expect(try await results("call", world).alsoSearched.isEmpty)
+        #expect(try await results("on-call", world).alsoSearched == ["дежурство"])
     }
 
     /// Snowball stems «терминал» as «термина» and «терминалов» as «терминал»: a term of several
@@ -192,5 +221,22 @@ import Testing
                       ("абвгд", "абвгд", 0), ("vacation", "vocation", 1), ("vacation", "station", nil)] as [(String, String, Int?)])
     func editDistance(a: String, b: String, expected: Int?) {
         #expect(SpellingCorrector.distance(Array(a), Array(b), limit: 2) == expected)
+    }
+
+    /// «удалённая работа» is "remote work" itself, not two words that each mean something else:
+    /// it scores as the two neighbouring words together, as a synonym does.
+    @Test func twoWordsAndTheirCommonSynonymCountAsThatPhrase() {
+        let shared = SearchPlan.Expansion(synonyms: ["удалённая работа"])
+        let plan = SearchPlan(SearchQuery("remote work rules"), expansions: [0: shared, 1: shared]).build().rank
+        let phrases = zip(plan.concepts, plan.weights).map { (concept: $0, weight: $1) }
+        #expect(phrases.contains { $0.concept == 3 && $0.weight == SearchPlan.Weight.synonym }, "remote work: \(phrases)")
+        #expect(!phrases.contains { $0.concept == 4 && $0.weight == SearchPlan.Weight.synonym }, "work rules share no synonym")
+    }
+
+    @Test(arguments: [("Skladoff", ["складофф"]), ("Dubai", ["дубай"]), ("Pacific", ["пакифик", "пацифик"]), ("Pulse", ["пулсе"]), ("Sochi", ["сочи"]),
+                      ("Озон", ["ozon"]), ("Щукино", ["shchukino"]), ("Ясенево", ["yasenevo"]), ("Pulse-2", []), ("Mixedщ", [])]
+                     as [(String, [String])])
+    func transliteration(word: String, expected: [String]) {
+        #expect(Transliteration.spellings(of: word) == expected)
     }
 }

@@ -9,10 +9,13 @@ import GRDBSQLite
 /// FTS5's own bm25 treats every phrase of the expression alike; Lore's expression holds, for each
 /// concept the user asked about, its exact form, its typed prefix, its word family, synonyms and
 /// spelling corrections, which must count for less than the word itself, and must not count
-/// twice. The score is BM25F per phrase (column weights: title 20, headings 4, body 1, category
+/// twice. The score is BM25F per phrase (column weights: title 40, headings 4, body 1, category
 /// path 2; k1 = 4, so that a word in the title outweighs many in the text; no length
 /// normalisation, b = 0: it did not change the judged set, and without it no row's length is
-/// read, a lookup per matching row), times the
+/// read, a lookup per matching row; Lucene's inverse document frequency, log(1 + (N − n + ½) /
+/// (n + ½)), which stays above zero for a word on most pages: in a small knowledge base
+/// «работа» is on half of them and is still the word in the title that says what a page is
+/// about — MRR@10 0.908 → 0.914, questions 0.833 → 0.893), times the
 /// phrase's weight; a concept scores as its best phrase; a row scores the sum over its concepts,
 /// so a page with more of the query's words ranks higher unless the words it lacks are common.
 ///
@@ -26,7 +29,7 @@ enum RankFunction {
     static let rankName = "lore_rank"
     static let matchedName = "lore_matched"
 
-    static let columnWeights: [Double] = [20, 4, 1, 2]
+    static let columnWeights: [Double] = [40, 4, 1, 2]
     static let k1 = 4.0
 
     /// Registers both functions on a connection (see ``AppDatabase``).
@@ -114,7 +117,7 @@ private final class RankState {
                     }
                 }
             }
-            let value = max(log((n - Double(count) + 0.5) / (Double(count) + 0.5)), 1e-6)
+            let value = log(1 + (n - Double(count) + 0.5) / (Double(count) + 0.5))
             // A word on no page says nothing of its prefix's or family's rarity.
             if first, count > 0 { wordIdf[concept] = value }
             return value

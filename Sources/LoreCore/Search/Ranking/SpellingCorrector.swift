@@ -20,6 +20,19 @@ enum SpellingCorrector {
         let typed = Array(Lexicon.normalized(word))
         guard typed.count >= minimumLength, typed.allSatisfy(\.isLetter) else { return [] }
         if let split = try split(typed, db, visibleCount: visibleCount) { return [split] }
+        var candidates = try nearby(typed, db)
+        if let other = Transliteration.otherScript(String(typed)), other.count >= 2 {
+            candidates += try nearby(Array(other), db, exactToo: true)
+        }
+        let nearest = candidates.sorted { ($0.distance, abs($0.term.count - typed.count), $0.term) < ($1.distance, abs($1.term.count - typed.count), $1.term) }
+            .prefix(maxChecked)
+        let visible = try nearest.map { (candidate: $0, count: try visibleCount($0.term)) }.filter { $0.count > 0 }
+        return visible.sorted { ($0.candidate.distance, -$0.count) < ($1.candidate.distance, -$1.count) }
+            .prefix(maxCorrections).map(\.candidate.term)
+    }
+
+    /// Indexed words within the edit distance allowed for `typed`'s length (the word itself only when `exactToo`).
+    private static func nearby(_ typed: [Character], _ db: Database, exactToo: Bool = false) throws -> [(term: String, distance: Int)] {
         let limit = typed.count >= 8 ? 2 : 1
         var candidates: [(term: String, distance: Int)] = []
         for start in Set([String(typed[0..<2]), String([typed[1], typed[0]])]) {
@@ -27,16 +40,12 @@ enum SpellingCorrector {
                                            arguments: [start, start + "\u{10FFFF}"])
             for term in rows {
                 let other = Array(term)
-                guard abs(other.count - typed.count) <= limit, other != typed, other.allSatisfy(\.isLetter),
+                guard abs(other.count - typed.count) <= limit, exactToo || other != typed, other.allSatisfy(\.isLetter),
                       let distance = distance(typed, other, limit: limit) else { continue }
                 candidates.append((term, distance))
             }
         }
-        let nearest = candidates.sorted { ($0.distance, abs($0.term.count - typed.count), $0.term) < ($1.distance, abs($1.term.count - typed.count), $1.term) }
-            .prefix(maxChecked)
-        let visible = try nearest.map { (candidate: $0, count: try visibleCount($0.term)) }.filter { $0.count > 0 }
-        return visible.sorted { ($0.candidate.distance, -$0.count) < ($1.candidate.distance, -$1.count) }
-            .prefix(maxCorrections).map(\.candidate.term)
+        return candidates
     }
 
     /// The word as two indexed words written apart that readable pages have side by side

@@ -61,7 +61,8 @@ public struct SearchSynonyms: Sendable {
     }
 
     /// A term's key: its words' stems, one space between, without function words (which a
-    /// query loses too: «отпуск без сохранения зарплаты» is typed and keyed as three words).
+    /// query loses too: «отпуск без сохранения зарплаты» is typed and keyed as three words),
+    /// unless only one word would be left.
     /// A term of several words keys each word by its family (``WordFamily``), so that it is
     /// found in any form: Snowball stems «терминал сбора данных» and «терминалов сбора данных»
     /// apart (термина / терминал); a single word keeps its stem, where a family is too broad.
@@ -71,7 +72,9 @@ public struct SearchSynonyms: Sendable {
             return term.words
         }
         let meaningful = words.filter { !Lexicon.stopWords.contains(Lexicon.normalized($0)) }
-        let kept = meaningful.isEmpty ? words : meaningful
+        // A term that is one word with function words ("on call") is an idiom: keyed by its one
+        // word, it would stand for every "call".
+        let kept = meaningful.count < min(words.count, 2) ? words : meaningful
         let stem = { (word: String) in stemmer.stem(Lexicon.normalized(word)) }
         guard kept.count > 1 else { return kept.map(stem).joined() }
         return kept.map { WordFamily.key(of: $0, stemmer: stemmer) ?? stem($0) }.joined(separator: " ")

@@ -1,0 +1,85 @@
+import GRDB
+
+/// A word as it is written in the other script, the way Russian speakers write names across
+/// them: "Skladoff" → «складофф», «Озон» → "ozon". Names of brands, products and places are
+/// written either way («Складофф» on the page, "Skladoff" in the query); the spelling
+/// corrector looks for the nearest indexed word to this form too, so that the spelling's
+/// ambiguities (c as к or ц, y as ы or й) cost an edit, not a miss.
+enum Transliteration {
+    /// For each one-word concept of the query, its other-script form when more pages have it
+    /// than the word as typed (lookups in the index's vocabulary), searched like a synonym.
+    static func expansions(for query: SearchQuery, _ db: Database) throws -> [Int: [String]] {
+        let stemmer = try Stemmer()
+        var found: [Int: [String]] = [:]
+        for (index, concept) in query.concepts.enumerated() where !concept.isRequired && !concept.isStopWord {
+            guard concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1, !term.isPrefix,
+                  !term.isQuoted, term.text.count >= minimumLength else { continue }
+            func pages(_ word: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT doc FROM searchVocabulary WHERE term = ?", arguments: [stemmer.stem(Lexicon.normalized(word))]) ?? 0
+            }
+            // Only where the other spelling is this knowledge base's usual one: «день» is not "den".
+            let typed = try pages(term.text)
+            for written in spellings(of: term.text) where try pages(written) > typed {
+                found[index] = [written]
+                break
+            }
+        }
+        return found
+    }
+
+    /// Shorter words are too often another word in the other script.
+    static let minimumLength = 4
+
+    /// The likeliest spellings in the other script, likeliest first: a Latin c before e, i or y
+    /// is also ц ("Pacific" → «пацифик»).
+    static func spellings(of word: String) -> [String] {
+        guard let first = otherScript(word) else { return [] }
+        var result = [first]
+        let typed = Lexicon.normalized(word)
+        if typed.unicodeScalars.allSatisfy({ latin.contains($0) }) {
+            if typed.contains("ce") || typed.contains("ci") || typed.contains("cy") {
+                result.append(first.replacingOccurrences(of: "ке", with: "це").replacingOccurrences(of: "ки", with: "ци")
+                    .replacingOccurrences(of: "кы", with: "ци"))
+            }
+        }
+        return result
+    }
+
+    /// The word in the other script (lowercase), or nil when it mixes scripts or has no letters of either.
+    static func otherScript(_ word: String) -> String? {
+        let scalars = Array(word.lowercased().unicodeScalars)
+        if scalars.allSatisfy({ latin.contains($0) }) { return cyrillic(of: scalars) }
+        if scalars.allSatisfy({ Self.fromCyrillic[$0] != nil }) { return scalars.map { Self.fromCyrillic[$0]! }.joined() }
+        return nil
+    }
+
+    private static let latin = Set("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+
+    /// Letter groups first, longest first: "shch" before "sh" before "s".
+    private static let toCyrillic: [(latin: String, cyrillic: String)] = [
+        ("shch", "щ"), ("sch", "щ"), ("zh", "ж"), ("kh", "х"), ("ch", "ч"), ("sh", "ш"), ("ts", "ц"), ("tz", "ц"),
+        ("ph", "ф"), ("th", "т"), ("ck", "к"), ("ya", "я"), ("ja", "я"), ("yu", "ю"), ("ju", "ю"), ("yo", "е"),
+        ("jo", "е"), ("ye", "е"), ("ay", "ай"), ("ey", "ей"), ("oy", "ой"), ("iy", "ий"), ("uy", "уй"), ("ai", "ай"), ("ei", "ей"), ("oi", "ой"),
+        ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"),
+        ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"), ("r", "р"),
+        ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+    ].map { (String($0.0), String($0.1)) }
+
+    private static let fromCyrillic: [Unicode.Scalar: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+        "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    ]
+
+    private static func cyrillic(of scalars: [Unicode.Scalar]) -> String {
+        let text = String(String.UnicodeScalarView(scalars))
+        var result = ""
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            guard let (group, letters) = toCyrillic.first(where: { rest.hasPrefix($0.latin) }) else { rest = rest.dropFirst(); continue }
+            result += letters
+            rest = rest.dropFirst(group.count)
+        }
+        return result
+    }
+}
