@@ -18,9 +18,12 @@ enum Transliteration {
                 try Int.fetchOne(db, sql: "SELECT doc FROM searchVocabulary WHERE term = ?", arguments: [stemmer.stem(Lexicon.normalized(word))]) ?? 0
             }
             // Only where the other spelling is this knowledge base's usual one: «день» is not "den".
-            let typed = try pages(term.text)
-            for written in spellings(of: term.text) where try pages(written) > typed {
-                found[index] = [written]
+            // Counting reads a word's whole list of pages: the typed word, often common, only
+            // when the other spelling is there at all.
+            for written in spellings(of: term.text) {
+                let other = try pages(written)
+                guard other > 0 else { continue }
+                if other > (try pages(term.text)) { found[index] = [written] }
                 break
             }
         }
