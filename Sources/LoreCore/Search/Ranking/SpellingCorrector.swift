@@ -1,7 +1,8 @@
 import GRDB
 
-/// Nearest indexed words to a word that matches nothing: "overtme" → "overtime", or the two
-/// words it runs together: "hotdesk" → "hot desk".
+/// Nearest indexed words to a word that matches nothing: "overtme" → "overtime", the two
+/// words it runs together: "hotdesk" → "hot desk", or the word in the other script
+/// (``Transliteration``): "sklodoff" → «складофф».
 ///
 /// Candidates come from the index's own vocabulary (`searchVocabulary`, FTS5's fts5vocab over
 /// `searchIndex`), among words that start with the same two letters or with those two swapped,
