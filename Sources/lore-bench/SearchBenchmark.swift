@@ -9,6 +9,8 @@ enum SearchBenchmark {
     static let articleCount = Int(ProcessInfo.processInfo.environment["LORE_BENCH_ARTICLES"] ?? "") ?? 100_000
     /// Queries of each kind, for each reader; `LORE_BENCH_QUERIES` sets fewer for a quick look.
     static let queryCount = Int(ProcessInfo.processInfo.environment["LORE_BENCH_QUERIES"] ?? "") ?? 200
+    /// LORE_BENCH_SLOWEST=1 prints each kind's five slowest queries, to see what the tail is made of.
+    static let showSlowest = ProcessInfo.processInfo.environment["LORE_BENCH_SLOWEST"] != nil
     static let topLevel = 20
     static let childrenEach = 10
 
@@ -37,6 +39,7 @@ enum SearchBenchmark {
             let queries = (0..<queryCount).map { vocabulary.query(kind, seed: UInt64($0)) }
             for (who, principal) in [("admin", admin), ("tenth", reader)] {
                 var samples: [Double] = []
+                var slowest: [(ms: Double, text: String)] = []
                 var hits = 0
                 for text in queries {
                     let start = clock.now
@@ -48,12 +51,14 @@ enum SearchBenchmark {
                         hits += try await search.search(SearchQuery(text), for: principal).total
                     }
                     samples.append(milliseconds(clock.now - start))
+                    slowest.append((samples[samples.count - 1], text))
                 }
                 samples.sort()
                 let percentile = { (p: Double) in samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
                 say("\(kind.rawValue)".padding(toLength: 22, withPad: " ", startingAt: 0)
                       + who.padding(toLength: 8, withPad: " ", startingAt: 0)
                       + "  \(format(percentile(0.5)))   \(format(percentile(0.95)))   \(format(percentile(0.99)))   \(hits / queries.count)")
+                if showSlowest { slowest.sorted { $0.ms > $1.ms }.prefix(5).forEach { say("    \(format($0.ms))  \($0.text)") } }
             }
         }
     }

@@ -1,8 +1,7 @@
 import GRDB
 
-/// Nearest indexed words to a word that matches nothing: "overtme" → "overtime", the two
-/// words it runs together: "hotdesk" → "hot desk", or the word in the other script
-/// (``Transliteration``): "sklodoff" → «складофф».
+/// Nearest indexed words to a word that matches nothing: "overtme" → "overtime", or the two
+/// words it runs together: "hotdesk" → "hot desk".
 ///
 /// Candidates come from the index's own vocabulary (`searchVocabulary`, FTS5's fts5vocab over
 /// `searchIndex`), among words that start with the same two letters or with those two swapped,
@@ -21,10 +20,7 @@ enum SpellingCorrector {
         let typed = Array(Lexicon.normalized(word))
         guard typed.count >= minimumLength, typed.allSatisfy(\.isLetter) else { return [] }
         if let split = try split(typed, db, visibleCount: visibleCount) { return [split] }
-        var candidates = try nearby(typed, db)
-        if let other = Transliteration.otherScript(String(typed)), other.count >= 2 {
-            candidates += try nearby(Array(other), db, exactToo: true)
-        }
+        let candidates = try nearby(typed, db)
         let nearest = candidates.sorted { ($0.distance, abs($0.term.count - typed.count), $0.term) < ($1.distance, abs($1.term.count - typed.count), $1.term) }
             .prefix(maxChecked)
         let visible = try nearest.map { (candidate: $0, count: try visibleCount($0.term)) }.filter { $0.count > 0 }
@@ -32,8 +28,8 @@ enum SpellingCorrector {
             .prefix(maxCorrections).map(\.candidate.term)
     }
 
-    /// Indexed words within the edit distance allowed for `typed`'s length (the word itself only when `exactToo`).
-    private static func nearby(_ typed: [Character], _ db: Database, exactToo: Bool = false) throws -> [(term: String, distance: Int)] {
+    /// Indexed words within the edit distance allowed for `typed`'s length.
+    private static func nearby(_ typed: [Character], _ db: Database) throws -> [(term: String, distance: Int)] {
         let limit = typed.count >= 8 ? 2 : 1
         var candidates: [(term: String, distance: Int)] = []
         for start in Set([String(typed[0..<2]), String([typed[1], typed[0]])]) {
@@ -41,7 +37,7 @@ enum SpellingCorrector {
                                            arguments: [start, start + "\u{10FFFF}"])
             for term in rows {
                 let other = Array(term)
-                guard abs(other.count - typed.count) <= limit, exactToo || other != typed, other.allSatisfy(\.isLetter),
+                guard abs(other.count - typed.count) <= limit, other != typed, other.allSatisfy(\.isLetter),
                       let distance = distance(typed, other, limit: limit) else { continue }
                 candidates.append((term, distance))
             }
