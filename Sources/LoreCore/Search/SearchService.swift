@@ -34,7 +34,8 @@ public struct SearchService: Sendable {
         let kinds = filter.kinds(for: principal)
         let found = try await database.reader.read { db -> (results: SearchResults, clients: [Int64]) in
             var synonyms = try SearchSynonyms.expansions(for: query, db)
-            for (index, written) in try Transliteration.expansions(for: query, db) {
+            let readable = { (word: String) in try Self.visibleCount(FTS5Syntax.string(word), limit: Transliteration.countLimit, kinds, policy, db) }
+            for (index, written) in try Transliteration.expansions(for: query, db, readablePages: readable) {
                 synonyms[index, default: []] += written.filter { !(synonyms[index] ?? []).contains($0) }
             }
             let corrections = try Self.corrections(query, skipping: Set(synonyms.keys), kinds, policy, db)
@@ -86,11 +87,7 @@ public struct SearchService: Sendable {
     private static func corrections(_ query: SearchQuery, skipping: Set<Int>, _ kinds: [SearchHit.Kind], _ policy: AccessPolicy,
                                     _ db: Database) throws -> [(concept: Int, typed: String, suggested: [String])] {
         func visible(_ expression: String, limit: Int) throws -> Int {
-            let request: SQLRequest<Int> = """
-                SELECT count(*) FROM (SELECT 1 FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid
-                WHERE searchIndex MATCH \(expression) AND \(Self.visible(kinds, policy)) LIMIT \(limit))
-                """
-            return try request.fetchOne(db) ?? 0
+            try visibleCount(expression, limit: limit, kinds, policy, db)
         }
         var found: [(concept: Int, typed: String, suggested: [String])] = []
         var tried = 0
@@ -181,6 +178,16 @@ public struct SearchService: Sendable {
             FROM searchIndex WHERE searchIndex MATCH \(plan.expression) AND rowid IN \(ids)
             """
         return Dictionary(try request.fetchAll(db).map { ($0["rowid"], (text: $0["text"] ?? "", matched: $0["matched"] ?? 0)) }) { first, _ in first }
+    }
+
+    /// How many documents the principal may see match `expression`, counted up to `limit`.
+    static func visibleCount(_ expression: String, limit: Int, _ kinds: [SearchHit.Kind], _ policy: AccessPolicy,
+                             _ db: Database) throws -> Int {
+        let request: SQLRequest<Int> = """
+            SELECT count(*) FROM (SELECT 1 FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid
+            WHERE searchIndex MATCH \(expression) AND \(Self.visible(kinds, policy)) LIMIT \(limit))
+            """
+        return try request.fetchOne(db) ?? 0
     }
 
     /// True for the documents `d` of the given kinds that the principal may see.

@@ -96,6 +96,13 @@ import Testing
         #expect(found.hits.first?.title == "Складофф", "\(found.hits.map(\.title))")
         #expect(try await results("озон", world).hits.map(\.title) == ["Ozon"])
         #expect(try await results("день", world).alsoSearched.isEmpty, "a word this knowledge base uses is not read as a name in the other script")
+        let board = try await world.category("Board")
+        try await world.grant(.none, to: try await world.roles.role(kind: .employee), on: board)
+        try await world.article("Занзибар", in: board, body: "Покупка: Занзибар.")
+        let reader = try await world.user("reader")
+        let hidden = try await results("zanzibar складофф", world, as: reader)
+        #expect(hidden.alsoSearched.isEmpty && !hidden.hits.contains { $0.title == "Занзибар" }, "a spelling only hidden pages have is never said")
+        #expect(try await results("zanzibar складофф", world).alsoSearched == ["занзибар"], "the board may read it")
     }
 
     @Test func synonymsFindTheOtherLanguageAndAreSaid() async throws {

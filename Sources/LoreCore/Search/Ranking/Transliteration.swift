@@ -7,24 +7,26 @@ import GRDB
 /// vocabulary was the slowest part of a search already, and doing it again in the other script
 /// doubled a misspelt word's search (p99 43 → 78 ms at 100,000 articles).
 enum Transliteration {
-    /// For each one-word concept of the query, its other-script form when more pages have it
-    /// than the word as typed (lookups in the index's vocabulary), searched like a synonym.
-    static func expansions(for query: SearchQuery, _ db: Database) throws -> [Int: [String]] {
+    /// For each one-word concept of the query, its other-script form when more pages the
+    /// searcher may read have it than the word as typed (`readablePages` counts them, up to
+    /// ``countLimit``), searched like a synonym. The index's vocabulary, which spans hidden pages
+    /// too, only says whether counting is worth it: what is searched and said never depends on
+    /// a page the searcher may not read.
+    static func expansions(for query: SearchQuery, _ db: Database, readablePages: (String) throws -> Int) throws -> [Int: [String]] {
         let stemmer = try Stemmer()
         var found: [Int: [String]] = [:]
         for (index, concept) in query.concepts.enumerated() where !concept.isRequired && !concept.isStopWord {
             guard concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1, !term.isPrefix,
                   !term.isQuoted, term.text.count >= minimumLength else { continue }
-            func pages(_ word: String) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT doc FROM searchVocabulary WHERE term = ?", arguments: [stemmer.stem(Lexicon.normalized(word))]) ?? 0
-            }
             // Only where the other spelling is this knowledge base's usual one: «день» is not "den".
-            // Counting reads a word's whole list of pages: the typed word, often common, only
-            // when the other spelling is there at all.
+            // The typed word, often common, is counted only when the other spelling is readable at all.
             for written in spellings(of: term.text) {
-                let other = try pages(written)
+                let indexed = try Bool.fetchOne(db, sql: "SELECT 1 FROM searchVocabulary WHERE term = ?",
+                                                arguments: [stemmer.stem(Lexicon.normalized(written))]) ?? false
+                guard indexed else { continue }
+                let other = try readablePages(written)
                 guard other > 0 else { continue }
-                if other > (try pages(term.text)) { found[index] = [written] }
+                if other > (try readablePages(term.text)) { found[index] = [written] }
                 break
             }
         }
@@ -33,6 +35,8 @@ enum Transliteration {
 
     /// Shorter words are too often another word in the other script.
     static let minimumLength = 4
+    /// Readable pages are counted up to this: more says nothing about which spelling is usual.
+    static let countLimit = 20
 
     /// The likeliest spellings in the other script, likeliest first: a Latin c before e, i or y
     /// is also ц ("Pacific" → «пацифик»).
