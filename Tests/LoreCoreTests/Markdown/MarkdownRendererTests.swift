@@ -125,8 +125,9 @@ import Testing
         let unit = Self.hostileShapes[shape]!
         let text = String(repeating: unit, count: ArticleDraft.maxBodyBytes / unit.utf8.count)
         let elapsed = try ContinuousClock().measure { _ = try renderer.render(text, resolver: resolver) }
-        // Generous for a debug build on a busy machine: superlinear work at this size takes minutes.
-        #expect(elapsed < .seconds(10), "\(shape): \(elapsed)")
+        // Generous for a debug build on a machine losing half its CPU to its host (11 s was
+        // measured so): superlinear work at this size takes many minutes.
+        #expect(elapsed < .seconds(60), "\(shape): \(elapsed)")
     }
 
     @Test func repeatedHeadingsAreNumberedAroundOnesAlreadyTaken() throws {
