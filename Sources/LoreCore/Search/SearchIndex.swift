@@ -46,7 +46,8 @@ enum SearchIndex {
     }
 
     /// Indexes the article as it is now: a live article replaces its entry, a trashed one loses it.
-    static func update(_ article: Article, _ db: Database) throws {
+    /// ``rebuild(_:progress:)`` counts the words of all documents at once at the end instead (`countingWords`).
+    static func update(_ article: Article, _ db: Database, countingWords: Bool = true) throws {
         guard let id = article.id else { return }
         guard !article.isDeleted else { return try remove(.article, id, db) }
         // The titles above the article's category, up to the first that sets grants of its own:
@@ -61,12 +62,12 @@ enum SearchIndex {
             SELECT title FROM up ORDER BY depth DESC
             """, arguments: [article.categoryId]).joined(separator: " › ")
         try put(.article, id, categoryId: article.categoryId, title: article.title, headings: article.outline.map(\.text).joined(separator: "\n"),
-                body: PlainText.from(html: article.html), extra: categoryPath, db)
+                body: PlainText.from(html: article.html), extra: categoryPath, countingWords: countingWords, db)
     }
 
     /// Indexes a client card: its names and requisites weigh like a title and headings, its
     /// people, preferences and notes like a body, its segment, tags and address like a category.
-    static func update(_ client: Client, _ db: Database) throws {
+    static func update(_ client: Client, _ db: Database, countingWords: Bool = true) throws {
         guard let id = client.id else { return }
         guard !client.isDeleted else { return try remove(.client, id, db) }
         let contacts = try ClientContact.filter(Column("clientId") == id).fetchAll(db).map { contact in
@@ -77,12 +78,14 @@ enum SearchIndex {
         // Fields administrators added are found like the segment (sorted, so the text does not change with dictionary order).
         let custom = client.custom.sorted { $0.key < $1.key }.map(\.value)
         try put(.client, id, categoryId: nil, title: client.name, headings: [client.legalName, client.inn, client.ogrn].joined(separator: "\n"),
-                body: body, extra: ([client.segment, client.address] + client.tags + custom).joined(separator: " "), db)
+                body: body, extra: ([client.segment, client.address] + client.tags + custom).joined(separator: " "),
+                countingWords: countingWords, db)
     }
 
     static func remove(_ kind: Kind, _ id: Int64, _ db: Database) throws {
         guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
                                              arguments: [kind.rawValue, id]) else { return }
+        try SearchWords.replace(SearchWords.words(ofDocument: rowid, db), with: [], db)
         try db.execute(sql: "DELETE FROM searchIndex WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "DELETE FROM searchTitle WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "DELETE FROM searchDocument WHERE id = ?", arguments: [rowid])
@@ -107,30 +110,34 @@ enum SearchIndex {
         var done = 0
         let cursor = try Article.filter(Article.live).order(Column("id")).fetchCursor(db)
         while let article = try cursor.next() {
-            try update(article, db)
+            try update(article, db, countingWords: false)
             done += 1
             if done % 500 == 0 || done == total { progress(done, total) }
         }
         // The index's own migration (v6) rebuilds it before the registry's tables exist.
         if try db.tableExists(Client.databaseTableName) {
-            for client in try Client.filter(Client.live).fetchAll(db) { try update(client, db) }
+            for client in try Client.filter(Client.live).fetchAll(db) { try update(client, db, countingWords: false) }
         }
+        // Migrations before v32 rebuild the index before the table of its words exists.
+        if try db.tableExists("searchWord") { try SearchWords.recount(db) }
         try db.execute(sql: "INSERT INTO searchIndex (searchIndex) VALUES ('optimize')")
         try db.execute(sql: "INSERT INTO searchTitle (searchTitle) VALUES ('optimize')")
     }
 
     private static func put(_ kind: Kind, _ id: Int64, categoryId: Int64?, title: String, headings: String, body: String, extra: String,
-                            _ db: Database) throws {
+                            countingWords: Bool, _ db: Database) throws {
         try db.execute(sql: """
             INSERT INTO searchDocument (kind, refId, categoryId) VALUES (?, ?, ?)
             ON CONFLICT (kind, refId) DO UPDATE SET categoryId = excluded.categoryId
             """, arguments: [kind.rawValue, id, categoryId])
         guard let rowid = try Int64.fetchOne(db, sql: "SELECT id FROM searchDocument WHERE kind = ? AND refId = ?",
                                              arguments: [kind.rawValue, id]) else { return }
+        let before = countingWords ? try SearchWords.words(ofDocument: rowid, db) : []
         try db.execute(sql: "DELETE FROM searchIndex WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "DELETE FROM searchTitle WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "INSERT INTO searchIndex (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)",
                        arguments: [rowid, title, headings, body, extra])
+        if countingWords { try SearchWords.replace(before, with: SearchWords.words(ofDocument: rowid, db), db) }
         try db.execute(sql: "INSERT INTO searchTitle (rowid, title) VALUES (?, ?)", arguments: [rowid, title])
     }
 }

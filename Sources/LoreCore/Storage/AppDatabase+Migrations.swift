@@ -262,6 +262,10 @@ extension AppDatabase {
         migrator.registerMigration("v31 synonyms of one word and function words keyed whole") { db in
             try SearchSynonyms.rekey(db)
         }
+        migrator.registerMigration("v32 the index's words, for spelling corrections") { db in
+            try SearchWords.createTable(db)
+            try SearchWords.recount(db)
+        }
         return migrator
     }
 }

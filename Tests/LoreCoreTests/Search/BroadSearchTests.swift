@@ -46,6 +46,18 @@ import Testing
         }
     }
 
+    @Test func anUnfinishedWordOnNoPageStillFindsTheThousandItBegins() async throws {
+        let (world, reader) = try await world()
+        let search = SearchService(database: world.database)
+        for principal in [world.principal, reader] {
+            // "wareh" is on no page: its candidates come from the typed prefix, ranked in full.
+            let found = try await search.search(SearchQuery("wareh"), for: principal)
+            #expect(found.total == SearchService.countLimit + 1)
+            #expect(found.hits.count == 20)
+            #expect(found.hits.first?.title == "Warehouse map")
+        }
+    }
+
     @Test func aNarrowSearchCountsExactlyWhatTheReaderMaySee() async throws {
         let (world, reader) = try await world()
         let search = SearchService(database: world.database)

@@ -158,6 +158,32 @@ import Testing
         #expect(try await results("zanzibr", world).corrections.first?.suggested == ["zanzibar"], "the board may read it")
     }
 
+    @Test func correctionsFollowTheWordsPagesHaveNow() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        let article = try await world.article("Overtime", in: hr, body: "Overtime is approved by your manager.")
+        try await world.article("Shifts", in: hr, body: "Overtime on weekends.")
+        func pages(_ word: String) async throws -> Int? {
+            try await world.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT pages FROM searchWord WHERE word = ?", arguments: [word]) }
+        }
+        #expect(try await pages("overtime") == 2)
+        #expect(try await pages("approved") == 1)
+        var draft = ArticleDraft(article)
+        draft.body = "Ask the supervisor."
+        _ = try await world.articles.save(id: article.id!, draft, baseRevision: 1, by: world.principal)
+        #expect(try await pages("approved") == nil, "a word no page has any more is gone")
+        #expect(try await pages("supervisor") == 1)
+        #expect(try await results("supervsor", world).corrections.first?.suggested == ["supervisor"])
+        try await world.articles.delete(id: article.id!, by: world.principal)
+        #expect(try await pages("supervisor") == nil, "a trashed page's words are not counted")
+        #expect(try await pages("overtime") == 1)
+        #expect(try await results("supervsor", world).corrections.isEmpty)
+        let counted = try await world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") }
+        try await SearchService(database: world.database).reindex { _, _ in }
+        #expect(try await world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") } == counted,
+                "counting as pages change agrees with counting anew")
+    }
+
     @Test func aLineOfMisspeltWordsIsCorrectedOnlySoFar() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")

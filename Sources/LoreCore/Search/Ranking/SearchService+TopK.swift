@@ -11,9 +11,10 @@ extension SearchService {
     ///
     /// A word on a large share of the pages is ranked only where it is in a title or a heading,
     /// unless the page has a rarer word of the query: past the first page of results, a page
-    /// that only mentions common words in its text ranks below these. When that leaves too few
-    /// pages the reader may see, the rarest common word is ranked everywhere too, and so on, up
-    /// to ranking every match.
+    /// that only mentions common words in its text ranks below these. Among many matches, a
+    /// page found only by a word's family or typed prefix is not ranked either. When that leaves
+    /// too few pages the reader may see, the rarest common word is ranked everywhere too, and so
+    /// on, up to ranking every match.
     static func bestMatches(_ plan: SearchPlan, _ full: SearchPlan.Built, offset: Int, perPage: Int, total: Int,
                             _ filter: SearchFilter, _ policy: AccessPolicy, _ db: Database) throws -> [Match] {
         let needed = offset + perPage + candidates
@@ -26,12 +27,16 @@ extension SearchService {
         }
         let pageCounts = try pageCounts(plan, db)
         var breadth = try breadth(plan, pageCounts, db)
-        var window = try ranked(breadth.broad.isEmpty ? full : plan.build(candidates: breadth, pageCounts: pageCounts))
-        while window.count < offset + perPage, total > window.count, !breadth.broad.isEmpty {
-            breadth.narrow.append(breadth.broad.removeFirst())
-            window = try ranked(breadth.broad.isEmpty ? full : plan.build(candidates: breadth, pageCounts: pageCounts))
+        // A rare word's family or typed prefix can match most pages («pledunfinared» on 783
+        // pages, its family on 75,000): those alone never choose candidates, the words do.
+        var choosing = !breadth.broad.isEmpty || total > broadLimit
+        func window() throws -> [Match] { try ranked(choosing ? plan.build(candidates: breadth, pageCounts: pageCounts) : full) }
+        var found = try window()
+        while found.count < offset + perPage, total > found.count, choosing {
+            if breadth.broad.isEmpty { choosing = false } else { breadth.narrow.append(breadth.broad.removeFirst()) }
+            found = try window()
         }
-        return window
+        return found
     }
 
     /// How many pages have each one-word concept's word, from the index's vocabulary (readable

@@ -3,10 +3,10 @@ import GRDB
 /// Nearest indexed words to a word that matches nothing: "overtme" → "overtime", or the two
 /// words it runs together: "hotdesk" → "hot desk".
 ///
-/// Candidates come from the index's own vocabulary (`searchVocabulary`, FTS5's fts5vocab over
-/// `searchIndex`), among words that start with the same two letters or with those two swapped,
+/// Candidates come from the words the indexed documents are written with (``SearchWords``),
+/// among those that start with the same two letters or with those two swapped,
 /// within an edit distance of 1 (2 for words of 8 letters or more; a transposition counts as one
-/// edit). The vocabulary spans every page, readable or not, so a candidate is kept only when
+/// edit). Those words span every page, readable or not, so a candidate is kept only when
 /// the searcher may read a page that has it, and candidates are ordered by how many of those
 /// pages there are: nothing about hidden pages shows through.
 enum SpellingCorrector {
@@ -33,11 +33,9 @@ enum SpellingCorrector {
         let limit = typed.count >= 8 ? 2 : 1
         var candidates: [(term: String, distance: Int)] = []
         for start in Set([String(typed[0..<2]), String([typed[1], typed[0]])]) {
-            let rows = try String.fetchAll(db, sql: "SELECT term FROM searchVocabulary WHERE term >= ? AND term < ?",
-                                           arguments: [start, start + "\u{10FFFF}"])
-            for term in rows {
+            for term in try SearchWords.starting(with: start, db) {
                 let other = Array(term)
-                guard abs(other.count - typed.count) <= limit, other != typed, other.allSatisfy(\.isLetter),
+                guard abs(other.count - typed.count) <= limit, other != typed,
                       let distance = distance(typed, other, limit: limit) else { continue }
                 candidates.append((term, distance))
             }

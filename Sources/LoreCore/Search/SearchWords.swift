@@ -1,0 +1,82 @@
+import GRDB
+
+/// The words the indexed documents are written with, as the index reads them (unicode61's
+/// words: lowercase, Latin diacritics folded, ё read as е), each with how many documents have it:
+/// where spelling corrections look for the nearest words (``SpellingCorrector``).
+///
+/// FTS5's own vocabulary (`searchVocabulary`) knows these words too, but it counts a word's pages
+/// by reading the word's whole list of pages, so listing the words that start with two letters
+/// took 35–55 ms at 100,000 articles, the slowest part of a search for a misspelt word. This
+/// table lists them in a fraction of a millisecond. It is kept in step inside the transaction
+/// that changes the index, so it never names a word no document has.
+enum SearchWords {
+    /// Shorter words are never a correction: a typed word has at least four letters, one edit away.
+    static let minimumLength = 3
+
+    static func createTable(_ db: Database) throws {
+        try db.create(table: "searchWord", options: .withoutRowID) { t in
+            t.primaryKey("word", .text)
+            t.column("pages", .integer).notNull()
+        }
+    }
+
+    /// The distinct words of an indexed document that could be a correction: letters only.
+    /// `row` holds the document's columns.
+    private static func words(of row: Row, _ tokenizer: any FTS5Tokenizer) throws -> Set<String> {
+        var words: Set<String> = []
+        for column in 0..<row.count {
+            let text: String = row[column] ?? ""
+            for (token, _) in try tokenizer.tokenize(document: text)
+            where token.count >= minimumLength && token.allSatisfy(\.isLetter) {
+                words.insert(Lexicon.normalized(token))
+            }
+        }
+        return words
+    }
+
+    /// The words of the indexed document `rowid` (none when it is not indexed).
+    static func words(ofDocument rowid: Int64, _ db: Database) throws -> Set<String> {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM searchIndex WHERE rowid = ?", arguments: [rowid]) else { return [] }
+        return try words(of: row, makeTokenizer(db))
+    }
+
+    private static let columns = "title, headings, body, extra"
+
+    /// The words as the index's tokenizer (``StemmingTokenizer``) finds them before stemming.
+    private static func makeTokenizer(_ db: Database) throws -> any FTS5Tokenizer {
+        try db.makeTokenizer(.unicode61(diacritics: .remove))
+    }
+
+    /// A document that had the words `old` now has `new`.
+    static func replace(_ old: Set<String>, with new: Set<String>, _ db: Database) throws {
+        let added = try db.cachedStatement(sql: """
+            INSERT INTO searchWord (word, pages) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET pages = pages + 1
+            """)
+        let dropped = try db.cachedStatement(sql: "UPDATE searchWord SET pages = pages - 1 WHERE word = ?")
+        let gone = try db.cachedStatement(sql: "DELETE FROM searchWord WHERE word = ? AND pages <= 0")
+        for word in new.subtracting(old) { try added.execute(arguments: [word]) }
+        for word in old.subtracting(new) {
+            try dropped.execute(arguments: [word])
+            try gone.execute(arguments: [word])
+        }
+    }
+
+    /// Counts every indexed document's words anew, at once (after the index is rebuilt).
+    static func recount(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM searchWord")
+        var pages: [String: Int] = [:]
+        let tokenizer = try makeTokenizer(db)
+        let documents = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM searchIndex")
+        while let row = try documents.next() {
+            for word in try words(of: row, tokenizer) { pages[word, default: 0] += 1 }
+        }
+        let insert = try db.makeStatement(sql: "INSERT INTO searchWord (word, pages) VALUES (?, ?)")
+        for (word, count) in pages { try insert.execute(arguments: [word, count]) }
+    }
+
+    /// Indexed words from `start` up to the next that does not begin with it.
+    static func starting(with start: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT word FROM searchWord WHERE word >= ? AND word < ?",
+                            arguments: [start, start + "\u{10FFFF}"])
+    }
+}
