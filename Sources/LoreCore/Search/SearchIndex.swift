@@ -137,7 +137,7 @@ enum SearchIndex {
         try db.execute(sql: "DELETE FROM searchTitle WHERE rowid = ?", arguments: [rowid])
         try db.execute(sql: "INSERT INTO searchIndex (rowid, title, headings, body, extra) VALUES (?, ?, ?, ?, ?)",
                        arguments: [rowid, title, headings, body, extra])
-        if countingWords { try SearchWords.replace(before, with: SearchWords.words(ofDocument: rowid, db), db) }
+        if countingWords { try SearchWords.replace(before, with: SearchWords.words(in: [title, headings, body, extra], db), db) }
         try db.execute(sql: "INSERT INTO searchTitle (rowid, title) VALUES (?, ?)", arguments: [rowid, title])
     }
 }
