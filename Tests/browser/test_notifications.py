@@ -46,15 +46,20 @@ def test_an_invited_colleague_mentioned_in_a_comment_sees_it_in_the_bell_and_the
         click_and_load(marina, find(marina, "#send-comment"))
         assert marker in find(marina, "#comments").text
 
+        # The server's scan for pages to confirm may tell a newcomer of them at any moment (every
+        # five minutes): the bell counts at least the mention, and opening it reads the mention.
         open_page(ira, server, "/")
-        assert bell_count(ira) == before + 1
+        assert bell_count(ira) >= before + 1
         click_and_load(ira, find(ira, "#bell"))
         assert path_of(ira) == "/notifications"
         [item] = [li for li in find_all(ira, "#notification-list .notification") if marker in li.text]
         assert "Марина Соколова" in item.text and "Командировки" in item.text
+        assert "unread" in item.get_attribute("class")
         click_and_load(ira, item.find_element("css selector", ".notification-text"))
         assert path_of(ira) == "/a/komandirovki"
-        assert bell_count(ira) == before
+        open_page(ira, server, "/notifications")
+        [item] = [li for li in find_all(ira, "#notification-list .notification") if marker in li.text]
+        assert "unread" not in item.get_attribute("class")
 
         text = mailbox.wait_for(address, f"per diem rates {marker}")
         assert re.search(re.escape(server) + r"/a/komandirovki#comment-\d+", text)

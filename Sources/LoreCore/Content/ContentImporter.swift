@@ -36,7 +36,7 @@ public struct ContentImporter: Sendable {
         do {
             return try await articles.database.writer.write { [self] db in
                 var report = read
-                try write(planned, by: principal, report: &report, progress: counted, db)
+                try SearchWords.summing(db) { try write(planned, by: principal, report: &report, progress: counted, db) }
                 if !report.problems.isEmpty { throw Refused(report: report) }
                 return report
             }

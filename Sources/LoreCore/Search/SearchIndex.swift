@@ -46,7 +46,7 @@ enum SearchIndex {
     }
 
     /// Indexes the article as it is now: a live article replaces its entry, a trashed one loses it.
-    /// ``rebuild(_:progress:)`` counts the words of all documents at once at the end instead (`countingWords`).
+    /// Migrations made before the index's words were counted rebuild it without (`countingWords`).
     static func update(_ article: Article, _ db: Database, countingWords: Bool = true) throws {
         guard let id = article.id else { return }
         guard !article.isDeleted else { return try remove(.article, id, db) }
@@ -106,20 +106,23 @@ enum SearchIndex {
         try db.execute(sql: "DELETE FROM searchIndex")
         try db.execute(sql: "DELETE FROM searchTitle")
         try db.execute(sql: "DELETE FROM searchDocument")
+        // Migrations before v32 rebuild the index before the table of its words exists.
+        let countingWords = try db.tableExists("searchWord")
+        if countingWords { try db.execute(sql: "DELETE FROM searchWord") }
         let total = try Article.filter(Article.live).fetchCount(db)
         var done = 0
-        let cursor = try Article.filter(Article.live).order(Column("id")).fetchCursor(db)
-        while let article = try cursor.next() {
-            try update(article, db, countingWords: false)
-            done += 1
-            if done % 500 == 0 || done == total { progress(done, total) }
+        try SearchWords.summing(db) {
+            let cursor = try Article.filter(Article.live).order(Column("id")).fetchCursor(db)
+            while let article = try cursor.next() {
+                try update(article, db, countingWords: countingWords)
+                done += 1
+                if done % 500 == 0 || done == total { progress(done, total) }
+            }
+            // The index's own migration (v6) rebuilds it before the registry's tables exist.
+            if try db.tableExists(Client.databaseTableName) {
+                for client in try Client.filter(Client.live).fetchAll(db) { try update(client, db, countingWords: countingWords) }
+            }
         }
-        // The index's own migration (v6) rebuilds it before the registry's tables exist.
-        if try db.tableExists(Client.databaseTableName) {
-            for client in try Client.filter(Client.live).fetchAll(db) { try update(client, db, countingWords: false) }
-        }
-        // Migrations before v32 rebuild the index before the table of its words exists.
-        if try db.tableExists("searchWord") { try SearchWords.recount(db) }
         try db.execute(sql: "INSERT INTO searchIndex (searchIndex) VALUES ('optimize')")
         try db.execute(sql: "INSERT INTO searchTitle (searchTitle) VALUES ('optimize')")
     }

@@ -1,4 +1,5 @@
 import GRDB
+import Synchronization
 
 /// The words the indexed documents are written with, as the index reads them (unicode61's
 /// words: lowercase, Latin diacritics folded, ё read as е), each with how many documents have it:
@@ -81,31 +82,41 @@ enum SearchWords {
         try db.makeTokenizer(.unicode61(diacritics: .remove))
     }
 
-    /// A document that had the words `old` now has `new`.
+    /// A document that had the words `old` now has `new`: counted at once, or at the end of
+    /// ``summing(_:_:)`` when it runs.
     static func replace(_ old: Set<String>, with new: Set<String>, _ db: Database) throws {
-        let added = try db.cachedStatement(sql: """
-            INSERT INTO searchWord (word, pages) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET pages = pages + 1
-            """)
-        let dropped = try db.cachedStatement(sql: "UPDATE searchWord SET pages = pages - 1 WHERE word = ?")
-        let gone = try db.cachedStatement(sql: "DELETE FROM searchWord WHERE word = ? AND pages <= 0")
-        for word in new.subtracting(old) { try added.execute(arguments: [word]) }
-        for word in old.subtracting(new) {
-            try dropped.execute(arguments: [word])
-            try gone.execute(arguments: [word])
-        }
+        if let sums = summed.withLock({ $0[ObjectIdentifier(db)] }) { return sums.add(removing: old, adding: new) }
+        let sums = SearchWordSums()
+        sums.add(removing: old, adding: new)
+        try sums.write(db)
     }
 
-    /// Counts every indexed document's words anew, at once (after the index is rebuilt).
+    /// Runs `body`, which changes many documents on `db`, summing their word counts in memory and
+    /// writing the sums once at its end. Counted page by page, a bulk import wrote an upsert for
+    /// every word of every page (2.5 million for 10,000 pages of 2 KB): 65–75 s instead of 62–64 s.
+    static func summing<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        let key = ObjectIdentifier(db)
+        // Within an outer run, the outer one writes.
+        if summed.withLock({ $0[key] }) != nil { return try body() }
+        let sums = SearchWordSums()
+        summed.withLock { $0[key] = sums }
+        defer { summed.withLock { $0[key] = nil } }
+        let result = try body()
+        try sums.write(db)
+        return result
+    }
+
+    /// The connections running ``summing(_:_:)``, and their sums.
+    private static let summed = Mutex<[ObjectIdentifier: SearchWordSums]>([:])
+
+    /// Counts every indexed document's words anew (the index was made before this table).
     static func recount(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM searchWord")
-        var pages: [String: Int] = [:]
+        let sums = SearchWordSums()
         let tokenizer = try makeTokenizer(db)
         let documents = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM searchIndex")
-        while let row = try documents.next() {
-            for word in words(in: texts(of: row), tokenizer) { pages[word, default: 0] += 1 }
-        }
-        let insert = try db.makeStatement(sql: "INSERT INTO searchWord (word, pages) VALUES (?, ?)")
-        for (word, count) in pages { try insert.execute(arguments: [word, count]) }
+        while let row = try documents.next() { sums.add(removing: [], adding: words(in: texts(of: row), tokenizer)) }
+        try sums.write(db)
     }
 
     /// Indexed words from `start` up to the next that does not begin with it.

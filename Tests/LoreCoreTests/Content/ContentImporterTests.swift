@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Synchronization
 import Testing
 @testable import LoreCore
@@ -47,6 +48,37 @@ import Testing
         let third = try await importer.importFolder(at: root, by: world.principal)
         #expect(third.articlesUpdated == 1)
         #expect(try await world.current("otpusk").revision == 2)
+    }
+
+    @Test func anImportCountsTheIndexsWordsOnceAsSavesWould() async throws {
+        let world = try await TestWorld()
+        try await world.article("Keys", in: try await world.category("Office"), body: "The warehouse keys hang by the door.")
+        let root = try makeFolder([
+            "hr/_category.md": "---\ntitle: HR\n---\n",
+            "hr/alpha.md": "---\ntitle: Alpha\n---\nWarehouse pallets.\n",
+            "hr/beta.md": "---\ntitle: Beta\n---\nSee [[Alpha]]: the warehouse is open.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let importer = ContentImporter(database: world.database)
+        func pages(_ word: String) async throws -> Int? {
+            try await world.database.reader.read { db in try Int.fetchOne(db, sql: "SELECT pages FROM searchWord WHERE word = ?", arguments: [word]) }
+        }
+        func countedAgainAlike() async throws -> Bool {
+            try await world.database.writer.write { db in
+                let summed = try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word")
+                try SearchWords.recount(db)
+                return try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") == summed
+            }
+        }
+        _ = try await importer.importFolder(at: root, by: world.principal)
+        #expect(try await pages("warehouse") == 3)
+        #expect(try await pages("pallets") == 1)
+        #expect(try await countedAgainAlike())
+        try "---\ntitle: Beta\n---\nSee [[Alpha]]: closed today.\n".write(to: root.appendingPathComponent("hr/beta.md"), atomically: true, encoding: .utf8)
+        _ = try await importer.importFolder(at: root, by: world.principal)
+        #expect(try await pages("warehouse") == 2)
+        #expect(try await pages("closed") == 1)
+        #expect(try await countedAgainAlike())
     }
 
     @Test func anArticlesFilesFolderBecomesItsAttachmentsOnce() async throws {
