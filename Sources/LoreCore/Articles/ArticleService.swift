@@ -313,7 +313,7 @@ public struct ArticleService: Sendable {
     /// (a page it links to renamed, say), when it renders again.
     /// `files`: whose attachments `file:` names.
     private func prerender(_ body: String, files: (Attachment.Owner, Int64)?) async throws -> Prerendered? {
-        let body = body.replacingOccurrences(of: "\r\n", with: "\n")
+        let body = ByteSearch.replacing(["\r\n": "\n"], in: body)
         guard body.utf8.count <= ArticleDraft.maxBodyBytes else { return nil }
         let generation = database.changes.content
         let rendered = try await database.reader.read { [renderer] db in
@@ -335,7 +335,7 @@ public struct ArticleService: Sendable {
         let title = validator.text("title", draft.title, maxBytes: ArticleDraft.maxTitleBytes)
         let summary = validator.text("summary", draft.summary, required: false, maxBytes: ArticleDraft.maxSummaryBytes)
         // The body keeps its leading spaces: they can be Markdown (an indented code block).
-        let body = draft.body.replacingOccurrences(of: "\r\n", with: "\n")
+        let body = ByteSearch.replacing(["\r\n": "\n"], in: draft.body)
         if body.utf8.count > ArticleDraft.maxBodyBytes { validator.add("body", .tooLong(maxBytes: ArticleDraft.maxBodyBytes)) }
         if body.unicodeScalars.contains("\u{FFFD}") || body.unicodeScalars.contains("\u{0}") { validator.add("body", .invalidText) }
         let slug = draft.slug.trimmingCharacters(in: .whitespaces)

@@ -7,7 +7,7 @@ struct FrontMatter: Equatable {
     var body: String
 
     static func parse(_ text: String) -> FrontMatter {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = ByteSearch.replacing(["\r\n": "\n"], in: text)
         var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard lines.first == "---" else { return FrontMatter(fields: [:], body: normalized) }
         lines = lines.dropFirst()
@@ -25,8 +25,6 @@ struct FrontMatter: Equatable {
 
     private static func unquote(_ value: String) -> String {
         guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return value }
-        return String(value.dropFirst().dropLast())
-            .replacingOccurrences(of: "\\\"", with: "\"")
-            .replacingOccurrences(of: "\\\\", with: "\\")
+        return ByteSearch.replacing(["\\\"": "\"", "\\\\": "\\"], in: String(value.dropFirst().dropLast()))
     }
 }

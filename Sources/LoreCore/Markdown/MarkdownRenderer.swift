@@ -16,7 +16,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String, resolver: any WikiLinkResolver) throws -> RenderedMarkdown {
         // One kind of line end, so that cmark's line numbers find the table rows in `lines`.
-        let source = BracketLimiter.limited(markdown).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        let source = ByteSearch.replacing(["\r\n": "\n", "\r": "\n"], in: BracketLimiter.limited(markdown))
         guard let document = Self.parse(source) else { throw MarkdownError.parserFailed }
         defer { cmark_node_free(document) }
         var found = Found()

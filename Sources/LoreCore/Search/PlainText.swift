@@ -2,28 +2,24 @@
 /// renderer writes decoded, so snippets show text rather than markup.
 enum PlainText {
     static func from(html: String) -> String {
-        var text = ""
+        // Byte by byte: the renderer escapes every "<" of the text, so each one left opens a tag.
+        var text: [UInt8] = []
         text.reserveCapacity(html.utf8.count)
         var inTag = false
-        for character in html {
-            switch character {
-            case "<": inTag = true
-            case ">" where inTag:
+        for byte in html.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"): inTag = true
+            case UInt8(ascii: ">") where inTag:
                 inTag = false
-                text.append(" ")
+                text.append(UInt8(ascii: " "))
             default:
-                if !inTag { text.append(character) }
+                if !inTag { text.append(byte) }
             }
         }
-        return decodeEntities(text)
+        return ByteSearch.replacing([
+            "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&amp;": "&",
             // Snippet markers are control characters; nothing indexed may contain them.
-            .replacingOccurrences(of: SearchHighlight.start, with: "").replacingOccurrences(of: SearchHighlight.end, with: "")
-    }
-
-    private static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
+            SearchHighlight.start: "", SearchHighlight.end: "",
+        ], in: String(decoding: text, as: UTF8.self))
     }
 }

@@ -6,6 +6,6 @@ public enum SearchHighlight {
     static let end = "\u{2}"
 
     public static func html(_ snippet: String) -> String {
-        snippet.htmlEscaped.replacingOccurrences(of: start, with: "<mark>").replacingOccurrences(of: end, with: "</mark>")
+        ByteSearch.replacing([start: "<mark>", end: "</mark>"], in: snippet.htmlEscaped)
     }
 }

@@ -16,4 +16,14 @@ import Testing
         #expect(!ByteSearch.contains("wikilink", in: "<p>Отпуск: wikilin</p>"))
         #expect(!ByteSearch.contains("a", in: ""))
     }
+
+    @Test func replacesEveryKeyInOnePass() {
+        #expect(ByteSearch.replacing(["\r\n": "\n", "\r": "\n"], in: "а\r\nб\rв\n") == "а\nб\nв\n")
+        // A replacement is not read again: "&amp;lt;" is the text "&lt;", not "<".
+        #expect(ByteSearch.replacing(["&lt;": "<", "&amp;": "&"], in: "&amp;lt; &lt;b&gt;") == "&lt; <b&gt;")
+        #expect(ByteSearch.replacing(["ё": "е"], in: "ёлка Ёж") == "елка Ёж")
+        #expect(ByteSearch.replacing(["\u{1}": "", "\u{2}": ""], in: "\u{1}отпуск\u{2}") == "отпуск")
+        #expect(ByteSearch.replacing(["x": "y"], in: "") == "")
+        #expect(ByteSearch.replacing(["&lt;": "<"], in: "no entities &lt") == "no entities &lt")
+    }
 }
