@@ -3,8 +3,8 @@ import GRDB
 /// Changes to the counts of the index's words (``SearchWords``), summed before they are written:
 /// a word a document gained counts +1, a word it lost −1.
 ///
-/// Only the thread running the connection's transaction touches one (see
-/// ``SearchWords/summing(_:_:)``), hence the unchecked sendability.
+// Unchecked: only the thread running the connection's transaction touches one (see
+// ``SearchWords/summing(_:_:)``); it is Sendable only to sit in that function's shared table.
 final class SearchWordSums: @unchecked Sendable {
     private var pages: [String: Int] = [:]
 

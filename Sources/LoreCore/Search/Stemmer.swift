@@ -26,7 +26,7 @@ public final class Stemmer {
 
     /// The stem of one lowercase word; "ё" is read as "е", as Russian readers do.
     public func stem(_ word: String) -> String {
-        let folded = ByteSearch.replacing(["ё": "е"], in: word)
+        let folded = Lexicon.foldingYo(word)
         let russian = folded.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
         return Array(folded.utf8).withUnsafeBufferPointer { buffer in
             stem(buffer, russian: russian).map { String(decoding: $0, as: UTF8.self) } ?? folded

@@ -2,8 +2,9 @@ import CPluralRules
 
 /// A language's plural categories as ICU (CLDR) defines them: Russian 1, 21 → "one";
 /// 2–4, 22 → "few"; 5, 11, 12 → "many"; English 1 → "one", the rest → "other".
-// Unchecked: the only state is ICU's rules, immutable once opened (never closed) and documented
-// by ICU as safe to use from several threads at once (uplrules_select takes them as const).
+// Unchecked: the state is ICU's rules, immutable once opened (never closed) and documented by ICU
+// as safe to use from several threads at once (uplrules_select takes them as const), and a table
+// of answers filled in once by `init`.
 struct PluralRules: @unchecked Sendable {
     private let rules: UnsafeRawPointer?
     /// The categories of 0…999, asked once: pages ask for the same few counts on every request
