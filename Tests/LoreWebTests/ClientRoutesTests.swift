@@ -95,6 +95,11 @@ import Testing
             ])
             #expect(imported.status == .seeOther)
             #expect(try await admin.get("/clients").text.contains("Ромашка"))
+            // A made-up column count maps no column (a negative one once trapped on 0..<-1).
+            for columns in ["-1", "99999999999999999999", "x"] {
+                let tampered = try await admin.postForm("/clients/import/check", [("data", String(data)), ("columns", columns)])
+                #expect(tampered.status == .ok || tampered.status == .unprocessableContent, "columns=\(columns)")
+            }
         }
     }
 

@@ -19,6 +19,17 @@ import LoreCore
         #expect(LocalPath.sanitized("//evil.example") == "/")
     }
 
+    @Test func numbersFromRequestsAreReadOnlyWithinTheirRange() {
+        #expect(Int64(request: " 42 ", in: .ids) == 42)
+        #expect(Int64(request: "-1", in: .ids) == nil)
+        #expect(Int64(request: String(1 << 41), in: .ids) == nil)
+        #expect(Int64(request: "99999999999999999999999", in: .ids) == nil, "too large for the type")
+        #expect(Int(request: "4x", in: .typed) == nil)
+        #expect(Int(request: Optional<String>.none, in: .typed) == nil)
+        #expect(Int(request: "-3", in: 0...500) == nil, "a negative count would make a range that traps")
+        #expect(Int(request: "7", in: 1...3650) == 7)
+    }
+
     @Test func pageNumbersOutOfAnyListAreNotFound() throws {
         #expect(try PageNumber.parse(nil) == 1)
         #expect(try PageNumber.parse("abc") == 1)

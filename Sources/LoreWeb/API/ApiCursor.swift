@@ -19,7 +19,7 @@ struct ApiCursor {
     init(_ parameters: Parameters, kind: String) throws {
         self.kind = kind
         if let text = parameters.get("limit") {
-            guard let limit = Int(text), (1...Self.maxLimit).contains(limit) else {
+            guard let limit = Int(request: text, in: 1...Self.maxLimit) else {
                 throw ApiProblem.invalidParameter("limit", "limit must be a whole number from 1 to \(Self.maxLimit).")
             }
             self.limit = limit
@@ -30,7 +30,7 @@ struct ApiCursor {
             position = nil
             return
         }
-        guard cursor.hasPrefix(kind + "."), let value = Int64(cursor.dropFirst(kind.count + 1)), value >= 0 else {
+        guard cursor.hasPrefix(kind + "."), let value = Int64(request: cursor.dropFirst(kind.count + 1), in: .ids) else {
             throw Self.invalid
         }
         position = value

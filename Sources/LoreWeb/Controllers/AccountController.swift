@@ -51,7 +51,7 @@ struct AccountController {
     @Sendable func createToken(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
         let form = try await FormData.read(from: request)
-        let days = Int(form["expires"])
+        let days = Int(request: form["expires"], in: .typed)
         do {
             let (_, secret) = try await tokens.create(name: form["name"], readOnly: form["readOnly"] == "on",
                                                       expiresInDays: days.flatMap { $0 > 0 ? $0 : nil }, by: principal)

@@ -24,7 +24,7 @@ struct AcknowledgementController {
     @Sendable func confirm(request: Request, context: AppRequestContext) async throws -> Response {
         let article = try await services.liveArticle(context)
         let form = try await FormData.read(from: request)
-        let revision = Int(form["revision"].prefix(9)) ?? 0
+        let revision = Int(request: form["revision"], in: .typed) ?? 0
         do {
             try await services.acknowledgements.acknowledge(articleId: article.id!, revision: revision, by: context.requirePrincipal())
             return .redirect(to: Paths.article(article.slug) + "?notice=confirmed")
@@ -90,7 +90,7 @@ struct AcknowledgementController {
         let setting = canChange ? try await services.acknowledgements.setting(ofArticle: article.id!, for: principal) : nil
         let shown = asked ?? setting
         let query = request.uri.queryParameters
-        let role = query.get("role").flatMap { Int64($0) }
+        let role = Int64(request: query.get("role"), in: .ids)
         let department = query.get("department").map { String($0) }
         let report: AcknowledgementService.Report?
         do {
@@ -138,7 +138,7 @@ struct AcknowledgementController {
         let form = try await FormData.read(from: request)
         let roles = try await services.roles.roles()
         let chosen = Set(roles.compactMap { role in role.id.flatMap { form["role-\($0)"] == "on" ? $0 : nil } })
-        let days = Int(form["dueDays"].trimmingCharacters(in: .whitespaces).prefix(4)) ?? 0
+        let days = Int(request: form["dueDays"], in: .typed) ?? 0
         let setting = AcknowledgementService.Setting(roleIds: chosen, dueDays: days)
         do {
             try await services.acknowledgements.require(setting, ofArticle: article.id!, by: context.requirePrincipal())
@@ -154,7 +154,7 @@ struct AcknowledgementController {
         let article = try await services.liveArticle(context)
         let query = request.uri.queryParameters
         let report = try await services.acknowledgements.report(
-            ofArticle: article.id!, role: query.get("role").flatMap { Int64($0) }, department: query.get("department").map { String($0) },
+            ofArticle: article.id!, role: Int64(request: query.get("role"), in: .ids), department: query.get("department").map { String($0) },
             for: principal)
         let t = context.translations
         let header = ["reading_name", "reading_position", "reading_department", "reading_roles", "reading_revision", "reading_confirmed_at",

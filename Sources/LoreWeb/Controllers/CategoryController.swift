@@ -106,7 +106,7 @@ struct CategoryController {
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
         if context.isGuest { throw NotFound() }
-        let parentId = request.uri.queryParameters.get("parent").flatMap { Int64($0) }
+        let parentId = Int64(request: request.uri.queryParameters.get("parent"), in: .ids)
         return try await form(CategoryDraft(title: "", parentId: parentId), editing: nil, errors: .none, request: request, context: context)
     }
 

@@ -78,11 +78,11 @@ struct ClientEditController {
                                        request: request, context: context)
         }
         do {
-            let client = try await services.clients.update(slug: slug, draft, version: Int(form["version"]) ?? 0, by: principal)
+            let client = try await services.clients.update(slug: slug, draft, version: Int(request: form["version"], in: .typed) ?? 0, by: principal)
             return .redirect(to: Paths.client(client.slug) + "?notice=saved")
         } catch let error as ValidationError {
             var stale = card.client
-            stale.version = Int(form["version"]) ?? card.client.version
+            stale.version = Int(request: form["version"], in: .typed) ?? card.client.version
             return try await self.form(draft, editing: stale, errors: error,
                                        status: .unprocessableContent, request: request, context: context)
         } catch let conflict as ClientConflict {

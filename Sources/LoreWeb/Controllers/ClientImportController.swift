@@ -42,11 +42,11 @@ struct ClientImportController {
         let form = try await FormData.read(from: request, limit: (ClientImport.maxBytes * 3) / 2 + (1 << 20))
         guard let data = Data(base64Encoded: form["data"]) else { throw HTTPError(.badRequest) }
         let bytes = Array(data)
-        let columns = Int(form["columns"]) ?? 0
+        let columns = Int(request: form["columns"], in: 0...500) ?? 0
         let schema = try await services.clientQueries.schema()
-        let mapping: [ClientColumn?] = (0..<min(columns, 500)).map { schema.column(rawValue: form["map-\($0)"]) }
+        let mapping: [ClientColumn?] = (0..<columns).map { schema.column(rawValue: form["map-\($0)"]) }
         var decisions: [Int: ImportPreview.Decision] = [:]
-        for line in (form["lines"].split(separator: ",").compactMap { Int($0) }) {
+        for line in (form["lines"].split(separator: ",").compactMap { Int(request: $0, in: .typed) }) {
             decisions[line] = ImportPreview.Decision(rawValue: form["decision-\(line)"])
         }
         if form["action"] == "import" {

@@ -93,8 +93,8 @@ struct ClientSummaryController {
 
     /// `30,90,180,365`: four whole numbers, rising or falling as the score needs.
     private static func numbers(_ text: String) -> [Int]? {
-        let parts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && (1...3650).contains($0!) }) else { return nil }
+        let parts = text.split(separator: ",").map { Int(request: $0, in: 1...3650) }
+        guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { return nil }
         return parts.compactMap { $0 }
     }
 }

@@ -76,8 +76,7 @@ struct CustomFieldController {
     }
 
     private static func id(_ context: AppRequestContext) throws -> Int64 {
-        guard let id = Int64(try context.parameters.require("id")) else { throw HTTPError(.notFound) }
-        return id
+        try context.parameters.number("id")
     }
 
     private static func draft(_ form: FormData) -> CustomFieldDraft {

@@ -76,9 +76,9 @@ struct SearchController {
         let text = String(FormData.query(of: request)["q"].prefix(Self.maxQueryLength))
         let query = SearchQuery(text)
         let filter = SearchFilter(
-            categoryId: parameters.get("category").flatMap { Int64($0) },
+            categoryId: Int64(request: parameters.get("category"), in: .ids),
             author: parameters.get("author").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) },
-            changedWithinDays: parameters.get("within").flatMap { Int($0) }.flatMap { Self.withinDays.contains($0) ? $0 : nil },
+            changedWithinDays: Int(request: parameters.get("within"), in: .typed).flatMap { Self.withinDays.contains($0) ? $0 : nil },
             kind: parameters.get("type").flatMap(SearchHit.Kind.init(rawValue:)))
         let page = min(500, try PageNumber.parse(parameters.get("page")))
         let found = try await services.search.search(query, filter: filter, page: page, perPage: Self.perPage, for: principal)

@@ -81,7 +81,7 @@ struct StewardshipController {
 
     private static func setting(from request: Request) async throws -> StewardshipService.Setting {
         let form = try await FormData.read(from: request)
-        return StewardshipService.Setting(ownerId: form.integer("owner"), reviewMonths: Int(form["reviewMonths"].prefix(4)))
+        return StewardshipService.Setting(ownerId: form.integer("owner"), reviewMonths: Int(request: form["reviewMonths"], in: .typed))
     }
 
     /// `inherited`: what an article gets from its category (nil for a category's own form).
@@ -163,7 +163,7 @@ struct StewardshipController {
         let levels = try await services.categories.levels(for: principal)
         guard principal.isAdministrator || levels.values.contains(.manage) else { throw NotFound() }
         let tree = try await services.categories.tree(for: principal)
-        let categoryId = request.uri.queryParameters.get("category").flatMap { Int64($0) }.flatMap { tree.byId[$0] != nil ? $0 : nil }
+        let categoryId = Int64(request: request.uri.queryParameters.get("category"), in: .ids).flatMap { tree.byId[$0] != nil ? $0 : nil }
         return (try await services.stewardship.health(inCategory: categoryId, for: principal), tree, categoryId)
     }
 

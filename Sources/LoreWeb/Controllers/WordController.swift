@@ -27,7 +27,7 @@ struct WordController {
             return try await editor.form(ArticleDraft(title: "", categoryId: 0, body: ""), editing: nil, baseRevision: nil,
                                          importProblem: t.format("word_import_too_large", ["size": "\(WordImport.maxBytes >> 20) MiB"]))
         }
-        let empty = ArticleDraft(title: "", categoryId: Int64(form["category"]) ?? 0, body: "")
+        let empty = ArticleDraft(title: "", categoryId: Int64(request: form["category"], in: .ids) ?? 0, body: "")
         guard let file = form.file("file"), !file.data.isEmpty else {
             return try await editor.form(empty, editing: nil, baseRevision: nil, importProblem: t["word_import_no_file"])
         }

@@ -16,8 +16,8 @@ struct ByteRange: Equatable {
         guard let header, header.hasPrefix("bytes="), !header.contains(",") else { return .whole }
         let spec = header.dropFirst("bytes=".count).split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         guard spec.count == 2 else { return .whole }
-        let first = Int(spec[0].trimmingCharacters(in: .whitespaces))
-        let last = Int(spec[1].trimmingCharacters(in: .whitespaces))
+        let first = Int(request: spec[0], in: 0...Int.max)
+        let last = Int(request: spec[1], in: 0...Int.max)
         switch (first, last) {
         case (let start?, let end):
             guard start < size, start >= 0 else { return .unsatisfiable }

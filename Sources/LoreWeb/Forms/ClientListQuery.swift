@@ -20,7 +20,7 @@ struct ClientListQuery {
         filter.text = value("q").map { String($0.prefix(200)) }
         filter.status = value("status").flatMap(ClientStatus.init(rawValue:))
         filter.segment = value("segment")
-        filter.managerId = value("manager").flatMap { Int64($0) }
+        filter.managerId = Int64(request: value("manager"), in: .ids)
         filter.tag = value("tag")
         filter.rfm = value("rfm").flatMap(ClientAnalysis.Segment.init(rawValue:))
         filter.abc = value("abc").flatMap(ClientAnalysis.ABC.init(rawValue:))
@@ -31,7 +31,7 @@ struct ClientListQuery {
             guard let key = field.customKey, let wanted = value(Self.parameter(key, ofContact: true)) else { return nil }
             return ClientFilter.FieldMatch(key: key, value: String(wanted.prefix(200)), exact: field.kind.filtersExactly, ofContact: true)
         }
-        if let contact = value("contact"), let days = Int(contact.split(separator: "-").last ?? ""), days > 0, days <= 3650 {
+        if let contact = value("contact"), let days = Int(request: contact.split(separator: "-").last, in: 1...3650) {
             if contact.hasPrefix("recent-") { filter.lastContact = .within(days: days) }
             if contact.hasPrefix("quiet-") { filter.lastContact = .notWithin(days: days) }
             if filter.lastContact != nil { lastContactValue = contact }

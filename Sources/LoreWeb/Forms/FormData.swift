@@ -13,13 +13,10 @@ struct FormData: Sendable {
         values[name] ?? ""
     }
 
-    /// An id or a revision number from the form: nil unless it is one (0 up to 2^40), so that no
-    /// caller does arithmetic on a number from outside that could overflow.
+    /// An id or a revision number from the form: nil unless it is one (see ``ClosedRange/ids``).
     func integer(_ name: String) -> Int64? {
-        Int64(self[name].trimmingCharacters(in: .whitespaces).prefix(14)).flatMap { (0...Self.maxInteger).contains($0) ? $0 : nil }
+        Int64(request: self[name], in: .ids)
     }
-
-    static let maxInteger: Int64 = 1 << 40
 
     static func read(from request: Request, limit: Int = defaultLimit) async throws -> FormData {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""

@@ -5,7 +5,7 @@ import LoreCore
 enum PageNumber {
     /// A list's page: the first when absent or not a number; not found when no list could have it.
     static func parse(_ text: String?) throws -> Int {
-        guard let number = text.flatMap({ Int($0) }) else { return 1 }
+        guard let number = Int(request: text, in: Int.min...Int.max) else { return 1 }
         guard (1...Paging.maxPage).contains(number) else { throw NotFound() }
         return number
     }
@@ -13,7 +13,7 @@ enum PageNumber {
     /// A revision number from the query; nil when absent, not found when it cannot be one.
     static func revision(_ text: String?) throws -> Int? {
         guard let text else { return nil }
-        guard let number = Int(text), (1...Int(Int32.max)).contains(number) else { throw NotFound() }
+        guard let number = Int(request: text, in: 1...Int(Int32.max)) else { throw NotFound() }
         return number
     }
 }
