@@ -117,14 +117,13 @@ public struct AttachmentService: Sendable {
     /// written in the last hour are left alone: an upload of the same bytes may be about to use them.
     @discardableResult
     public func removeUnusedFiles() async throws -> Int {
-        let candidates = store.digests(olderThan: Date().addingTimeInterval(-3600))
+        let candidates = await BlockingWork.files.run { [store] in store.digests(olderThan: Date().addingTimeInterval(-3600)) }
         let used = try await database.reader.read { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT digest FROM attachment")) }
-        var removed = 0
-        for digest in candidates where !used.contains(digest) {
-            try? FileManager.default.removeItem(at: store.path(of: digest))
-            removed += 1
+        let unused = candidates.filter { !used.contains($0) }
+        await BlockingWork.files.run { [store] in
+            for digest in unused { try? FileManager.default.removeItem(at: store.path(of: digest)) }
         }
-        return removed
+        return unused.count
     }
 
     // MARK: Owners

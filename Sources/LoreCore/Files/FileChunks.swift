@@ -8,11 +8,14 @@ struct FileChunks: AsyncSequence, Sendable {
         let handle: FileHandle?
 
         func next() async throws -> [UInt8]? {
-            guard let handle, let data = try handle.read(upToCount: 65_536), !data.isEmpty else {
-                try handle?.close()
+            guard let handle else { return nil }
+            // A read waits on the disk: on its threads, not on those that serve requests.
+            let chunk = try await BlockingWork.files.run(throwing: { try handle.read(upToCount: 1 << 20).map(Array.init) ?? [] })
+            guard !chunk.isEmpty else {
+                try handle.close()
                 return nil
             }
-            return Array(data)
+            return chunk
         }
     }
 

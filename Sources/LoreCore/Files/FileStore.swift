@@ -29,18 +29,15 @@ public struct FileStore: Sendable {
 
     /// Streams `chunks` to disk. Throws ``TooLarge`` past `limit`, and whatever the source
     /// throws; either way the partial file is removed.
+    /// Every call that waits on the disk runs on ``BlockingWork/files``, never on the threads that serve requests.
     public func store<Chunks: AsyncSequence>(_ chunks: Chunks, limit: Int) async throws -> Stored where Chunks.Element == [UInt8] {
-        let incoming = root.appendingPathComponent("incoming", isDirectory: true)
-        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
-        let temporary = incoming.appendingPathComponent(UUID().uuidString)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let (temporary, handle) = try await BlockingWork.files.run(throwing: { [root] in try Self.openIncoming(in: root) })
         var moved = false
         defer { if !moved { try? FileManager.default.removeItem(at: temporary) } }
-        let handle = try FileHandle(forWritingTo: temporary)
         var hasher = SHA256()
         var size = 0
         var head: [UInt8] = []
-        // Written a mebibyte at a time on the disk's own threads, never on those that serve requests.
+        // Written a mebibyte at a time.
         var pending: [UInt8] = []
         let write = { (bytes: [UInt8]) in try await BlockingWork.files.run { try handle.write(contentsOf: bytes) } }
         do {
@@ -67,6 +64,23 @@ public struct FileStore: Sendable {
         }
         let digest = hasher.finalize().hexString
         let destination = path(of: digest)
+        try await BlockingWork.files.run(throwing: { try Self.place(temporary, at: destination) })
+        moved = true
+        stored?(digest)
+        return Stored(digest: digest, size: size, head: head)
+    }
+
+    /// A new empty file under `incoming`, open for writing.
+    private static func openIncoming(in root: URL) throws -> (URL, FileHandle) {
+        let incoming = root.appendingPathComponent("incoming", isDirectory: true)
+        try FileManager.default.createDirectory(at: incoming, withIntermediateDirectories: true)
+        let temporary = incoming.appendingPathComponent(UUID().uuidString)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        return (temporary, try FileHandle(forWritingTo: temporary))
+    }
+
+    /// Moves a received file to where its digest says, in one step.
+    private static func place(_ temporary: URL, at destination: URL) throws {
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: destination.path) {
             // The same bytes are stored already: keep one copy, marked as just used so that a
@@ -76,9 +90,6 @@ public struct FileStore: Sendable {
         } else {
             try FileManager.default.moveItem(at: temporary, to: destination)
         }
-        moved = true
-        stored?(digest)
-        return Stored(digest: digest, size: size, head: head)
     }
 
     /// The digests of the stored files last written before `date`.

@@ -60,7 +60,7 @@ struct Replication: Service {
         }
         for await digest in arrivals.cancelOnGracefulShutdown() {
             do {
-                try await BlockingWork.files.run(throwing: { [files] in try files.copy(digest) })
+                _ = try await BlockingWork.files.run(throwing: { [files] in try files.copy(digest) })
             } catch {
                 // The next start's first pass copies it.
                 logger.error("Copying a file to the replica failed", metadata: ["digest": "\(digest)", "error": "\(error)"])

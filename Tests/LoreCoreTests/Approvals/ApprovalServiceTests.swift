@@ -24,7 +24,7 @@ import Testing
         let page = try await world.article("Dress code", in: rules, body: "one\ntwo\nthree\nfour\nfive")
         let editors = try await world.role("Editors"), approvers = try await world.role("Approvers"), readers = try await world.role("Readers")
         let employee = try await world.roles.role(kind: .employee)
-        try await world.grant(.none, to: employee, on: rules)
+        try await world.grant(nil, to: employee, on: rules)
         try await world.grant(.edit, to: editors, on: rules)
         try await world.grant(.read, to: approvers, on: rules)
         try await world.grant(.read, to: readers, on: rules)
