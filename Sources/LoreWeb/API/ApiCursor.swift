@@ -30,7 +30,7 @@ struct ApiCursor {
             position = nil
             return
         }
-        guard cursor.hasPrefix(kind + "."), let value = Int64(request: cursor.dropFirst(kind.count + 1), in: .ids) else {
+        guard cursor.hasPrefix(kind + "."), let value = Int64(request: cursor.dropFirst(kind.count + 1), in: 0...Int64.max) else {
             throw Self.invalid
         }
         position = value

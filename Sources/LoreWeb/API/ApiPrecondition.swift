@@ -11,7 +11,7 @@ enum ApiPrecondition {
         }
         let tags = ETagList(header).tags
         guard tags.count == 1, let tag = tags.first, tag.first == prefix,
-              let number = Int(request: tag.dropFirst().prefix { $0 != "-" }, in: 1...Int(Int32.max))
+              let number = Int(request: tag.dropFirst().prefix { $0 != "-" }, in: 1...Int.max)
         else {
             throw ApiProblem(.badRequest, "invalid_precondition", detail: "If-Match must be one ETag this API gave, such as \"\(prefix)3-…\".")
         }

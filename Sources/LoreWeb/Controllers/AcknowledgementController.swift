@@ -90,7 +90,7 @@ struct AcknowledgementController {
         let setting = canChange ? try await services.acknowledgements.setting(ofArticle: article.id!, for: principal) : nil
         let shown = asked ?? setting
         let query = request.uri.queryParameters
-        let role = Int64(request: query.get("role"), in: .ids)
+        let role = Int64(request: query.get("role"), in: .filterIds)
         let department = query.get("department").map { String($0) }
         let report: AcknowledgementService.Report?
         do {
@@ -154,7 +154,7 @@ struct AcknowledgementController {
         let article = try await services.liveArticle(context)
         let query = request.uri.queryParameters
         let report = try await services.acknowledgements.report(
-            ofArticle: article.id!, role: Int64(request: query.get("role"), in: .ids), department: query.get("department").map { String($0) },
+            ofArticle: article.id!, role: Int64(request: query.get("role"), in: .filterIds), department: query.get("department").map { String($0) },
             for: principal)
         let t = context.translations
         let header = ["reading_name", "reading_position", "reading_department", "reading_roles", "reading_revision", "reading_confirmed_at",

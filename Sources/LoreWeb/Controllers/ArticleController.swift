@@ -253,7 +253,7 @@ struct ArticleController {
         if context.isGuest { throw NotFound() }
         let query = request.uri.queryParameters
         let title = query.get("title").map { String($0) } ?? ""
-        var categoryId = Int64(request: query.get("category"), in: .ids)
+        var categoryId = Int64(request: query.get("category"), in: .filterIds)
         if categoryId == nil, !title.isEmpty { categoryId = try await linkingCategory(request, context) }
         let editor = ArticleEditor(services: services, request: request, context: context)
         // Starting from a template: its text, with the date and the author filled in.

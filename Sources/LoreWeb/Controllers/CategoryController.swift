@@ -106,7 +106,7 @@ struct CategoryController {
 
     @Sendable func newForm(request: Request, context: AppRequestContext) async throws -> Response {
         if context.isGuest { throw NotFound() }
-        let parentId = Int64(request: request.uri.queryParameters.get("parent"), in: .ids)
+        let parentId = Int64(request: request.uri.queryParameters.get("parent"), in: .filterIds)
         return try await form(CategoryDraft(title: "", parentId: parentId), editing: nil, errors: .none, request: request, context: context)
     }
 

@@ -91,7 +91,7 @@ struct ChangesController {
     private static func filter(_ request: Request) throws -> (ChangeFilter, page: Int) {
         let query = request.uri.queryParameters
         let user = query.get("user").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : String($0.prefix(100)) }
-        let filter = ChangeFilter(categoryId: Int64(request: query.get("category"), in: .ids), username: user,
+        let filter = ChangeFilter(categoryId: Int64(request: query.get("category"), in: .filterIds), username: user,
                                   hideMinor: query.get("minor") == "hide")
         return (filter, try PageNumber.parse(query.get("page")))
     }

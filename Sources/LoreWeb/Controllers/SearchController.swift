@@ -76,7 +76,7 @@ struct SearchController {
         let text = String(FormData.query(of: request)["q"].prefix(Self.maxQueryLength))
         let query = SearchQuery(text)
         let filter = SearchFilter(
-            categoryId: Int64(request: parameters.get("category"), in: .ids),
+            categoryId: Int64(request: parameters.get("category"), in: .filterIds),
             author: parameters.get("author").flatMap { $0.isEmpty ? nil : String($0.prefix(100)) },
             changedWithinDays: Int(request: parameters.get("within"), in: .typed).flatMap { Self.withinDays.contains($0) ? $0 : nil },
             kind: parameters.get("type").flatMap(SearchHit.Kind.init(rawValue:)))

@@ -163,7 +163,7 @@ struct StewardshipController {
         let levels = try await services.categories.levels(for: principal)
         guard principal.isAdministrator || levels.values.contains(.manage) else { throw NotFound() }
         let tree = try await services.categories.tree(for: principal)
-        let categoryId = Int64(request: request.uri.queryParameters.get("category"), in: .ids).flatMap { tree.byId[$0] != nil ? $0 : nil }
+        let categoryId = Int64(request: request.uri.queryParameters.get("category"), in: .filterIds).flatMap { tree.byId[$0] != nil ? $0 : nil }
         return (try await services.stewardship.health(inCategory: categoryId, for: principal), tree, categoryId)
     }
 

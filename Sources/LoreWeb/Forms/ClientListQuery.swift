@@ -20,7 +20,7 @@ struct ClientListQuery {
         filter.text = value("q").map { String($0.prefix(200)) }
         filter.status = value("status").flatMap(ClientStatus.init(rawValue:))
         filter.segment = value("segment")
-        filter.managerId = Int64(request: value("manager"), in: .ids)
+        filter.managerId = Int64(request: value("manager"), in: .filterIds)
         filter.tag = value("tag")
         filter.rfm = value("rfm").flatMap(ClientAnalysis.Segment.init(rawValue:))
         filter.abc = value("abc").flatMap(ClientAnalysis.ABC.init(rawValue:))

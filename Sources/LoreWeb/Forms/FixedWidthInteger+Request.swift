@@ -14,9 +14,12 @@ extension FixedWidthInteger {
 }
 
 extension ClosedRange<Int64> {
-    /// Ids of rows (and revision numbers) from outside: far above any Lore will have, far below
+    /// Ids of rows (and revision numbers) from forms: far above any Lore will have, far below
     /// where arithmetic on them could overflow.
     static var ids: Self { 0...(1 << 40) }
+    /// Ids that only narrow a list (a category, a manager, a role): any 64-bit number, as the
+    /// API's document says; one that names nothing finds nothing.
+    static var filterIds: Self { .min ... .max }
 }
 
 extension ClosedRange<Int> {

@@ -36,7 +36,7 @@ struct ApiAcknowledgementController {
         let article = try await services.liveArticle(context)
         let query = request.uri.queryParameters
         let report = try await services.acknowledgements.report(
-            ofArticle: article.id!, role: Int64(request: query.get("role"), in: .ids), department: query.get("department").map { String($0) },
+            ofArticle: article.id!, role: Int64(request: query.get("role"), in: .filterIds), department: query.get("department").map { String($0) },
             for: context.requirePrincipal())
         return try ApiJSON.response(ApiAcknowledgement.Report(report), request: request)
     }

@@ -22,7 +22,7 @@ struct ApiArticleController {
         let query = request.uri.queryParameters
         let cursor = try ApiCursor(query, kind: "article")
         let category = try query.get("category").map { text in
-            guard let id = Int64(request: text, in: .ids) else { throw ApiProblem.invalidParameter("category", "category must be a category id.") }
+            guard let id = Int64(request: text, in: .filterIds) else { throw ApiProblem.invalidParameter("category", "category must be a category id.") }
             return id
         }
         let since = try query.get("updatedSince").map { text in

@@ -89,7 +89,7 @@ struct ApiClientController {
         if let status = parameters.get("status"), ClientStatus(rawValue: status) == nil {
             throw ApiProblem.invalidParameter("status", "status must be one of \(ClientStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if let manager = parameters.get("manager"), Int64(request: manager, in: .ids) == nil {
+        if let manager = parameters.get("manager"), Int64(request: manager, in: .filterIds) == nil {
             throw ApiProblem.invalidParameter("manager", "manager must be a user id.")
         }
         if let contact = parameters.get("contact"), contact.wholeMatch(of: /(recent|quiet)-[0-9]{1,4}/) == nil {

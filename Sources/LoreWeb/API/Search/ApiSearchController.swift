@@ -24,7 +24,7 @@ struct ApiSearchController {
             return kind
         }
         let category = try parameters.get("category").map { value in
-            guard let id = Int64(request: value, in: .ids) else { throw ApiProblem.invalidParameter("category", "category must be a category id.") }
+            guard let id = Int64(request: value, in: .filterIds) else { throw ApiProblem.invalidParameter("category", "category must be a category id.") }
             return id
         }
         let page = Int(cursor.position ?? 1)
