@@ -55,4 +55,19 @@ import Testing
             }
         }
     }
+
+    /// The document says int64: any such id narrows a list to what it names, which is nothing,
+    /// and any non-negative cursor continues a list, past its end if need be.
+    @Test func anyIdTheDocumentAllowsNarrowsAListToNothing() async throws {
+        try await TestApp.run { admin in
+            let (api, _) = try await ApiArticleTests.setUp(admin)
+            for uri in ["/api/v1/search?q=vacation&category=-9223372036854775808", "/api/v1/articles?category=9223372036854775807",
+                        "/api/v1/clients?manager=-9223372036854775808", "/api/v1/search?q=vacation&cursor=search.9223372036854775807"] {
+                let answer = try await api.get(uri)
+                #expect(answer.status == .ok, "\(uri)")
+                #expect(answer.text.contains("\"items\":[]"), "\(uri)")
+            }
+            #expect(try await api.get("/api/v1/search?q=vacation&cursor=search.-1").status == .badRequest)
+        }
+    }
 }
