@@ -7,20 +7,6 @@ extension SearchIndex {
         "INSERT INTO searchIndex (searchIndex, rank) VALUES ('merge', ?)",
         "INSERT INTO searchTitle (searchTitle, rank) VALUES ('merge', ?)",
     ]
-    /// Segments on one level that a save merges at once; FTS5's default is 16. Each search seeks
-    /// every phrase in every segment, and snippets seek them again for each page shown: between
-    /// the nightly tidies, saves left up to 22 segments (12 on average) where 4 leave up to 12
-    /// (6), for under a millisecond more on a save. Three-word searches over 100,000 articles
-    /// in 15 segments spent 12 ms ranking and 47 ms on snippets (statements traced) against 8.5
-    /// and 7 in one segment.
-    static let crisisMerge = 4
-
-    /// Sets ``crisisMerge`` on both full-text tables; FTS5 keeps it in their configuration.
-    static func mergeSegmentsSooner(_ db: Database) throws {
-        try db.execute(sql: "INSERT INTO searchIndex (searchIndex, rank) VALUES ('crisismerge', ?)", arguments: [crisisMerge])
-        try db.execute(sql: "INSERT INTO searchTitle (searchTitle, rank) VALUES ('crisismerge', ?)", arguments: [crisisMerge])
-    }
-
     /// Pages of index written by one step: a step holds the write lock for tens of milliseconds.
     static let pagesPerTidyStep = 400
 

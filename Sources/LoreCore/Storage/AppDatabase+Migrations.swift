@@ -266,9 +266,6 @@ extension AppDatabase {
             try SearchWords.createTable(db)
             try SearchWords.recount(db)
         }
-        migrator.registerMigration("v33 index segments merged four at a time") { db in
-            try SearchIndex.mergeSegmentsSooner(db)
-        }
         return migrator
     }
 }

@@ -181,26 +181,6 @@ import Testing
         #expect(try await search.tidyIndex() == 0, "one segment a table: nothing left to merge")
     }
 
-    @Test func savesMergeTheIndexsSegmentsFourAtATime() async throws {
-        let world = try await TestWorld()
-        let hr = try await world.category("HR")
-        let segments = {
-            try await world.database.reader.read { db in
-                (try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM searchIndex_idx") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM searchTitle_idx") ?? 0)
-            }
-        }
-        var most = (0, 0)
-        for n in 0..<24 {
-            try await world.article("Page \(n)", in: hr, body: "Text \(n) about отпуск and leave.")
-            let now = try await segments()
-            most = (max(most.0, now.0), max(most.1, now.1))
-        }
-        // FTS5's own default lets 16 gather on a level before a save merges them.
-        #expect(most.0 <= 8 && most.1 <= 8, "at most \(most) segments")
-        #expect(try await SearchService(database: world.database).search(SearchQuery("отпуск"), for: world.principal).total == 24)
-    }
-
     @Test func filtersByAuthorAndDate() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")
