@@ -67,7 +67,7 @@ enum SearchWords {
 
     /// The words of the indexed document `rowid` (none when it is not indexed).
     static func words(ofDocument rowid: Int64, _ db: Database) throws -> Set<String> {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM searchIndex WHERE rowid = ?", arguments: [rowid]) else { return [] }
+        guard let row = try Row.fetchOne(db, sql: textsOfDocuments + " WHERE rowid = ?", arguments: [rowid]) else { return [] }
         return words(in: texts(of: row), try makeTokenizer(db))
     }
 
@@ -75,7 +75,8 @@ enum SearchWords {
         (0..<row.count).map { row[$0] ?? "" }
     }
 
-    private static let columns = "title, headings, body, extra"
+    /// Every indexed document's texts, column by column.
+    private static let textsOfDocuments = "SELECT title, headings, body, extra FROM searchIndex"
 
     /// The words as the index's tokenizer (``StemmingTokenizer``) finds them before stemming.
     private static func makeTokenizer(_ db: Database) throws -> any FTS5Tokenizer {
@@ -114,7 +115,7 @@ enum SearchWords {
         try db.execute(sql: "DELETE FROM searchWord")
         let sums = SearchWordSums()
         let tokenizer = try makeTokenizer(db)
-        let documents = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM searchIndex")
+        let documents = try Row.fetchCursor(db, sql: textsOfDocuments)
         while let row = try documents.next() { sums.add(removing: [], adding: words(in: texts(of: row), tokenizer)) }
         try sums.write(db)
     }

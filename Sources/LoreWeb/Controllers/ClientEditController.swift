@@ -77,12 +77,13 @@ struct ClientEditController {
             return try await self.form(draft, editing: stale, errors: nil, duplicates: duplicates, status: .unprocessableContent,
                                        request: request, context: context)
         }
+        let version = Int(request: form["version"], in: .typed)
         do {
-            let client = try await services.clients.update(slug: slug, draft, version: Int(request: form["version"], in: .typed) ?? 0, by: principal)
+            let client = try await services.clients.update(slug: slug, draft, version: version ?? 0, by: principal)
             return .redirect(to: Paths.client(client.slug) + "?notice=saved")
         } catch let error as ValidationError {
             var stale = card.client
-            stale.version = Int(request: form["version"], in: .typed) ?? card.client.version
+            stale.version = version ?? card.client.version
             return try await self.form(draft, editing: stale, errors: error,
                                        status: .unprocessableContent, request: request, context: context)
         } catch let conflict as ClientConflict {

@@ -54,13 +54,13 @@ struct CustomFieldController {
     }
 
     @Sendable func editForm(request: Request, context: AppRequestContext) async throws -> Response {
-        let field = try await services.customFields.field(id: Self.id(context), by: context.requirePrincipal())
+        let field = try await services.customFields.field(id: context.parameters.number("id"), by: context.requirePrincipal())
         return try await editPage(field, CustomFieldDraft(field), errors: nil, request: request, context: context)
     }
 
     @Sendable func update(request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let field = try await services.customFields.field(id: Self.id(context), by: principal)
+        let field = try await services.customFields.field(id: context.parameters.number("id"), by: principal)
         let draft = Self.draft(try await FormData.read(from: request))
         do {
             try await services.customFields.update(id: field.id ?? 0, draft, by: principal)
@@ -71,12 +71,8 @@ struct CustomFieldController {
     }
 
     @Sendable func delete(request: Request, context: AppRequestContext) async throws -> Response {
-        try await services.customFields.delete(id: Self.id(context), by: context.requirePrincipal())
+        try await services.customFields.delete(id: context.parameters.number("id"), by: context.requirePrincipal())
         return .redirect(to: "/admin/client-fields?notice=client_field_deleted")
-    }
-
-    private static func id(_ context: AppRequestContext) throws -> Int64 {
-        try context.parameters.number("id")
     }
 
     private static func draft(_ form: FormData) -> CustomFieldDraft {

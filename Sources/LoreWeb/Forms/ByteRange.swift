@@ -20,7 +20,7 @@ struct ByteRange: Equatable {
         let last = Int(request: spec[1], in: 0...Int.max)
         switch (first, last) {
         case (let start?, let end):
-            guard start < size, start >= 0 else { return .unsatisfiable }
+            guard start < size else { return .unsatisfiable }
             let end = min(end ?? size - 1, size - 1)
             return end >= start ? .range(ByteRange(start: start, end: end)) : .unsatisfiable
         case (nil, let suffix?):
