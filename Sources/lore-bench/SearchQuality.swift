@@ -40,22 +40,31 @@ enum SearchQuality {
         var meanNDCG: Double { count == 0 ? 0 : ndcg / Double(count) }
     }
 
+    static let usage = "usage: lore-bench search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses] | --explain QUERY"
+
     static func run(_ arguments: [String]) async throws -> Bool {
         guard let file = arguments.first else {
-            say("usage: lore-bench search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses]")
+            say(usage)
             return false
         }
         func option(_ name: String) -> Double? {
             arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Double(arguments[$0 + 1]) : nil }
         }
-        let (search, admin) = try await sampleKnowledgeBase()
         if file == "--explain", arguments.count > 1 {
+            let (search, admin) = try await sampleKnowledgeBase()
             let results = try await search.search(SearchQuery(arguments[1]), perPage: 10, for: admin)
             say("also searched: \(results.alsoSearched), corrections: \(results.corrections)")
             for hit in results.hits { say("\(hit.slug)\tmissing \(hit.missing)\t\(hit.snippetHTML.prefix(120))") }
             return true
         }
-        let judgements = try parse(String(contentsOfFile: file, encoding: .utf8))
+        // Read before the knowledge base is built: a mistyped name is said at once, not as a crash.
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            say("cannot read the judged set \(file)")
+            say(usage)
+            return false
+        }
+        let judgements = parse(text)
+        let (search, admin) = try await sampleKnowledgeBase()
         var byKind: [String: Score] = [:]
         var misses: [String] = []
         for judgement in judgements {
@@ -94,7 +103,7 @@ enum SearchQuality {
         return passed
     }
 
-    static func parse(_ text: String) throws -> [Judgement] {
+    static func parse(_ text: String) -> [Judgement] {
         text.split(separator: "\n").dropFirst().compactMap { line in
             guard !line.hasPrefix("#") else { return nil }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -54,18 +54,28 @@ enum RankFunction {
             return
         }
         let plan = RankPlan(decoding: String(cString: text), phraseCount: Int(api.pointee.xPhraseCount(fts)))
-        var instances: Int32 = 0
-        _ = api.pointee.xInstCount(fts, &instances)
         var bits: Int64 = 0
-        for instance in 0..<instances {
-            var phrase: Int32 = 0
-            var column: Int32 = 0
-            var offset: Int32 = 0
-            guard api.pointee.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK, Int(phrase) < plan.concepts.count else { continue }
-            let concept = plan.concepts[Int(phrase)]
-            if concept >= 0, concept < 63 { bits |= 1 << Int64(concept) }
+        for (phrase, concept) in plan.concepts.enumerated() where concept >= 0 && concept < 63 && bits & (1 << Int64(concept)) == 0 {
+            if forEachInstance(of: phrase, api, fts, { _ in false }) { bits |= 1 << Int64(concept) }
         }
         sqlite3_result_int64(context, bits)
+    }
+
+    /// Calls `body` with the column of each instance of `phrase` in the current row, until it
+    /// returns false; returns whether the row has any. Each phrase's own position list is read
+    /// as it is: FTS5's xInst would first merge every phrase's instances, the ones that only
+    /// choose candidates too, into one sorted array for each row.
+    @discardableResult
+    static func forEachInstance(of phrase: Int, _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
+                                _ body: (Int) -> Bool) -> Bool {
+        var iterator = Fts5PhraseIter()
+        var column: Int32 = -1
+        var offset: Int32 = 0
+        guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK, column >= 0 else { return false }
+        while column >= 0, body(Int(column)) {
+            api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
+        }
+        return true
     }
 }
 
@@ -132,16 +142,15 @@ private final class RankState {
 
     /// The best weighted BM25F score of each concept in the current row (0: not matched).
     func conceptScores(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) -> [Double] {
-        for index in frequencies.indices { frequencies[index] = 0 }
-        var instances: Int32 = 0
-        _ = api.pointee.xInstCount(fts, &instances)
-        for instance in 0..<instances {
-            var phrase: Int32 = 0
-            var column: Int32 = 0
-            var offset: Int32 = 0
-            guard api.pointee.xInst(fts, instance, &phrase, &column, &offset) == SQLITE_OK,
-                  Int(phrase) < frequencies.count, Int(column) < RankFunction.columnWeights.count else { continue }
-            frequencies[Int(phrase)] += RankFunction.columnWeights[Int(column)]
+        for phrase in frequencies.indices {
+            var frequency = 0.0
+            if plan.concepts[phrase] >= 0 {
+                RankFunction.forEachInstance(of: phrase, api, fts) { column in
+                    if column < RankFunction.columnWeights.count { frequency += RankFunction.columnWeights[column] }
+                    return true
+                }
+            }
+            frequencies[phrase] = frequency
         }
         var scores = Array(repeating: 0.0, count: plan.conceptCount)
         for (phrase, frequency) in frequencies.enumerated() where frequency > 0 {
