@@ -13,6 +13,10 @@ public final class DatabaseChanges: Sendable {
     static let noticeTables: Set<String> = ["notification", "notificationSetting", "watch", "mail"]
     // Client reads are written as cards are shown, confirmations and views as pages are read: no shared page changes with them.
     static let ignoredTables: Set<String> = ["apiToken", "auditEntry", "clientRead", "acknowledgement", "articleView", "grdb_migrations"]
+    /// A person's first sign-in and password show on no shared page (a newcomer's reading plan
+    /// is read afresh for them): a morning of newcomers signing in for the first time must not
+    /// make every cached page stale with each of them. Lower-cased, as compared.
+    static let unshownUserColumns: Set<String> = ["firstsigninat", "passwordhash"]
 
     public init() {}
 
@@ -45,7 +49,11 @@ public final class DatabaseChanges: Sendable {
         }
 
         func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-            !DatabaseChanges.ignoredTables.contains(eventKind.tableName)
+            if case .update(let table, let columns) = eventKind, table.lowercased() == "user",
+               Set(columns.map { $0.lowercased() }).isSubset(of: DatabaseChanges.unshownUserColumns) {
+                return false
+            }
+            return !DatabaseChanges.ignoredTables.contains(eventKind.tableName)
         }
 
         func databaseDidChange(with event: DatabaseEvent) {

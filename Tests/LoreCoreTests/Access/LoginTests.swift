@@ -113,6 +113,29 @@ import Testing
         #expect(actions == ["login.succeeded", "login.succeeded", "login.failed", "login.failed"])
     }
 
+    @Test func aFirstSignInLeavesCachedPagesFresh() async throws {
+        let world = try await TestWorld()
+        let users = UserAdministration(database: world.database, passwordCost: 4)
+        let olga = try await users.create(username: "olga", displayName: "Olga", password: .given("a long enough secret"),
+                                          by: world.principal).user
+        try await world.database.writer.write { db in
+            try db.execute(sql: "UPDATE user SET firstSignInAt = NULL WHERE id = ?", arguments: [olga.id])
+        }
+        let before = world.database.changes.content
+        let login = LoginService(database: world.database, throttle: LoginThrottle(), passwordCost: 4)
+        #expect(try await login.authenticate(login: "olga", password: "a long enough secret", address: "")?.firstSignInAt == nil)
+        let firstSignIn = try await world.database.reader.read { db in
+            try Date?.fetchOne(db, sql: "SELECT firstSignInAt FROM user WHERE id = ?", arguments: [olga.id]) ?? nil
+        }
+        #expect(firstSignIn != nil, "the first sign-in is recorded")
+        #expect(world.database.changes.content == before, "and no shared page changed with it")
+        // A name does show on pages ("changed by …"): renaming still makes them stale.
+        try await world.database.writer.write { db in
+            try db.execute(sql: "UPDATE user SET displayName = 'Olga P.', firstSignInAt = firstSignInAt WHERE id = ?", arguments: [olga.id])
+        }
+        #expect(world.database.changes.content == before + 1)
+    }
+
     @Test func deactivatedUsersCannotSignInOrAct() async throws {
         let world = try await TestWorld()
         let users = UserAdministration(database: world.database, passwordCost: 4)
