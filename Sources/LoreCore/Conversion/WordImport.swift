@@ -42,14 +42,15 @@ public struct WordImport: Sendable {
         let files = SecretToken.random()
         try await attachments.requireUpload(to: .draft(key: files), by: principal)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lore-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let converted = try await BlockingWork.conversions.run { try Self.convertWaiting(bytes, format: format, in: folder) }
-        var body = converted.markdown
-        for picture in converted.pictures {
-            let attachment = try await attachments.upload(FileChunks(url: folder.appendingPathComponent(picture)),
-                                                          name: picture, to: .draft(key: files), by: principal)
-            body = body.replacingOccurrences(of: "](\(picture))", with: "](\(Attachment.link(to: attachment.name)))")
+        let body = try await BlockingWork.withScratchFolder(folder) {
+            let converted = try await BlockingWork.conversions.run { try Self.convertWaiting(bytes, format: format, in: folder) }
+            var body = converted.markdown
+            for picture in converted.pictures {
+                let attachment = try await attachments.upload(FileChunks(url: folder.appendingPathComponent(picture)),
+                                                              name: picture, to: .draft(key: files), by: principal)
+                body = body.replacingOccurrences(of: "](\(picture))", with: "](\(Attachment.link(to: attachment.name)))")
+            }
+            return body
         }
         let (heading, text) = Self.leadingHeading(body)
         let title = heading ?? String(fileName.split(separator: ".").dropLast().joined(separator: ".").prefix(ArticleDraft.maxTitleBytes / 2))

@@ -20,10 +20,15 @@ public struct Backups: Sendable {
     /// Writes a new archive, verifies it by reading it back, and returns it.
     /// `principal` is who asked, for the audit log; nil for the schedule and the command line.
     public func create(now: Date = Date(), by principal: Principal? = nil) async throws -> (archive: BackupArchive, manifest: BackupManifest) {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let scratch = directory.appendingPathComponent(".backup-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let (archive, manifest) = try await BlockingWork.withScratchFolder(scratch) { try await write(using: scratch, now: now) }
+        try await AuditLog(database: database).record(.backupCreated, actor: principal?.userId, subject: archive.url.lastPathComponent,
+                                                      address: principal?.address ?? "")
+        return (archive, manifest)
+    }
+
+    /// The snapshot, taken and checked in `scratch`, and the archive made of it.
+    private func write(using scratch: URL, now: Date) async throws -> (BackupArchive, BackupManifest) {
         let snapshot = scratch.appendingPathComponent(BackupManifest.databaseName)
         try await database.reader.unsafeRead { db in try db.execute(sql: "VACUUM INTO ?", arguments: [snapshot.path]) }
         try await BlockingWork.files.run { try BackupArchive.checkIntegrity(of: snapshot) }
@@ -34,13 +39,10 @@ public struct Backups: Sendable {
              try Client.filter(Column("deletedAt") == nil).fetchCount(db))
         }
         try queue.close()
-        let (archive, manifest) = try await BlockingWork.files.run { [files, directory] in
+        return try await BlockingWork.files.run { [files, directory] in
             try Self.writeArchive(snapshot: snapshot, scratch: scratch, into: directory, files: files, digests: digests,
                                   articles: articles, clients: clients, now: now)
         }
-        try await AuditLog(database: database).record(.backupCreated, actor: principal?.userId, subject: archive.url.lastPathComponent,
-                                                      address: principal?.address ?? "")
-        return (archive, manifest)
     }
 
     /// The archive of the snapshot and the files it refers to, read back before it takes its
