@@ -95,7 +95,7 @@ public struct NotificationService: Sendable {
 
     public func markRead(_ ids: [Int64], by principal: Principal) async throws {
         let userId = try principal.authorId()
-        try await database.writer.write { db in
+        _ = try await database.writer.write { db in
             try NotificationEntry.filter(ids.contains(Column("id")) && Column("userId") == userId && Column("readAt") == nil)
                 .updateAll(db, Column("readAt").set(to: Date()))
         }

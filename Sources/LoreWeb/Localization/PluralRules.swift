@@ -29,6 +29,6 @@ struct PluralRules: @unchecked Sendable {
         guard let rules else { return "other" }
         var buffer = [CChar](repeating: 0, count: 16)
         let length = lore_plural_rules_select(rules, Double(count), &buffer, Int32(buffer.count))
-        return length > 0 ? String(cString: buffer) : "other"
+        return length > 0 ? String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self) : "other"
     }
 }

@@ -119,7 +119,7 @@ import Testing
 
         // Sales may no longer read the rules: nobody in Sales is asked, or listed.
         let rules = try await world.categories.category(id: setup.page.categoryId, for: world.principal)
-        try await world.grant(.none, to: try await world.roles.role(kind: .employee), on: rules)
+        try await world.grant(nil, to: try await world.roles.role(kind: .employee), on: rules)
         #expect(try await setup.service.report(ofArticle: setup.page.id!, for: world.principal).readers.isEmpty)
         #expect(try await setup.service.pending(for: setup.anna).isEmpty)
         #expect(try await setup.service.status(ofArticle: setup.page.id!, for: setup.anna) == nil)

@@ -46,7 +46,7 @@ import Testing
     @Test func aReaderWithoutRightsCannotSeeOrTick() async throws {
         let world = try await TestWorld()
         let board = try await world.category("Board")
-        try await world.grant(.none, to: try await world.roles.role(kind: .employee), on: board)
+        try await world.grant(nil, to: try await world.roles.role(kind: .employee), on: board)
         let page = try await world.article("Board onboarding", in: board, body: Self.body)
         let outsider = try await world.user("outsider")
         let checklists = ChecklistService(database: world.database)

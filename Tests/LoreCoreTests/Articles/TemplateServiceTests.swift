@@ -20,7 +20,7 @@ import Testing
         #expect(try await service.templates(forCategory: onboarding.id, for: world.principal).map(\.title) == ["Meeting note", "Onboarding plan"])
         #expect(try await service.templates(forCategory: sales.id, for: world.principal).map(\.title) == ["Meeting note"])
 
-        try await world.grant(.none, to: try await world.roles.role(kind: .employee), on: templates)
+        try await world.grant(nil, to: try await world.roles.role(kind: .employee), on: templates)
         let reader = try await world.user("reader")
         #expect(try await service.templates(forCategory: onboarding.id, for: reader).isEmpty)
         await #expect(throws: NotFound.self) { try await service.template(slug: "onboarding-plan", for: reader) }

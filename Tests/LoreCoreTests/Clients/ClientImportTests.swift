@@ -174,7 +174,7 @@ import ZIPFoundation
         draft.name = "Ромашка & Co <опт>"
         draft.inn = "7707083893"
         draft.notes = "=HYPERLINK(\"http://evil\")"
-        try await world.clients.create(draft, by: world.principal)
+        _ = try await world.clients.create(draft, by: world.principal)
         let (data, count) = try await ClientExport(database: world.database).export(ClientFilter(), format: .xlsx, for: world.principal)
         #expect(count == 1 && data.starts(with: [0x50, 0x4B]))
         let archive = try Archive(data: data, accessMode: .read)

@@ -55,9 +55,9 @@ import Testing
 
     @Test func aFieldOfEveryKindTakesWhatPeopleType() async throws {
         let world = try await TestWorld()
-        try await field(world, "Договор до", kind: .date, key: "contract_until")
-        try await field(world, "VIP", kind: .yesNo, key: "vip")
-        try await field(world, "Канал", kind: .text, target: .contact, key: "channel")
+        _ = try await field(world, "Договор до", kind: .date, key: "contract_until")
+        _ = try await field(world, "VIP", kind: .yesNo, key: "vip")
+        _ = try await field(world, "Канал", kind: .text, target: .contact, key: "channel")
         var draft = ClientDraft()
         draft.name = "Лютик"
         draft["custom.contract_until"] = "31.12.2027"
@@ -79,25 +79,25 @@ import Testing
 
     @Test func keysAreLatinUniqueAndNeverABuiltInName() async throws {
         let world = try await TestWorld()
-        try await field(world, "Регион", kind: .text)
+        _ = try await field(world, "Регион", kind: .text)
         await #expect(throws: ValidationError(field: "key", .duplicate)) { try await field(world, "Регион", kind: .text) }
         await #expect(throws: ValidationError(field: "key", .duplicate)) { try await field(world, "ИНН", kind: .text, key: "inn") }
         await #expect(throws: ValidationError(field: "key", .invalidSlug)) { try await field(world, "Код", kind: .text, key: "Код-1") }
         await #expect(throws: ValidationError(field: "choices", .required)) { try await field(world, "Уровень", kind: .choice) }
-        try await field(world, "Регион", kind: .text, target: .contact)
+        _ = try await field(world, "Регион", kind: .text, target: .contact)
         let ivan = try await world.user("ivan", roles: [world.role("Sales", [.clientsRead, .clientsEdit])])
         await #expect(throws: NotFound.self) { try await CustomFieldService(database: world.database).list(by: ivan) }
     }
 
     @Test func exportImportFilterAndSearchUseTheField() async throws {
         let world = try await TestWorld()
-        try await field(world, "Регион", kind: .choice, choices: "Север\nЮг")
-        try await field(world, "Отрасль клиента", kind: .text, key: "industry")
+        _ = try await field(world, "Регион", kind: .choice, choices: "Север\nЮг")
+        _ = try await field(world, "Отрасль клиента", kind: .text, key: "industry")
         var draft = ClientDraft()
         draft.name = "Ромашка"
         draft["custom.region"] = "Юг"
         draft["custom.industry"] = "Пищевая промышленность"
-        try await world.clients.create(draft, by: world.principal)
+        _ = try await world.clients.create(draft, by: world.principal)
         try await world.client("Лютик")
 
         let (csv, _) = try await ClientExport(database: world.database).export(ClientFilter(), format: .csv(delimiter: ";"), for: world.principal)

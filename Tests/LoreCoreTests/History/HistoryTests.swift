@@ -65,7 +65,7 @@ import Testing
         await #expect(throws: AccessDenied.self) { try await world.articles.revert(id: article.id!, to: 1, by: olga) }
 
         let hidden = try await world.category("Board")
-        try await world.grant(.none, to: employeeRole, on: hidden)
+        try await world.grant(nil, to: employeeRole, on: hidden)
         let secret = try await world.article("Merger", in: hidden, body: "secret")
         await #expect(throws: NotFound.self) { try await history.history(of: secret, page: 1, for: olga) }
         await #expect(throws: NotFound.self) { try await history.revision(1, of: secret, for: olga) }

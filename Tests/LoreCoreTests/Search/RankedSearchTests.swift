@@ -97,7 +97,7 @@ import Testing
         #expect(try await results("озон", world).hits.map(\.title) == ["Ozon"])
         #expect(try await results("день", world).alsoSearched.isEmpty, "a word this knowledge base uses is not read as a name in the other script")
         let board = try await world.category("Board")
-        try await world.grant(.none, to: try await world.roles.role(kind: .employee), on: board)
+        try await world.grant(nil, to: try await world.roles.role(kind: .employee), on: board)
         try await world.article("Занзибар", in: board, body: "Покупка: Занзибар.")
         let reader = try await world.user("reader")
         let hidden = try await results("zanzibar складофф", world, as: reader)
@@ -145,7 +145,7 @@ import Testing
         let hr = try await world.category("HR")
         let board = try await world.category("Board")
         let employee = try await world.roles.role(kind: .employee)
-        try await world.grant(.none, to: employee, on: board)
+        try await world.grant(nil, to: employee, on: board)
         try await world.article("Overtime", in: hr, body: "Overtime is approved by your manager.")
         try await world.article("Secret", in: board, body: "The zanzibar acquisition.")
         let reader = try await world.user("reader")
@@ -178,7 +178,7 @@ import Testing
         #expect(try await pages("supervisor") == nil, "a trashed page's words are not counted")
         #expect(try await pages("overtime") == 1)
         #expect(try await results("supervsor", world).corrections.isEmpty)
-        let counted = try await world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") }
+        let counted = try world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") }
         try await SearchService(database: world.database).reindex { _, _ in }
         #expect(try await world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") } == counted,
                 "counting as pages change agrees with counting anew")

@@ -100,7 +100,7 @@ import Testing
         let world = try await TestWorld()
         let board = try await world.category("Board")
         let employee = try await world.roles.role(kind: .employee)
-        try await world.grant(.none, to: employee, on: board)
+        try await world.grant(nil, to: employee, on: board)
         let directors = try await world.role("Directors")
         try await world.grant(.read, to: directors, on: board)
         try await world.article("Merger plan", in: board, body: "Codeword zanzibar.")
@@ -155,7 +155,7 @@ import Testing
         let gone = try await world.article("Gone", in: hr)
         try await world.articles.delete(id: gone.id!, by: world.principal)
         let snapshot = { () async throws -> [Row] in
-            try await world.database.reader.read { db in
+            try world.database.reader.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT d.kind, d.refId, s.title, s.headings, s.body, s.extra FROM searchIndex s
                     JOIN searchDocument d ON d.id = s.rowid ORDER BY d.kind, d.refId
