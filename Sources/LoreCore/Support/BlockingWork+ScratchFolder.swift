@@ -4,16 +4,15 @@ extension BlockingWork {
     /// Runs `body` with `folder` made for it, then removes the folder with everything in it,
     /// whether `body` failed or not. Both on ``files``: a folder of a document's pictures or a
     /// snapshot of the database takes a while to delete.
-    public static func withScratchFolder<Result: Sendable>(_ folder: URL, _ body: () async throws -> Result) async throws -> Result {
+    public static func withScratchFolder<Value: Sendable>(_ folder: URL, _ body: () async throws -> Value) async throws -> Value {
         try await files.run(throwing: { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) })
-        let result: Result
+        let outcome: Result<Value, any Error>
         do {
-            result = try await body()
+            outcome = .success(try await body())
         } catch {
-            _ = await files.run { try? FileManager.default.removeItem(at: folder) }
-            throw error
+            outcome = .failure(error)
         }
         _ = await files.run { try? FileManager.default.removeItem(at: folder) }
-        return result
+        return try outcome.get()
     }
 }
