@@ -49,25 +49,21 @@ public struct SearchService: Sendable {
             guard total > offset else {
                 return (SearchResults(hits: [], total: total, alsoSearched: [], corrections: []), [])
             }
-            let window = try Self.bestMatches(plan, full, offset: offset, perPage: perPage, total: total, filter, policy, db)
+            let recorder = InstanceRecorder(capacity: offset + perPage + Self.candidates)
+            let window = try Self.bestMatches(plan, full, offset: offset, perPage: perPage, total: total, filter, policy,
+                                              recorder: recorder, db)
             let documents = try Self.documents(window, db)
             // Fresh pages rank a little higher: up to a quarter more for a change today, fading over months.
             let best = window.compactMap { match in documents[match.document].map { (match: match, document: $0) } }
                 .sorted { $0.match.relevance * $0.document.freshness > $1.match.relevance * $1.document.freshness }
                 .dropFirst(offset).prefix(perPage)
-            // Snippets tokenize the text again: only for the page shown, never for every match.
-            let ids = best.map(\.match.document)
-            let highlights = plan.build(forHighlights: true)
-            var snippets = try Self.snippets(highlights, column: 2, ids, db)
-            // The text reads best; when the words matched only elsewhere (the title, a heading, the
-            // category), the part that matched says why the page was found.
-            let elsewhere = ids.filter { !(snippets[$0]?.text.contains(SearchHighlight.start) ?? false) }
-            if !elsewhere.isEmpty { snippets.merge(try Self.snippets(highlights, column: -1, elsewhere, db)) { _, best in best } }
+            // Snippets split the text into words again: only for the page shown, never for every match.
+            let snippets = try Self.snippets(best.map(\.match.document), recorder, db)
             let hits = best.map { item in
-                var hit = item.document.hit(snippetHTML: SearchHighlight.html(snippets[item.match.document]?.text ?? ""))
-                let matched = snippets[item.match.document]?.matched ?? 0
-                if query.concepts.count > 1 {
-                    hit.missing = query.concepts.enumerated().filter { index, _ in index < 63 && matched & (1 << Int64(index)) == 0 }.map(\.element.text)
+                let snippet = snippets[item.match.document]
+                var hit = item.document.hit(snippetHTML: SearchHighlight.html(snippet?.text ?? ""))
+                if query.concepts.count > 1, let found = snippet?.concepts {
+                    hit.missing = query.concepts.indices.filter { !found.contains($0) }.map { query.concepts[$0].text }
                 }
                 return hit
             }
@@ -167,16 +163,19 @@ public struct SearchService: Sendable {
         return "FROM searchIndex CROSS JOIN searchDocument d ON d.id = searchIndex.rowid \(joins) WHERE \(conditions)"
     }
 
-    /// Each document's snippet from `column` (-1: the column that matched best), and the
-    /// concepts it matched (bit i for concept i).
-    private static func snippets(_ plan: SearchPlan.Built, column: Int, _ ids: [Int64], _ db: Database)
-        throws -> [Int64: (text: String, matched: Int64)] {
-        let request: SQLRequest<Row> = """
-            SELECT rowid, snippet(searchIndex, \(column), \(SearchHighlight.start), \(SearchHighlight.end), '…', 24) AS text,
-                   \(SQL(sql: RankFunction.matchedName))(searchIndex, \(plan.rank.encoded)) AS matched
-            FROM searchIndex WHERE searchIndex MATCH \(plan.expression) AND rowid IN \(ids)
-            """
-        return Dictionary(try request.fetchAll(db).map { ($0["rowid"], (text: $0["text"] ?? "", matched: $0["matched"] ?? 0)) }) { first, _ in first }
+    /// Each document's snippet, from its indexed text and where the ranking found the query's words.
+    private static func snippets(_ ids: [Int64], _ recorder: InstanceRecorder, _ db: Database) throws -> [Int64: SearchSnippet] {
+        guard !ids.isEmpty else { return [:] }
+        let tokenizer = try db.makeTokenizer(StemmingTokenizer.words)
+        let request: SQLRequest<Row> = "SELECT rowid, title, headings, body, extra FROM searchIndex WHERE rowid IN \(ids)"
+        var snippets: [Int64: SearchSnippet] = [:]
+        for row in try request.fetchAll(db) {
+            let id: Int64 = row["rowid"]
+            guard let spans = recorder.spans(of: id) else { continue }
+            let columns: [String] = ["title", "headings", "body", "extra"].map { row[$0] ?? "" }
+            snippets[id] = SearchSnippet(spans: spans, columns: columns, tokenizer: tokenizer)
+        }
+        return snippets
     }
 
     /// How many pages match, counted up to one more than ``countLimit``. Common words alone

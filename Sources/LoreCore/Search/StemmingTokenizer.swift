@@ -44,6 +44,9 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
     /// The text being tokenized, to see what separates two words.
     private var source: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
 
+    /// What splits a text into words, one per position in the index.
+    static let words = FTS5TokenizerDescriptor.unicode61(diacritics: .remove)
+
     /// Starts a query string that stands for a phrase as its word pairs.
     static let pairMarker: UInt8 = 0x01
 
@@ -55,7 +58,7 @@ final class StemmingTokenizer: FTS5CustomTokenizer {
     }
 
     init(db: Database, arguments: [String]) throws {
-        wrapped = try db.makeTokenizer(.unicode61(diacritics: .remove))
+        wrapped = try db.makeTokenizer(Self.words)
         stemmer = try Stemmer()
     }
 

@@ -25,7 +25,14 @@ enum FTS5Syntax {
     /// of its words in every page that has them all.
     static func term(_ term: SearchTerm) -> String {
         if term.isPrefix { return string(term.text) + " *" }
-        if term.words.count > 1 { return string(String(UnicodeScalar(StemmingTokenizer.pairMarker)) + term.text) }
+        if term.words.count > 1 { return string(pairs + term.text) }
         return string(term.text)
     }
+
+    /// Whether a phrase of ``term(_:)`` is searched by its word pairs.
+    static func isByPairs(_ phrase: String) -> Bool {
+        phrase.hasPrefix("\"" + pairs)
+    }
+
+    private static let pairs = String(UnicodeScalar(StemmingTokenizer.pairMarker))
 }

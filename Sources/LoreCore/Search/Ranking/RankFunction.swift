@@ -2,9 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The FTS5 functions that rank search results: `lore_rank(searchIndex, plan)` scores a row and
-/// `lore_matched(searchIndex, plan)` says which of the query's concepts it matched (bit i for
-/// concept i), for "missing: …" under a result.
+/// The FTS5 function that ranks search results: `lore_rank(searchIndex, plan)` scores a row,
+/// and notes where the query's phrases are in the rows that may be shown (``InstanceRecorder``).
 ///
 /// FTS5's own bm25 treats every phrase of the expression alike; Lore's expression holds, for each
 /// concept the user asked about, its exact form, its typed prefix, its word family, synonyms and
@@ -27,16 +26,14 @@ import GRDBSQLite
 /// concept and weight.
 enum RankFunction {
     static let rankName = "lore_rank"
-    static let matchedName = "lore_matched"
 
     static let columnWeights: [Double] = [40, 4, 1, 2]
     static let k1 = 4.0
 
-    /// Registers both functions on a connection (see ``AppDatabase``).
+    /// Registers the function on a connection (see ``AppDatabase``).
     static func register(_ db: Database) {
         let api = FTS5.api(db)
         _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), rankName, nil, rank, nil)
-        _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), matchedName, nil, matched, nil)
     }
 
     private static let rank: fts5_extension_function = { api, fts, context, argc, argv in
@@ -44,38 +41,33 @@ enum RankFunction {
             sqlite3_result_double(context, 0)
             return
         }
-        sqlite3_result_double(context, state.conceptScores(api, fts).reduce(0, +))
+        let score = state.conceptScores(api, fts).reduce(0, +)
+        if let recorder = state.recorder, recorder.wants(score) {
+            var instances: [InstanceRecorder.Instance] = []
+            for phrase in state.plan.concepts.indices where state.plan.concepts[phrase] >= 0 {
+                forEachInstance(of: phrase, api, fts) { column, offset in
+                    instances.append(InstanceRecorder.Instance(phrase: phrase, column: column, offset: offset))
+                    return true
+                }
+            }
+            recorder.record(api.pointee.xRowid(fts), score: score, instances)
+        }
+        sqlite3_result_double(context, score)
     }
 
-    /// Needs no statistics: only which phrases have instances in the row.
-    private static let matched: fts5_extension_function = { api, fts, context, argc, argv in
-        guard let api, let fts, argc >= 1, let argv, let text = sqlite3_value_text(argv[0]) else {
-            sqlite3_result_int64(context, 0)
-            return
-        }
-        let plan = RankPlan(decoding: String(cString: text), phraseCount: Int(api.pointee.xPhraseCount(fts)))
-        var bits: Int64 = 0
-        for (phrase, concept) in plan.concepts.enumerated() where concept >= 0 && concept < 63 && bits & (1 << Int64(concept)) == 0 {
-            if forEachInstance(of: phrase, api, fts, { _ in false }) { bits |= 1 << Int64(concept) }
-        }
-        sqlite3_result_int64(context, bits)
-    }
-
-    /// Calls `body` with the column of each instance of `phrase` in the current row, until it
-    /// returns false; returns whether the row has any. Each phrase's own position list is read
-    /// as it is: FTS5's xInst would first merge every phrase's instances, the ones that only
-    /// choose candidates too, into one sorted array for each row.
-    @discardableResult
+    /// Calls `body` with the column and token position of each instance of `phrase` in the
+    /// current row, until it returns false. Each phrase's own position list is read as it is:
+    /// FTS5's xInst would first merge every phrase's instances, the ones that only choose
+    /// candidates too, into one sorted array for each row.
     static func forEachInstance(of phrase: Int, _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer,
-                                _ body: (Int) -> Bool) -> Bool {
+                                _ body: (_ column: Int, _ offset: Int) -> Bool) {
         var iterator = Fts5PhraseIter()
         var column: Int32 = -1
         var offset: Int32 = 0
-        guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK, column >= 0 else { return false }
-        while column >= 0, body(Int(column)) {
+        guard api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset) == SQLITE_OK else { return }
+        while column >= 0, body(Int(column), Int(offset)) {
             api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
         }
-        return true
     }
 }
 
@@ -86,10 +78,13 @@ private final class RankState {
     let idf: [Double]
     /// Per-row scratch, reused: weighted term frequency per phrase.
     var frequencies: [Double]
+    /// Notes the instances of the best rows, when the query's caller asked (see ``InstanceRecorder``).
+    let recorder: InstanceRecorder?
 
-    init(plan: RankPlan, idf: [Double]) {
+    init(plan: RankPlan, idf: [Double], recorder: InstanceRecorder?) {
         self.plan = plan
         self.idf = idf
+        self.recorder = recorder
         frequencies = Array(repeating: 0, count: idf.count)
     }
 
@@ -132,7 +127,9 @@ private final class RankState {
             if first, count > 0 { wordIdf[concept] = value }
             return value
         }
-        let state = RankState(plan: plan, idf: idf)
+        let recorder = InstanceRecorder.current
+        recorder?.phraseSizes = (0..<phraseCount).map { Int(api.pointee.xPhraseSize(fts, Int32($0))) }
+        let state = RankState(plan: plan, idf: idf, recorder: recorder)
         let retained = Unmanaged.passRetained(state).toOpaque()
         _ = api.pointee.xSetAuxdata(fts, retained) { pointer in
             if let pointer { Unmanaged<RankState>.fromOpaque(pointer).release() }
@@ -145,7 +142,7 @@ private final class RankState {
         for phrase in frequencies.indices {
             var frequency = 0.0
             if plan.concepts[phrase] >= 0 {
-                RankFunction.forEachInstance(of: phrase, api, fts) { column in
+                RankFunction.forEachInstance(of: phrase, api, fts) { column, _ in
                     if column < RankFunction.columnWeights.count { frequency += RankFunction.columnWeights[column] }
                     return true
                 }

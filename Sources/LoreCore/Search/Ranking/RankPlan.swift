@@ -9,15 +9,19 @@ struct RankPlan: Sendable, Equatable {
     /// The phrase counts with its concept's word's rarity when that word is on some page
     /// (a typed prefix or a family key, whose own pages are costly to count).
     private(set) var inherits: [Bool] = []
+    /// The phrase is searched by its word pairs (``FTS5Syntax/term(_:)``), so its instances start
+    /// at its second word. Known where the plan is made; not passed to SQL.
+    private(set) var byPairs: [Bool] = []
     private(set) var conceptCount = 0
     var pageCounts: [Int: Int] = [:]
 
     init() {}
 
-    mutating func add(concept: Int, weight: Double, inherits: Bool = false) {
+    mutating func add(concept: Int, weight: Double, inherits: Bool = false, byPairs: Bool = false) {
         concepts.append(concept)
         weights.append(weight)
         self.inherits.append(inherits)
+        self.byPairs.append(byPairs)
         conceptCount = max(conceptCount, concept + 1)
     }
 

@@ -95,12 +95,10 @@ public struct SearchPlan: Sendable {
 
     /// The expression, or when `candidates` is given the same matches narrowed to the pages
     /// that have a `narrow` concept anywhere or a `broad` one in a title or heading (see
-    /// ``SearchService``), with the plan that ranks its phrases. `forHighlights` leaves out the
-    /// prefixes added to the last word, for looking up a few known pages: FTS5 gathers every
-    /// word a prefix starts anew for each page looked up. `wordsOnly` leaves out the families
+    /// ``SearchService``), with the plan that ranks its phrases. `wordsOnly` leaves out the families
     /// too, whose lists are the longest to read: fewer matches, never more, to count cheaply
     /// whether there are more than a limit.
-    func build(candidates: (narrow: [Int], broad: [Int])? = nil, forHighlights: Bool = false, wordsOnly: Bool = false,
+    func build(candidates: (narrow: [Int], broad: [Int])? = nil, wordsOnly: Bool = false,
                pageCounts: [Int: Int] = [:]) -> Built {
         var rank = RankPlan()
         rank.pageCounts = pageCounts
@@ -109,14 +107,14 @@ public struct SearchPlan: Sendable {
             // lists: the words themselves choose.
             let alternatives = concepts[index].filter { alternative in
                 switch alternative.kind {
-                case .typedPrefix: !forHighlights && !wordsOnly && scored
+                case .typedPrefix: !wordsOnly && scored
                 case .family: !wordsOnly && scored
                 case .word, .added: true
                 }
             }
             for alternative in alternatives {
                 rank.add(concept: scored ? index : -1, weight: alternative.weight,
-                         inherits: alternative.kind != .word)
+                         inherits: alternative.kind != .word, byPairs: FTS5Syntax.isByPairs(alternative.fts))
             }
             return alternatives.map(\.fts).joined(separator: " OR ")
         }

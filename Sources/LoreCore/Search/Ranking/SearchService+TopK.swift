@@ -7,7 +7,8 @@ extension SearchService {
     /// A concept on more pages than this is broad.
     static let broadLimit = 1000
 
-    /// The best matches for the page asked for, and ``candidates`` more, best first.
+    /// The best matches for the page asked for, and ``candidates`` more, best first; `recorder`
+    /// holds where the query's words are in them.
     ///
     /// A word on a large share of the pages is ranked only where it is in a title or a heading,
     /// unless the page has a rarer word of the query: past the first page of results, a page
@@ -16,14 +17,14 @@ extension SearchService {
     /// too few pages the reader may see, the rarest common word is ranked everywhere too, and so
     /// on, up to ranking every match.
     static func bestMatches(_ plan: SearchPlan, _ full: SearchPlan.Built, offset: Int, perPage: Int, total: Int,
-                            _ filter: SearchFilter, _ policy: AccessPolicy, _ db: Database) throws -> [Match] {
-        let needed = offset + perPage + candidates
+                            _ filter: SearchFilter, _ policy: AccessPolicy, recorder: InstanceRecorder, _ db: Database) throws -> [Match] {
+        let needed = recorder.capacity
         func ranked(_ built: SearchPlan.Built) throws -> [Match] {
             let request: SQLRequest<Row> = """
                 SELECT searchIndex.rowid AS documentId, d.kind, d.refId, \(SQL(sql: RankFunction.rankName))(searchIndex, \(built.rank.encoded)) AS rank
                 \(matches(built.expression, filter, policy)) ORDER BY rank DESC LIMIT \(needed)
                 """
-            return try request.fetchAll(db).compactMap(Match.init)
+            return try recorder.recording(built.rank) { try request.fetchAll(db).compactMap(Match.init) }
         }
         let pageCounts = try pageCounts(plan, db)
         var breadth = try breadth(plan, pageCounts, db)
