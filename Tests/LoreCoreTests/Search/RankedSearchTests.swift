@@ -96,6 +96,12 @@ import Testing
         #expect(found.hits.first?.title == "Складофф", "\(found.hits.map(\.title))")
         #expect(try await results("озон", world).hits.map(\.title) == ["Ozon"])
         #expect(try await results("день", world).alsoSearched.isEmpty, "a word this knowledge base uses is not read as a name in the other script")
+        try await world.article("Стол заказов", in: sales, body: "Стол у окна, столы в зале.")
+        try await world.article("Рабочее место", in: sales, body: "Стол, стул и лампа.")
+        try await world.article("Theft", in: sales, body: "A stolen laptop is reported at once.")
+        let stolen = try await results("stolen", world)
+        #expect(stolen.alsoSearched.isEmpty && stolen.hits.map(\.title) == ["Theft"],
+                "«столен» is no word here: that its stem is «стол» does not make it the name written in Cyrillic")
         let board = try await world.category("Board")
         try await world.grant(nil, to: try await world.roles.role(kind: .employee), on: board)
         try await world.article("Занзибар", in: board, body: "Покупка: Занзибар.")

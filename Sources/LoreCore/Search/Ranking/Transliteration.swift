@@ -13,7 +13,6 @@ enum Transliteration {
     /// too, only says whether counting is worth it: what is searched and said never depends on
     /// a page the searcher may not read.
     static func expansions(for query: SearchQuery, _ db: Database, readablePages: (String) throws -> Int) throws -> [Int: [String]] {
-        let stemmer = try Stemmer()
         var found: [Int: [String]] = [:]
         for (index, concept) in query.concepts.enumerated() where !concept.isRequired && !concept.isStopWord {
             guard concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1, !term.isPrefix,
@@ -21,8 +20,10 @@ enum Transliteration {
             // Only where the other spelling is this knowledge base's usual one: «день» is not "den".
             // The typed word, often common, is counted only when the other spelling is readable at all.
             for written in spellings(of: term.text) {
+                // Written so on some page, not only sharing its stem: "stolen" would be «столен»,
+                // whose stem «стол» (a desk) is on many pages that say nothing of theft.
                 let indexed = try Bool.fetchOne(db, sql: "SELECT 1 FROM searchVocabulary WHERE term = ?",
-                                                arguments: [stemmer.stem(Lexicon.normalized(written))]) ?? false
+                                                arguments: [Lexicon.normalized(written)]) ?? false
                 guard indexed else { continue }
                 let other = try readablePages(written)
                 guard other > 0 else { continue }
