@@ -15,7 +15,7 @@ struct Backup: AsyncParsableCommand {
         let backups = Backups(database: database, files: files, directory: backup.folder(data: common.data))
         let started = Date()
         let (archive, manifest) = try await backups.create()
-        let pruned = try backups.prune(keep: backup.keep)
+        let pruned = try await backups.prune(keep: backup.keep)
         print("""
             Wrote and verified \(archive.url.path)
               \(ByteCountFormatter.string(fromByteCount: Int64(archive.size), countStyle: .file)), \

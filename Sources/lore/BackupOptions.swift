@@ -5,7 +5,9 @@ import LoreWeb
 /// Where backups go and how many are kept: shared by `serve` (scheduled backups) and `backup`.
 struct BackupOptions: ParsableArguments {
     @Option(name: .customLong("backup-dir"), help: "Folder for backup archives; better on another disk (env: LORE_BACKUP_DIR; default: DATA/backups).")
-    var directory: String? = Environment.value("LORE_BACKUP_DIR")
+    var givenDirectory: String?
+    /// The option, else $LORE_BACKUP_DIR.
+    var directory: String? { givenDirectory ?? Environment.value("LORE_BACKUP_DIR") }
 
     @Option(name: .customLong("backup-keep"), help: "How many backups to keep; older ones are deleted after a new one is made (env: LORE_BACKUP_KEEP).")
     var keep: Int = Environment.value("LORE_BACKUP_KEEP").flatMap { Int($0) } ?? 7

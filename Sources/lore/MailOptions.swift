@@ -11,8 +11,10 @@ struct MailOptions: ParsableArguments {
         """)
     var sendmail: String = Environment.value("LORE_SENDMAIL") ?? Sendmail.defaultPath
 
-    @Option(name: .long, help: "Where people reach Lore, e.g. https://wiki.example.ru; e-mails link there (env: LORE_PUBLIC_URL; default: http://HOST:PORT).")
-    var publicURL: String? = Environment.value("LORE_PUBLIC_URL")
+    @Option(name: .customLong("public-url"), help: "Where people reach Lore, e.g. https://wiki.example.ru; e-mails link there (env: LORE_PUBLIC_URL; default: http://HOST:PORT).")
+    var givenPublicURL: String?
+    /// The option, else $LORE_PUBLIC_URL.
+    var publicURL: String? { givenPublicURL ?? Environment.value("LORE_PUBLIC_URL") }
 
     @Option(name: .long, help: "The sender of Lore's e-mails (env: LORE_MAIL_FROM).")
     var mailFrom: String = Environment.value("LORE_MAIL_FROM") ?? "Lore <lore@\(ProcessInfo.processInfo.hostName)>"

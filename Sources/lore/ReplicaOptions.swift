@@ -5,11 +5,15 @@ import LoreCore
 /// Where the replica's uploaded files are and which Litestream to run: shared by `serve
 /// --replicate` and `restore --from-replica`.
 struct ReplicaOptions: ParsableArguments {
-    @Option(name: .long, help: "Folder for the replica's uploaded files; needed with a bucket (env: LORE_REPLICA_FILES; default: LOCATION/files).")
-    var replicaFiles: String? = Environment.value("LORE_REPLICA_FILES")
+    @Option(name: .customLong("replica-files"), help: "Folder for the replica's uploaded files; needed with a bucket (env: LORE_REPLICA_FILES; default: LOCATION/files).")
+    var givenReplicaFiles: String?
+    /// The option, else $LORE_REPLICA_FILES.
+    var replicaFiles: String? { givenReplicaFiles ?? Environment.value("LORE_REPLICA_FILES") }
 
-    @Option(name: .long, help: "The Litestream program (env: LORE_LITESTREAM; default: litestream on the PATH).")
-    var litestream: String? = Environment.value("LORE_LITESTREAM")
+    @Option(name: .customLong("litestream"), help: "The Litestream program (env: LORE_LITESTREAM; default: litestream on the PATH).")
+    var givenLitestream: String?
+    /// The option, else $LORE_LITESTREAM.
+    var litestream: String? { givenLitestream ?? Environment.value("LORE_LITESTREAM") }
 
     /// The replica at `location` and the Litestream that serves it, or a clear complaint.
     func resolve(_ location: String) throws -> (Replica, URL) {

@@ -37,13 +37,17 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var mail: MailOptions
 
-    @Option(name: .long, help: "Stream the database continuously with Litestream and copy uploaded files to this folder or bucket (s3://bucket/lore); `lore restore --from-replica` brings it back (env: LORE_REPLICATE).")
-    var replicate: String? = Environment.value("LORE_REPLICATE")
+    @Option(name: .customLong("replicate"), help: "Stream the database continuously with Litestream and copy uploaded files to this folder or bucket (s3://bucket/lore); `lore restore --from-replica` brings it back (env: LORE_REPLICATE).")
+    var givenReplicate: String?
+    /// The option, else $LORE_REPLICATE.
+    var replicate: String? { givenReplicate ?? Environment.value("LORE_REPLICATE") }
 
     @OptionGroup var replicaOptions: ReplicaOptions
 
-    @Option(name: .long, help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
-    var metricsToken: String? = Environment.value("LORE_METRICS_TOKEN")
+    @Option(name: .customLong("metrics-token"), help: "Token Prometheus sends as 'Authorization: Bearer' for /metrics; without it, /metrics answers on the loopback address only (env: LORE_METRICS_TOKEN).")
+    var givenMetricsToken: String?
+    /// The option, else $LORE_METRICS_TOKEN.
+    var metricsToken: String? { givenMetricsToken ?? Environment.value("LORE_METRICS_TOKEN") }
 
     @Option(name: .long, help: "Distinct client cards a day someone without clients.export may read; 0 for no limit (env: LORE_CLIENT_READ_LIMIT).")
     var clientReadLimit: Int = Environment.value("LORE_CLIENT_READ_LIMIT").flatMap { Int($0) } ?? ClientReadLedger.defaultDailyLimit

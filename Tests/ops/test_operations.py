@@ -428,9 +428,12 @@ def test_backup_while_writing_and_restore(start_server, tmp_path, rng):
     assert api.get(f"/articles/{last_slug}").status == 200
 
     _wait_for_next_second()
-    second = run_lore("backup", "--data", data)
+    # The folder may come from the environment instead of --backup-dir.
+    elsewhere = tmp_path / "backups-from-environment"
+    second = run_lore("backup", "--data", data, env={"LORE_BACKUP_DIR": str(elsewhere)})
     assert second.returncode == 0, f"lore backup exited {second.returncode}:\n{second.stdout}"
     second_archive = _archive_path(second.stdout)
+    assert second_archive.parent == elsewhere, f"LORE_BACKUP_DIR was not used: {second_archive}"
     assert second_archive != first_archive and first_archive.exists()
     assert server.stop() == 0
 

@@ -83,17 +83,24 @@ public struct Backups: Sendable {
     }
 
     /// The backups in the folder, newest first.
-    public func list() -> [BackupArchive] {
-        let urls = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.fileSizeKey])) ?? []
-        return urls.compactMap(BackupArchive.init).sorted { $0.createdAt > $1.createdAt }
+    public func list() async -> [BackupArchive] {
+        await BlockingWork.files.run { [directory] in Self.archives(in: directory) }
     }
 
     /// Deletes all but the newest `keep` backups; returns what it deleted.
     @discardableResult
-    public func prune(keep: Int) throws -> [BackupArchive] {
-        let old = Array(list().dropFirst(max(1, keep)))
-        for archive in old { try FileManager.default.removeItem(at: archive.url) }
-        return old
+    public func prune(keep: Int) async throws -> [BackupArchive] {
+        try await BlockingWork.files.run { [directory] in
+            let old = Array(Self.archives(in: directory).dropFirst(max(1, keep)))
+            for archive in old { try FileManager.default.removeItem(at: archive.url) }
+            return old
+        }
+    }
+
+    /// Reads the folder: disk work, run off the request threads.
+    private static func archives(in directory: URL) -> [BackupArchive] {
+        let urls = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.fileSizeKey])) ?? []
+        return urls.compactMap(BackupArchive.init).sorted { $0.createdAt > $1.createdAt }
     }
 
     static func size(of url: URL) throws -> Int {

@@ -33,7 +33,7 @@ struct BackupController {
     @Sendable func list(request: Request, context: AppRequestContext) async throws -> Response {
         try Self.requireAdministrator(context)
         let t = context.translations
-        let archives = backups?.list() ?? []
+        let archives = await backups?.list() ?? []
         let view = PageView(
             intro: t["backups_intro"],
             folder: backups.map { t.format("backups_folder", ["folder": $0.directory.path]) },
@@ -48,7 +48,7 @@ struct BackupController {
         try Self.requireAdministrator(context)
         guard let backups else { throw NotFound() }
         _ = try await backups.create(by: context.requirePrincipal())
-        try backups.prune(keep: keep)
+        try await backups.prune(keep: keep)
         return .redirect(to: "/admin/backups?notice=backup_made", type: .normal)
     }
 

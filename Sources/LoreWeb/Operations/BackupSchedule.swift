@@ -26,7 +26,7 @@ public struct BackupSchedule: Service {
 
     public func run() async throws {
         while !Task.isCancelled {
-            let due = backups.list().first.map { $0.createdAt.addingTimeInterval(interval) } ?? Date().addingTimeInterval(600)
+            let due = await backups.list().first.map { $0.createdAt.addingTimeInterval(interval) } ?? Date().addingTimeInterval(600)
             let wait = max(1, due.timeIntervalSinceNow)
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(wait)) }
@@ -35,7 +35,7 @@ public struct BackupSchedule: Service {
             }
             do {
                 let (archive, manifest) = try await backups.create()
-                let pruned = try backups.prune(keep: keep)
+                let pruned = try await backups.prune(keep: keep)
                 logger.info("Backed up", metadata: [
                     "archive": "\(archive.url.lastPathComponent)", "bytes": "\(archive.size)", "articles": "\(manifest.articles)",
                     "pruned": "\(pruned.count)",

@@ -40,7 +40,7 @@ struct OpsRoutes {
             let size = ["", "-wal"].compactMap { try? URL(fileURLWithPath: dataFile.path + $0).resourceValues(forKeys: [.fileSizeKey]).fileSize }
             metrics.gauge("database_bytes", "Size of the database and its write-ahead log", Double(size.reduce(0, +)))
         }
-        if let newest = backups?.list().first {
+        if let newest = await backups?.list().first {
             metrics.gauge("backup_age_seconds", "Seconds since the newest backup was made", Date().timeIntervalSince(newest.createdAt))
         }
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],

@@ -139,7 +139,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         deadline = nil
         let head = HTTPResponse(status: status, headerFields: [.contentLength: "0", .connection: "close"])
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
+        // A handler's calls all run on its channel's event loop, where the context may be used.
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 
     private func arm(_ timeout: TimeAmount, _ context: ChannelHandlerContext) {
@@ -151,7 +152,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func schedule(at due: NIODeadline, _ context: ChannelHandlerContext) {
         timer?.task.cancel()
-        let task = context.eventLoop.scheduleTask(deadline: due) { [weak self] () -> Void in self?.timerFired(context) }
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: due) { [weak self] () -> Void in self?.timerFired(context) }
         timer = (task, due)
     }
 

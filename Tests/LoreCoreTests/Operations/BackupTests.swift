@@ -119,10 +119,10 @@ import Testing
         let site = try await Site(articles: 1)
         let start = Date()
         for hour in 0..<4 { _ = try await site.backups.create(now: start.addingTimeInterval(Double(hour) * 3600)) }
-        #expect(site.backups.list().count == 4)
-        let deleted = try site.backups.prune(keep: 2)
+        #expect(await site.backups.list().count == 4)
+        let deleted = try await site.backups.prune(keep: 2)
         #expect(deleted.count == 2)
-        let kept = site.backups.list()
+        let kept = await site.backups.list()
         #expect(kept.count == 2 && kept[0].createdAt > kept[1].createdAt && kept[1].createdAt > deleted[0].createdAt)
     }
 }
