@@ -82,19 +82,30 @@ import Testing
         }
     }
 
-    @Test func theRecorderKeepsEveryRowTiedWithTheLastKept() {
+    @Test func theRecorderKeepsTheRowsTheQueryKeepsTiesGoingToTheNewest() {
         let recorder = InstanceRecorder(capacity: 2)
         let instance = InstanceRecorder.Instance(phrase: 0, column: 2, offset: 0)
         var plan = RankPlan()
         plan.add(concept: 0, weight: 1)
         recorder.recording(plan) {
-            for (row, score) in [(1, 5.0), (2, 3.0), (3, 3.0), (4, 1.0), (5, 3.0), (6, 0.5)] where recorder.wants(score) {
-                recorder.record(Int64(row), score: score, [instance])
+            for (row, score) in [(1, 3.0), (2, 5.0), (3, 3.0), (4, 1.0), (5, 3.0), (6, 0.5), (7, 1.0)] {
+                let rank = InstanceRecorder.Rank(score: score, rowid: Int64(row))
+                if recorder.wants(rank) { recorder.record(rank, [instance]) }
             }
         }
-        #expect(recorder.spans(of: 1) != nil)
-        #expect([2, 3, 5].allSatisfy { recorder.spans(of: $0) != nil }, "any two of the rows scoring 3 may be the ones SQLite keeps")
-        #expect(recorder.spans(of: 6) == nil)
-        #expect(!recorder.wants(0.4))
+        #expect(recorder.spans(of: 2) != nil && recorder.spans(of: 5) != nil, "the best, and the newest of those tied after it")
+        #expect(recorder.spans(of: 4) == nil && recorder.spans(of: 6) == nil && recorder.spans(of: 7) == nil)
+        #expect(!recorder.wants(InstanceRecorder.Rank(score: 3, rowid: 2)), "after the second best, tied on score but older")
+        #expect(recorder.wants(InstanceRecorder.Rank(score: 3, rowid: 6)))
+    }
+
+    /// Many pages with the same score (one mention each, in the text) keep the recorder small and quick.
+    @Test func tiedPagesPastTheFirstResultsAreDropped() async throws {
+        let world = try await TestWorld()
+        let hr = try await world.category("HR")
+        for index in 1...120 { try await world.article("Page \(index)", in: hr, body: "One pineapple here. " + filler(5)) }
+        let shown = try await hits("pineapple", world, page: 2, perPage: 10)
+        #expect(shown.count == 10)
+        #expect(shown.allSatisfy { $0.snippetHTML.contains("<mark>pineapple</mark>") })
     }
 }

@@ -24,11 +24,21 @@ final class InstanceRecorder {
     private(set) var plan = RankPlan()
     /// Each phrase's length in tokens, as FTS5 parsed the expression.
     var phraseSizes: [Int] = []
-    /// Rows that may be among the best `capacity`, with their score and instances. Rows scoring
-    /// below the `capacity`-th best are dropped now and then; ties are kept, so that every row
-    /// the query returns is here whichever of the tied ones SQLite keeps.
+    /// Rows that may be among the best `capacity`, with their instances. Rows after the
+    /// `capacity`-th best are dropped now and then. The query orders by score, then by newest
+    /// document (``Rank``), so that which of the rows tied on score it keeps is known here too.
     private var rows: [Int64: (score: Double, instances: [Instance])] = [:]
-    private var threshold = -Double.infinity
+    private var threshold: Rank?
+
+    /// A row's place in the query's order: higher first.
+    struct Rank: Comparable {
+        let score: Double
+        let rowid: Int64
+
+        static func < (a: Rank, b: Rank) -> Bool {
+            (a.score, a.rowid) < (b.score, b.rowid)
+        }
+    }
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
@@ -40,7 +50,7 @@ final class InstanceRecorder {
         self.plan = plan
         phraseSizes = []
         rows = [:]
-        threshold = -.infinity
+        threshold = nil
         Thread.current.threadDictionary[Self.key] = self
         defer { Thread.current.threadDictionary.removeObject(forKey: Self.key) }
         return try body()
@@ -53,17 +63,17 @@ final class InstanceRecorder {
 
     private static let key = "lore.InstanceRecorder"
 
-    /// Whether a row of this score may be among the best: only then are its instances read.
-    func wants(_ score: Double) -> Bool {
-        score >= threshold
+    /// Whether a row may be among the best: only then are its instances read.
+    func wants(_ rank: Rank) -> Bool {
+        threshold.map { rank >= $0 } ?? true
     }
 
-    func record(_ rowid: Int64, score: Double, _ instances: [Instance]) {
-        rows[rowid] = (score, instances)
+    func record(_ rank: Rank, _ instances: [Instance]) {
+        rows[rank.rowid] = (rank.score, instances)
         guard rows.count >= 2 * capacity else { return }
-        let scores = rows.values.map(\.score).sorted(by: >)
-        threshold = scores[capacity - 1]
-        rows = rows.filter { $0.value.score >= threshold }
+        let kept = rows.map { Rank(score: $0.value.score, rowid: $0.key) }.sorted(by: >)[capacity - 1]
+        threshold = kept
+        rows = rows.filter { Rank(score: $0.value.score, rowid: $0.key) >= kept }
     }
 
     /// The row's instances as spans of token positions, each with the concept it stands for;

@@ -42,7 +42,7 @@ enum RankFunction {
             return
         }
         let score = state.conceptScores(api, fts).reduce(0, +)
-        if let recorder = state.recorder, recorder.wants(score) {
+        if let recorder = state.recorder, case let rank = InstanceRecorder.Rank(score: score, rowid: api.pointee.xRowid(fts)), recorder.wants(rank) {
             var instances: [InstanceRecorder.Instance] = []
             for phrase in state.plan.concepts.indices where state.plan.concepts[phrase] >= 0 {
                 forEachInstance(of: phrase, api, fts) { column, offset in
@@ -50,7 +50,7 @@ enum RankFunction {
                     return true
                 }
             }
-            recorder.record(api.pointee.xRowid(fts), score: score, instances)
+            recorder.record(rank, instances)
         }
         sqlite3_result_double(context, score)
     }

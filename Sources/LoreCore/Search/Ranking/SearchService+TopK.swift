@@ -22,7 +22,7 @@ extension SearchService {
         func ranked(_ built: SearchPlan.Built) throws -> [Match] {
             let request: SQLRequest<Row> = """
                 SELECT searchIndex.rowid AS documentId, d.kind, d.refId, \(SQL(sql: RankFunction.rankName))(searchIndex, \(built.rank.encoded)) AS rank
-                \(matches(built.expression, filter, policy)) ORDER BY rank DESC LIMIT \(needed)
+                \(matches(built.expression, filter, policy)) ORDER BY rank DESC, documentId DESC LIMIT \(needed)
                 """
             return try recorder.recording(built.rank) { try request.fetchAll(db).compactMap(Match.init) }
         }
