@@ -37,7 +37,7 @@ struct SearchSnippet {
             let tokens = Self.tokens(bytes, tokenizer)
             let found = spans.filter { $0.column == column && $0.first < tokens.count }.sorted { $0.first < $1.first }
             let window = Self.bestWindow(found, tokens: tokens, bytes: bytes)
-            if best == nil || window.score > best!.score { best = (window.score, column, window.start, tokens, bytes) }
+            if window.score > best?.score ?? -1 { best = (window.score, column, window.start, tokens, bytes) }
         }
         guard let best else {
             text = ""
