@@ -186,7 +186,7 @@ import Testing
         #expect(try await results("supervsor", world).corrections.isEmpty)
         let counted = try world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") }
         try await SearchService(database: world.database).reindex { _, _ in }
-        #expect(try await world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") } == counted,
+        #expect(try world.database.reader.read { db in try Row.fetchAll(db, sql: "SELECT * FROM searchWord ORDER BY word") } == counted,
                 "counting as pages change agrees with counting anew")
     }
 
