@@ -31,20 +31,19 @@ struct SearchSnippet {
         concepts = Set(spans.map(\.concept))
         let inBody = spans.contains { $0.column == Self.bodyColumn }
         let candidates = inBody ? [Self.bodyColumn] : Array(Set(spans.map(\.column))).sorted()
-        var best: (score: Int, column: Int, start: Int, tokens: [Range<Int>], bytes: [UInt8])?
+        var best: (score: Int, start: Int, spans: [Span], tokens: [Range<Int>], bytes: [UInt8])?
         for column in candidates.isEmpty ? [Self.bodyColumn] : candidates where column < columns.count {
             let bytes = Array(columns[column].utf8)
             let tokens = Self.tokens(bytes, tokenizer)
             let found = spans.filter { $0.column == column && $0.first < tokens.count }.sorted { $0.first < $1.first }
             let window = Self.bestWindow(found, tokens: tokens, bytes: bytes)
-            if window.score > best?.score ?? -1 { best = (window.score, column, window.start, tokens, bytes) }
+            if window.score > best?.score ?? -1 { best = (window.score, window.start, found, tokens, bytes) }
         }
         guard let best else {
             text = ""
             return
         }
-        let found = spans.filter { $0.column == best.column }
-        text = Self.render(best.bytes, best.tokens, from: best.start, marking: found)
+        text = Self.render(best.bytes, best.tokens, from: best.start, marking: best.spans)
     }
 
     /// The best window's first token, and its score.
@@ -100,13 +99,13 @@ struct SearchSnippet {
         return starts
     }
 
-    /// The window's text, with an ellipsis where it cuts the text and the spans in it marked
-    /// (overlapping ones as one).
+    /// The window's text, with an ellipsis where it cuts the text and the spans in it (in order
+    /// of their first token) marked, overlapping ones as one.
     private static func render(_ bytes: [UInt8], _ tokens: [Range<Int>], from start: Int, marking spans: [Span]) -> String {
         guard !tokens.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
         let end = min(start + length, tokens.count) - 1
         var marks: [(first: Int, last: Int)] = []
-        for span in spans.sorted(by: { $0.first < $1.first }) where span.last >= start && span.first <= end {
+        for span in spans where span.last >= start && span.first <= end {
             let first = max(span.first, start)
             let last = min(span.last, end)
             if let previous = marks.last, first <= previous.last {
