@@ -208,6 +208,29 @@ import Testing
         #expect(try await titles("vacation", world).first == "Vacation policy")
     }
 
+    /// «встреча с клиентом» is the two words with a function word between, which a pair of
+    /// exactly neighbouring words misses; the other page has both words, apart and more often.
+    @Test func twoWordsNearEachOtherCountAsAPair() async throws {
+        let world = try await TestWorld()
+        let sales = try await world.category("Sales")
+        try await world.article("Перед поездкой", in: sales,
+                                body: "Встреча назначена. Расписание встреч утверждает руководитель. Клиент получает письмо. Клиент отвечает.")
+        try await world.article("Подготовка", in: sales, body: "Перед встречей с клиентом прочитайте его карточку.")
+        #expect(try await titles("встреча клиент", world) == ["Подготовка", "Перед поездкой"])
+    }
+
+    /// In a question the noun names the topic: a page with the question's verb in a heading
+    /// does not outrank the page about the thing asked about.
+    @Test func aQuestionsVerbCountsLessThanItsNoun() async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Office")
+        try await world.article("Пропуск", in: office, body: "## Если пропуск сломался\n\nПропуск меняют на ресепшене. Принтер пропусков стоит там же.")
+        try await world.article("Принтеры", in: office, body: "Принтер на втором этаже, заявки — в поддержку.")
+        try await world.article("Кухня", in: office, body: "Принтер этикеток стоит у кухни.")
+        for title in ["Парковка", "Отпуск", "Обед"] { try await world.article(title, in: office, body: "\(title) по правилам.") }
+        #expect(try await titles("куда звонить если сломался принтер", world).first == "Принтеры")
+    }
+
     @Test func stopWordsAloneAreStillSearched() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")
@@ -248,10 +271,25 @@ import Testing
 
 @Suite struct RankingPartsTests {
     @Test func aBadPlanRanksNothingInsteadOfFailing() {
-        let plan = RankPlan(decoding: "2|0:1,x:y,5:1,1:-1", phraseCount: 5)
+        let plan = RankPlan(decoding: "2|0:1,x:y,5:1,1:-1||1=0+7,x=0+1,0=0", phraseCount: 5)
         #expect(plan.concepts == [0, -1, -1, -1, -1])
         #expect(plan.conceptCount == 2)
+        #expect(plan.neighbours.isEmpty, "a pair must join two concepts of the plan")
         #expect(RankPlan(decoding: "", phraseCount: 2).concepts == [-1, -1])
+    }
+
+    @Test func aPlanKeepsItsPairsOfNeighbouringWords() {
+        let plan = SearchPlan(SearchQuery("встреча с клиентом")).build().rank
+        #expect(plan.neighbours == [2: RankPlan.Neighbours(first: 0, second: 1)])
+        let decoded = RankPlan(decoding: plan.encoded, phraseCount: plan.concepts.count)
+        #expect(decoded.neighbours == plan.neighbours && decoded.concepts == plan.concepts && decoded.weights == plan.weights)
+    }
+
+    @Test(arguments: [("звонить", true), ("сломался", true), ("забронировать", true), ("оформляются", true), ("согласуют", true),
+                      ("принтер", false), ("печать", false), ("сеть", false), ("бюджет", false), ("отчёте", false),
+                      ("визите", false), ("двадцать", false), ("printing", false), ("больничный", false)] as [(String, Bool)])
+    func russianVerbsAreToldByTheirEndings(word: String, isVerb: Bool) {
+        #expect(RussianVerb.isLikely(word) == isVerb)
     }
 
     @Test(arguments: [("overtime", "overtme", 1), ("отпуск", "отупск", 1), ("printer", "pritner", 1), ("maintenance", "maintenanse", 1),

@@ -2,7 +2,8 @@
 /// for (-1 for an excluded phrase) and how much a match of it counts (1 for the word itself).
 /// Passed to ``RankFunction`` as text, the only kind of argument an FTS5 function can be given.
 /// It may also carry how many pages have a concept's word, when the caller knows it more
-/// cheaply than FTS5 would count it.
+/// cheaply than FTS5 would count it, and which two asked concepts a concept of neighbouring
+/// words joins, so that the two found near each other count as the pair (``RankFunction``).
 struct RankPlan: Sendable, Equatable {
     private(set) var concepts: [Int] = []
     private(set) var weights: [Double] = []
@@ -14,6 +15,13 @@ struct RankPlan: Sendable, Equatable {
     private(set) var byPairs: [Bool] = []
     private(set) var conceptCount = 0
     var pageCounts: [Int: Int] = [:]
+    /// For a concept of two neighbouring words: the concepts of its two words.
+    private(set) var neighbours: [Int: Neighbours] = [:]
+
+    struct Neighbours: Sendable, Equatable {
+        let first: Int
+        let second: Int
+    }
 
     init() {}
 
@@ -25,16 +33,21 @@ struct RankPlan: Sendable, Equatable {
         conceptCount = max(conceptCount, concept + 1)
     }
 
-    /// `conceptCount|concept:weight[:i],…|concept=pages,…` (`:i` when the phrase inherits)
+    mutating func join(_ concept: Int, first: Int, second: Int) {
+        neighbours[concept] = Neighbours(first: first, second: second)
+    }
+
+    /// `conceptCount|concept:weight[:i],…|concept=pages,…|concept=first+second,…` (`:i` when the phrase inherits)
     var encoded: String {
         "\(conceptCount)|" + concepts.indices.map { "\(concepts[$0]):\(weights[$0])" + (inherits[$0] ? ":i" : "") }.joined(separator: ",")
             + "|" + pageCounts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            + "|" + neighbours.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.first)+\($0.value.second)" }.joined(separator: ",")
     }
 
     /// The plan from ``encoded``, with exactly `phraseCount` phrases: anything malformed or
     /// missing counts as an excluded phrase, so a bad argument ranks nothing rather than failing.
     init(decoding text: String, phraseCount: Int) {
-        let sections = text.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+        let sections = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false)
         let declared = sections.first.flatMap { Int($0) } ?? 0
         let pairs = sections.count > 1 ? sections[1].split(separator: ",") : []
         for count in sections.count > 2 ? sections[2].split(separator: ",") : [] {
@@ -51,5 +64,12 @@ struct RankPlan: Sendable, Equatable {
             }
         }
         conceptCount = max(conceptCount, min(max(declared, 0), 64))
+        for pair in sections.count > 3 ? sections[3].split(separator: ",") : [] {
+            let parts = pair.split(separator: "=")
+            let words = parts.count == 2 ? parts[1].split(separator: "+").compactMap { Int($0) } : []
+            if let concept = Int(parts[0]), words.count == 2, ([concept] + words).allSatisfy({ (0..<conceptCount).contains($0) }) {
+                join(concept, first: words[0], second: words[1])
+            }
+        }
     }
 }
