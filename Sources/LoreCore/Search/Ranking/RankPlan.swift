@@ -7,9 +7,9 @@
 struct RankPlan: Sendable, Equatable {
     private(set) var concepts: [Int] = []
     private(set) var weights: [Double] = []
-    /// The phrase counts with its concept's word's rarity when that word is on some page
-    /// (a typed prefix or a family key, whose own pages are costly to count).
-    private(set) var inherits: [Bool] = []
+    /// What each phrase is to its concept: the word itself, its typed prefix, its family, or
+    /// something the database added (a synonym, a correction).
+    private(set) var kinds: [SearchPlan.Kind] = []
     /// The phrase is searched by its word pairs (``FTS5Syntax/term(_:)``), so its instances start
     /// at its second word. Known where the plan is made; not passed to SQL.
     private(set) var byPairs: [Bool] = []
@@ -25,10 +25,10 @@ struct RankPlan: Sendable, Equatable {
 
     init() {}
 
-    mutating func add(concept: Int, weight: Double, inherits: Bool = false, byPairs: Bool = false) {
+    mutating func add(concept: Int, weight: Double, kind: SearchPlan.Kind = .word, byPairs: Bool = false) {
         concepts.append(concept)
         weights.append(weight)
-        self.inherits.append(inherits)
+        kinds.append(kind)
         self.byPairs.append(byPairs)
         conceptCount = max(conceptCount, concept + 1)
     }
@@ -37,9 +37,19 @@ struct RankPlan: Sendable, Equatable {
         neighbours[concept] = Neighbours(first: first, second: second)
     }
 
-    /// `conceptCount|concept:weight[:i],…|concept=pages,…|concept=first+second,…` (`:i` when the phrase inherits)
+    /// The phrase counts with its concept's word's rarity when that word is on some page: a
+    /// synonym or a correction stands for the word; the pages of a typed prefix or a family key
+    /// are costly to count.
+    func inherits(_ phrase: Int) -> Bool {
+        kinds[phrase] != .word
+    }
+
+    private static let letters: [SearchPlan.Kind: String] = [.typedPrefix: "p", .family: "f", .added: "a"]
+
+    /// `conceptCount|concept:weight[:kind],…|concept=pages,…|concept=first+second,…` (kind: `p`
+    /// typed prefix, `f` family, `a` added; none for the word itself)
     var encoded: String {
-        "\(conceptCount)|" + concepts.indices.map { "\(concepts[$0]):\(weights[$0])" + (inherits[$0] ? ":i" : "") }.joined(separator: ",")
+        "\(conceptCount)|" + concepts.indices.map { "\(concepts[$0]):\(weights[$0])" + (Self.letters[kinds[$0]].map { ":" + $0 } ?? "") }.joined(separator: ",")
             + "|" + pageCounts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             + "|" + neighbours.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.first)+\($0.value.second)" }.joined(separator: ",")
     }
@@ -56,9 +66,10 @@ struct RankPlan: Sendable, Equatable {
         }
         for index in 0..<phraseCount {
             let parts = index < pairs.count ? pairs[index].split(separator: ":") : []
-            if parts.count == 2 || (parts.count == 3 && parts[2] == "i"), let concept = Int(parts[0]), let weight = Double(parts[1]),
+            let kind = parts.count == 3 ? Self.letters.first { $0.value == parts[2] }?.key : .word
+            if parts.count == 2 || parts.count == 3, let kind, let concept = Int(parts[0]), let weight = Double(parts[1]),
                concept < min(declared, 64), weight > 0 {
-                add(concept: concept, weight: weight, inherits: parts.count == 3)
+                add(concept: concept, weight: weight, kind: kind)
             } else {
                 add(concept: -1, weight: 0)
             }

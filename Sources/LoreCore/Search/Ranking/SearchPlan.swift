@@ -125,7 +125,7 @@ public struct SearchPlan: Sendable {
             }
             for alternative in alternatives {
                 rank.add(concept: scored ? index : -1, weight: alternative.weight,
-                         inherits: alternative.kind != .word, byPairs: FTS5Syntax.isByPairs(alternative.fts))
+                         kind: alternative.kind, byPairs: FTS5Syntax.isByPairs(alternative.fts))
             }
             return alternatives.map(\.fts).joined(separator: " OR ")
         }
