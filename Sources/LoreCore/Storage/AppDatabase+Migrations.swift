@@ -266,6 +266,9 @@ extension AppDatabase {
             try SearchWords.createTable(db)
             try SearchWords.recount(db)
         }
+        migrator.registerMigration("v33 synonyms keyed without the function words added to the lists") { db in
+            try SearchSynonyms.rekey(db)
+        }
         return migrator
     }
 }

@@ -45,6 +45,14 @@ import Testing
         #expect(try db.match(expression) == rows, "\(input) → \(expression)")
     }
 
+    /// Less common prepositions and determiners are function words too, in both languages;
+    /// "per" is not: it starts idioms ("per diem") that the synonym dictionary knows.
+    @Test(arguments: ["около", "возле", "насчёт", "каждый", "любой", "via", "towards", "versus"])
+    func lessCommonFunctionWordsDoNotCount(word: String) {
+        #expect(SearchQuery("\(word) отпуск").concepts.count == 1)
+        #expect(SearchQuery("per diem").concepts.count == 2)
+    }
+
     @Test(arguments: [
         ("отпу", [2, 5]),
         ("как оформить отп", [2]),
