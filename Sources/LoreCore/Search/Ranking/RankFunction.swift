@@ -29,6 +29,11 @@ enum RankFunction {
     static let rankName = "lore_rank"
 
     static let columnWeights: [Double] = [40, 4, 1, 2]
+
+    /// How much one match in `column` counts (0 for a column the index does not have).
+    static func weight(ofColumn column: Int) -> Double {
+        column < columnWeights.count ? columnWeights[column] : 0
+    }
     static let k1 = 4.0
     /// Two neighbouring words of the query count as their pair on a page where they are this
     /// many words apart or fewer, either way round: the query loses its function words, the page

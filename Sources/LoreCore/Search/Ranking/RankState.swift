@@ -95,7 +95,7 @@ final class RankState {
                 // all but families, 0.940 (held out 0.964 → 0.951) with families too.
                 let located = inPair[concept] && plan.kinds[phrase] != .family
                 RankFunction.forEachInstance(of: phrase, api, fts) { column, offset in
-                    if column < RankFunction.columnWeights.count { frequency += RankFunction.columnWeights[column] }
+                    frequency += RankFunction.weight(ofColumn: column)
                     if located { positions[concept].append(column << 32 | offset) }
                     return true
                 }
@@ -104,7 +104,8 @@ final class RankState {
         }
         for pair in pairs {
             // One phrase's places come in order; a word searched as several phrases needs sorting.
-            for concept in [pair.words.first, pair.words.second] where !positions[concept].isSorted { positions[concept].sort() }
+            sortIfNeeded(pair.words.first)
+            sortIfNeeded(pair.words.second)
             frequencies[pair.phrase] = max(frequencies[pair.phrase], nearFrequency(positions[pair.words.first], positions[pair.words.second]))
         }
         var scores = Array(repeating: 0.0, count: plan.conceptCount)
@@ -115,6 +116,10 @@ final class RankState {
             if score > scores[concept] { scores[concept] = score }
         }
         return scores
+    }
+
+    private func sortIfNeeded(_ concept: Int) {
+        if !positions[concept].isSorted { positions[concept].sort() }
     }
 
     /// The weighted count of the places where the first word has the second within
@@ -129,8 +134,7 @@ final class RankState {
             var index = start
             while index < second.count, second[index] <= position + RankFunction.nearDistance {
                 if second[index] != position {
-                    let column = position >> 32
-                    if column < RankFunction.columnWeights.count { frequency += RankFunction.columnWeights[column] }
+                    frequency += RankFunction.weight(ofColumn: position >> 32)
                     break
                 }
                 index += 1
