@@ -1,8 +1,9 @@
 import Foundation
 
 /// The words search knows about before reading any page: function words that neither match
-/// nor count, and the starter synonym dictionary a new knowledge base begins with. Both are
-/// data files beside this one (`Lexicon/`), so that they are read and edited as lists.
+/// nor count, the starter synonym dictionary a new knowledge base begins with, and the Russian
+/// verbs whose forms Snowball cannot join (``RussianVerbForms``). All are data files beside
+/// this one (`Lexicon/`), so that they are read and edited as lists.
 ///
 /// The files are part of the build. ``verify()`` runs when the database opens, so that a broken
 /// installation refuses to start with a message instead of searching without them.
@@ -13,7 +14,7 @@ enum Lexicon {
         var description: String { "Lexicon/\(name).txt is missing from LoreCore's resources: reinstall Lore" }
     }
 
-    static let files = ["stopwords-ru", "stopwords-en", "synonyms"]
+    static let files = ["stopwords-ru", "stopwords-en", "synonyms", "verbs-ru"]
 
     /// Russian and English function words, lowercase, ё written as е.
     static let stopWords: Set<String> = Set(["stopwords-ru", "stopwords-en"].flatMap { (try? lines(of: $0)) ?? [] }.map(normalized))
@@ -41,7 +42,8 @@ enum Lexicon {
         ByteSearch.replacing(["ё": "е"], in: lowercase)
     }
 
-    private static func lines(of name: String) throws -> [String] {
+    /// A data file's lines, without blank lines and `#` comments.
+    static func lines(of name: String) throws -> [String] {
         try text(of: name).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }

@@ -240,6 +240,18 @@ import Testing
         #expect(try await titles("куда звонить если сломался принтер", world).first == "Принтеры")
     }
 
+    /// Snowball gives «подписать» and «подпишет» different stems, and their first six letters
+    /// differ too: the verb list joins them, the form asked for first.
+    @Test func aVerbFindsItsFormsWithAnotherStem() async throws {
+        let world = try await TestWorld()
+        let office = try await world.category("Office")
+        try await world.article("Кто подпишет акт", in: office, body: "Директор, в течение дня.")
+        try await world.article("Как подписать акт", in: office, body: "Электронной подписью в Pulse.")
+        try await world.article("Акт сверки", in: office, body: "Его готовит бухгалтерия.")
+        #expect(try await titles("подписать", world) == ["Как подписать акт", "Кто подпишет акт"])
+        #expect(try await titles("подпишет акт", world).prefix(2) == ["Кто подпишет акт", "Как подписать акт"])
+    }
+
     @Test func stopWordsAloneAreStillSearched() async throws {
         let world = try await TestWorld()
         let hr = try await world.category("HR")
@@ -301,6 +313,17 @@ import Testing
                       ("визите", false), ("двадцать", false), ("printing", false), ("больничный", false)] as [(String, Bool)])
     func russianVerbsAreToldByTheirEndings(word: String, isVerb: Bool) {
         #expect(RussianVerb.isLikely(word) == isVerb)
+    }
+
+    @Test func theVerbListJoinsEachVerbsFormsAndNoTwoVerbs() throws {
+        let stemmer = try Stemmer()
+        let table = try RussianVerbForms.table(Lexicon.lines(of: "verbs-ru"), stemmer: stemmer)
+        #expect(table.count > 300)
+        #expect(Set(RussianVerbForms.otherForms(of: "стереть", stemmer: stemmer)).isSuperset(of: ["сотрет", "стер"]))
+        #expect(RussianVerbForms.otherForms(of: "Сотрёт", stemmer: stemmer).contains("стереть"))
+        #expect(RussianVerbForms.otherForms(of: "принтер", stemmer: stemmer).isEmpty)
+        #expect(throws: RussianVerbForms.Conflict.self) { try RussianVerbForms.table(["писать пишет", "подписать пишет"], stemmer: stemmer) }
+        #expect(try RussianVerbForms.table(["подать подам подаю"], stemmer: stemmer).isEmpty, "«подам» → под: too short to keep")
     }
 
     @Test(arguments: [("overtime", "overtme", 1), ("отпуск", "отупск", 1), ("printer", "pritner", 1), ("maintenance", "maintenanse", 1),
