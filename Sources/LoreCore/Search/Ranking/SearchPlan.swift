@@ -3,7 +3,8 @@
 /// Each concept is searched as the word itself (weight 1), and beside it, at lower weights: the
 /// typed last word as a prefix, the word's family (``WordFamily``) and a verb's forms that
 /// Snowball stems apart (``RussianVerbForms``), synonyms from the dictionary and spelling
-/// corrections. All of these are alternatives of one concept, so a page
+/// corrections; a noun's form with or without its fleeting vowel (``FleetingVowel``) counts as
+/// the word itself. All of these are alternatives of one concept, so a page
 /// that has any of them covers it; ``RankFunction`` scores each by its best alternative.
 /// The weights are tuned on the judged set (`make search-quality`): prefix and family weights
 /// barely moved it between 0.2 and 0.8; synonyms at 0.85 found more cross-language answers than
@@ -191,6 +192,10 @@ public struct SearchPlan: Sendable {
             // («скан придёт на почту» is not the page where money «придут»). At the family's
             // weight the tuning set's ё/е queries rose 0.870 → 0.907; at 0.6 to 1, 0.880.
             for form in verbForms(term) { result.append((FTS5Syntax.string(form), Weight.family, .added)) }
+            // A noun's form with or without its fleeting vowel is the word itself («заявок», «заявка»).
+            if let stemmer, let form = FleetingVowel.otherForm(ofStem: stemmer.stem(Lexicon.normalized(term.text))) {
+                result.append((FTS5Syntax.string(form), Weight.exact, .added))
+            }
             if let stemmer, let key = WordFamily.key(of: term.text, stemmer: stemmer) {
                 result.append((FTS5Syntax.string(String(UnicodeScalar(WordFamily.marker)) + key), Weight.family, .family))
             }
