@@ -12,7 +12,7 @@ LITESTREAM := $(VENV)/bin/litestream
 # Just under what the judged set measures (README, "Search quality"): a fall below these is a regression.
 SEARCH_QUALITY_MINIMUMS := --min-mrr 0.94 --min-top5 0.98 --min-kind-mrr 0.86
 
-.PHONY: run test bench bench-pages deps browser-deps litestream venv build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
+.PHONY: run test bench bench-pages bench-real-text deps browser-deps litestream venv build-tests release unit-test browser-test crash-test ops-test speed-test search-quality
 
 ## Install what is missing, build in release mode and serve on http://127.0.0.1:8080 (see README for settings).
 ## make run REPLICATE=/mnt/standby/lore (or s3://bucket/lore) also streams the database and files there with Litestream.
@@ -23,8 +23,14 @@ run: deps release $(if $(REPLICATE),litestream)
 test: deps browser-deps unit-test search-quality browser-test crash-test ops-test speed-test
 
 ## Measure diff and merge, search over 100,000 articles, and every page at 100,000 articles, in release mode (see README, "Speed").
-bench: bench-pages
+bench: bench-pages bench-real-text
 	.build/release/lore-bench
+
+## Search on real text: the sample content copied to about 100,000 articles, real questions timed.
+bench-real-text: deps release
+	$(SWIFT) build -c release --product lore-bench
+	@$(call apt_install,sqlite3)
+	Tests/bench/real-text.sh
 
 ## Every kind of page at 100,000 articles over HTTP with wrk, nginx beside it, a sign-in rush: fails if an answer is not a success or a target is missed.
 bench-pages: deps release

@@ -27,7 +27,6 @@ enum SearchBenchmark {
         defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
         let database = try AppDatabase.open(path: path)
         let (admin, reader) = reuse ? try await World.existing(database) : try await World.build(database)
-        let clock = ContinuousClock()
         var vocabulary = Vocabulary(seed: 7)
         if !reuse { try await write(database, admin, path: path, vocabulary: &vocabulary) }
 
@@ -38,29 +37,55 @@ enum SearchBenchmark {
         for kind in QueryKind.allCases where only.map({ kind.rawValue.hasPrefix($0) }) ?? true {
             let queries = (0..<queryCount).map { vocabulary.query(kind, seed: UInt64($0)) }
             for (who, principal) in [("admin", admin), ("tenth", reader)] {
-                var samples: [Double] = []
-                var slowest: [(ms: Double, text: String)] = []
-                var hits = 0
-                for text in queries {
-                    let start = clock.now
-                    if kind == .suggestion {
-                        if let expression = SearchQuery.prefixExpression(text) {
-                            hits += try await search.suggest(expression, for: principal).count
-                        }
-                    } else {
-                        hits += try await search.search(SearchQuery(text), for: principal).total
-                    }
-                    samples.append(milliseconds(clock.now - start))
-                    slowest.append((samples[samples.count - 1], text))
-                }
-                samples.sort()
-                let percentile = { (p: Double) in samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
-                say("\(kind.rawValue)".padding(toLength: 22, withPad: " ", startingAt: 0)
-                      + who.padding(toLength: 8, withPad: " ", startingAt: 0)
-                      + "  \(format(percentile(0.5)))   \(format(percentile(0.95)))   \(format(percentile(0.99)))   \(hits / queries.count)")
-                if showSlowest { slowest.sorted { $0.ms > $1.ms }.prefix(5).forEach { say("    \(format($0.ms))  \($0.text)") } }
+                try await time(queries, kind.rawValue, who, suggesting: kind == .suggestion, search, principal)
             }
         }
+    }
+
+    /// `lore-bench search-file FILE`: each line of FILE searched three times, for the users named
+    /// admin and reader of the database at LORE_BENCH_DB (see Tests/bench/real-text.sh): real
+    /// queries on real text, where the generated vocabulary has words of no language.
+    static func runFile(_ file: String) async throws {
+        guard let path = ProcessInfo.processInfo.environment["LORE_BENCH_DB"], FileManager.default.fileExists(atPath: path) else {
+            say("LORE_BENCH_DB must name a filled database")
+            return
+        }
+        let queries = try String(contentsOfFile: file, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let database = try AppDatabase.open(path: path)
+        let (admin, reader) = try await World.existing(database)
+        let search = SearchService(database: database)
+        say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
+              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (\(queries.count) queries × 3, mean hits)")
+        for (who, principal) in [("admin", admin), ("reader", reader)] {
+            try await time(Array(repeating: queries, count: 3).flatMap { $0 }, "from the file", who, suggesting: false, search, principal)
+        }
+    }
+
+    /// Times each query and prints one line of percentiles (and, with LORE_BENCH_SLOWEST, the slowest five).
+    private static func time(_ queries: [String], _ label: String, _ who: String, suggesting: Bool,
+                             _ search: SearchService, _ principal: Principal) async throws {
+        let clock = ContinuousClock()
+        var samples: [Double] = []
+        var slowest: [(ms: Double, text: String)] = []
+        var hits = 0
+        for text in queries {
+            let start = clock.now
+            if suggesting {
+                if let expression = SearchQuery.prefixExpression(text) {
+                    hits += try await search.suggest(expression, for: principal).count
+                }
+            } else {
+                hits += try await search.search(SearchQuery(text), for: principal).total
+            }
+            samples.append(milliseconds(clock.now - start))
+            slowest.append((samples[samples.count - 1], text))
+        }
+        samples.sort()
+        let percentile = { (p: Double) in samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+        say(label.padding(toLength: 22, withPad: " ", startingAt: 0)
+              + who.padding(toLength: 8, withPad: " ", startingAt: 0)
+              + "  \(format(percentile(0.5)))   \(format(percentile(0.95)))   \(format(percentile(0.99)))   \(hits / max(queries.count, 1))")
+        if showSlowest { slowest.sorted { $0.ms > $1.ms }.prefix(5).forEach { say("    \(format($0.ms))  \($0.text)") } }
     }
 
     /// A database of the benchmark's company at LORE_BENCH_DB, for serving: the administrator

@@ -82,6 +82,17 @@ final class RankState {
 
     /// The best weighted BM25F score of each concept in the current row (0: not matched).
     func conceptScores(_ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer) -> [Double] {
+        // The scratch arrays are worked on as locals: every access to a class's stored `var` is
+        // checked for exclusivity at run time, which took a fifth of the ranking's time
+        // (`perf`, Tests/bench/real-text.sh).
+        var frequencies: [Double] = []
+        var positions: [[Int]] = []
+        swap(&frequencies, &self.frequencies)
+        swap(&positions, &self.positions)
+        defer {
+            swap(&frequencies, &self.frequencies)
+            swap(&positions, &self.positions)
+        }
         for pair in pairs {
             positions[pair.words.first].removeAll(keepingCapacity: true)
             positions[pair.words.second].removeAll(keepingCapacity: true)
@@ -104,9 +115,9 @@ final class RankState {
         }
         for pair in pairs {
             // One phrase's places come in order; a word searched as several phrases needs sorting.
-            sortIfNeeded(pair.words.first)
-            sortIfNeeded(pair.words.second)
-            frequencies[pair.phrase] = max(frequencies[pair.phrase], nearFrequency(positions[pair.words.first], positions[pair.words.second]))
+            positions[pair.words.first].sortIfNeeded()
+            positions[pair.words.second].sortIfNeeded()
+            frequencies[pair.phrase] = max(frequencies[pair.phrase], Self.nearFrequency(positions[pair.words.first], positions[pair.words.second]))
         }
         var scores = Array(repeating: 0.0, count: plan.conceptCount)
         for (phrase, frequency) in frequencies.enumerated() where frequency > 0 {
@@ -118,14 +129,10 @@ final class RankState {
         return scores
     }
 
-    private func sortIfNeeded(_ concept: Int) {
-        if !positions[concept].isSorted { positions[concept].sort() }
-    }
-
     /// The weighted count of the places where the first word has the second within
     /// ``RankFunction/nearDistance`` words of it, before or after, in the same column; both
     /// lists sorted.
-    private func nearFrequency(_ first: [Int], _ second: [Int]) -> Double {
+    private static func nearFrequency(_ first: [Int], _ second: [Int]) -> Double {
         guard !first.isEmpty, !second.isEmpty else { return 0 }
         var frequency = 0.0
         var start = 0
@@ -145,5 +152,7 @@ final class RankState {
 }
 
 private extension Array where Element == Int {
-    var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1] <= self[$0] } }
+    mutating func sortIfNeeded() {
+        if !indices.dropFirst().allSatisfy({ self[$0 - 1] <= self[$0] }) { sort() }
+    }
 }
