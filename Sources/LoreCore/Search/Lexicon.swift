@@ -22,9 +22,11 @@ enum Lexicon {
     /// `отпуск = vacation = leave`, one group per line (see ``SearchSynonyms``).
     static func starterSynonyms() throws -> String { try text(of: "synonyms") }
 
-    /// Throws ``Missing`` unless every data file can be read.
+    /// Throws ``Missing`` unless every data file can be read, and ``RussianVerbForms/Conflict``
+    /// when the verb list would join two verbs.
     static func verify() throws {
         for name in files { _ = try text(of: name) }
+        try RussianVerbForms.verify()
     }
 
     /// A single word that is a function word (a phrase never is).

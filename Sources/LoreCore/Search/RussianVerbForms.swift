@@ -13,15 +13,20 @@ enum RussianVerbForms {
     /// A shorter stem is another word's too («подам» → под, «дай» → да).
     static let shortestStem = 4
 
-    /// For each stem of a listed verb, one form for each of the verb's other stems.
-    private static let others: [String: [String]] = {
-        guard let stemmer = try? Stemmer(), let lines = try? Lexicon.lines(of: "verbs-ru") else { return [:] }
-        return (try? table(lines, stemmer: stemmer)) ?? [:]
-    }()
+    /// For each stem of a listed verb, one form for each of the verb's other stems. Made once,
+    /// when the database opens (``verify()``), so that no search reads the file.
+    private static let others: Result<[String: [String]], any Error> = Result {
+        try table(Lexicon.lines(of: "verbs-ru"), stemmer: Stemmer())
+    }
 
-    /// The forms to search beside `word` (none when it is not a listed verb's form).
-    static func otherForms(of word: String, stemmer: Stemmer) -> [String] {
-        others[stemmer.stem(Lexicon.normalized(word))] ?? []
+    /// Throws when the list cannot be read or would join two verbs (see ``Lexicon/verify()``).
+    static func verify() throws {
+        _ = try others.get()
+    }
+
+    /// The forms to search beside a word with this Snowball stem (none when it is not a listed verb's).
+    static func otherForms(ofStem stem: String) -> [String] {
+        (try? others.get())?[stem] ?? []
     }
 
     /// Each stem of the lines' forms, with a form of each other stem of its line.

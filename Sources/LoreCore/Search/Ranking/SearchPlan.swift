@@ -171,11 +171,13 @@ public struct SearchPlan: Sendable {
 
     /// A concept's alternatives as FTS5 phrases, with their weights.
     private static func alternatives(of concept: SearchConcept, _ expansion: Expansion, _ stemmer: Stemmer?) -> [Alternative] {
-        func verbForms(_ term: SearchTerm) -> [String] {
-            stemmer.map { RussianVerbForms.otherForms(of: term.text, stemmer: $0) } ?? []
-        }
         var result: [Alternative] = []
+        var listedVerb = false
         for term in concept.alternatives {
+            // One stem for the verb list and the fleeting vowel, both keyed by Snowball's stem.
+            let stem = term.words.count == 1 ? stemmer?.stem(Lexicon.normalized(term.text)) : nil
+            let verbForms = stem.map(RussianVerbForms.otherForms(ofStem:)) ?? []
+            if !verbForms.isEmpty { listedVerb = true }
             result.append((FTS5Syntax.term(term), Weight.exact, .word))
             if term.words.count > 1, !term.isQuoted, !term.isPrefix {
                 // Glued words are also indexed joined: "check-in" finds "checkin" and the reverse.
@@ -191,9 +193,9 @@ public struct SearchPlan: Sendable {
             // as its family: often another tense, which a question means less often than its own
             // («скан придёт на почту» is not the page where money «придут»). At the family's
             // weight the tuning set's ё/е queries rose 0.870 → 0.907; at 0.6 to 1, 0.880.
-            for form in verbForms(term) { result.append((FTS5Syntax.string(form), Weight.family, .added)) }
+            for form in verbForms { result.append((FTS5Syntax.string(form), Weight.family, .added)) }
             // A noun's form with or without its fleeting vowel is the word itself («заявок», «заявка»).
-            if let stemmer, let form = FleetingVowel.otherForm(ofStem: stemmer.stem(Lexicon.normalized(term.text))) {
+            if let stem, let form = FleetingVowel.otherForm(ofStem: stem) {
                 result.append((FTS5Syntax.string(form), Weight.exact, .added))
             }
             if let stemmer, let key = WordFamily.key(of: term.text, stemmer: stemmer) {
@@ -209,7 +211,7 @@ public struct SearchPlan: Sendable {
         }
         // A listed verb is one where its ending does not say so («придёт», «вести»).
         if concept.alternatives.count == 1, let term = concept.alternatives.first, term.words.count == 1,
-           RussianVerb.isLikely(term.text) || !verbForms(term).isEmpty {
+           RussianVerb.isLikely(term.text) || listedVerb {
             return result.map { ($0.fts, $0.weight * Weight.verb, $0.kind) }
         }
         return result
