@@ -2,8 +2,11 @@ import Foundation
 import LoreCore
 
 /// Scores search on a judged query set over the sample knowledge base: `lore-bench
-/// search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses]`, or
-/// `lore-bench search-quality --explain QUERY` for one query's results.
+/// search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses] [--baseline]`,
+/// or `lore-bench search-quality --explain QUERY` for one query's results.
+/// `--baseline` scores plain FTS5 instead, for comparison: the query's words OR-ed over the same
+/// stemmed index, ranked by FTS5's bm25 with the title ten times the rest, as the issue that
+/// asked for ranked search measured it.
 /// Each line of FILE is `kind<TAB>query<TAB>best<TAB>secondary,…` (slugs; `client:slug` for
 /// cards). Prints MRR@10, the share of queries with the best page in the top 5, recall@5 (of the
 /// best and secondary pages), nDCG@10 (the best
@@ -40,7 +43,7 @@ enum SearchQuality {
         var meanNDCG: Double { count == 0 ? 0 : ndcg / Double(count) }
     }
 
-    static let usage = "usage: lore-bench search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses] | --explain QUERY"
+    static let usage = "usage: lore-bench search-quality FILE [--min-mrr X] [--min-kind-mrr X] [--min-top5 X] [--show-misses] [--baseline] | --explain QUERY"
 
     static func run(_ arguments: [String]) async throws -> Bool {
         guard let file = arguments.first else {
@@ -51,7 +54,7 @@ enum SearchQuality {
             arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? Double(arguments[$0 + 1]) : nil }
         }
         if file == "--explain", arguments.count > 1 {
-            let (search, admin) = try await sampleKnowledgeBase()
+            let (search, admin, _) = try await sampleKnowledgeBase()
             let results = try await search.search(SearchQuery(arguments[1]), perPage: 10, for: admin)
             say("also searched: \(results.alsoSearched), corrections: \(results.corrections)")
             for hit in results.hits { say("\(hit.slug)\tmissing \(hit.missing)\t\(hit.snippetHTML.prefix(120))") }
@@ -64,12 +67,13 @@ enum SearchQuality {
             return false
         }
         let judgements = parse(text)
-        let (search, admin) = try await sampleKnowledgeBase()
+        let (search, admin, database) = try await sampleKnowledgeBase()
         var byKind: [String: Score] = [:]
         var misses: [String] = []
         for judgement in judgements {
-            let results = try await search.search(SearchQuery(judgement.query), perPage: 10, for: admin)
-            let keys = results.hits.map { $0.kind == .client ? "client:\($0.slug)" : $0.slug }
+            let keys = arguments.contains("--baseline")
+                ? try await plainFTS5(judgement.query, database)
+                : try await search.search(SearchQuery(judgement.query), perPage: 10, for: admin).hits.map { $0.kind == .client ? "client:\($0.slug)" : $0.slug }
             let score = score(keys, judgement)
             byKind[judgement.kind, default: Score()].add(score)
             if score.reciprocalRank < 1 {
@@ -86,16 +90,16 @@ enum SearchQuality {
         say(line("all", overall))
         if arguments.contains("--show-misses") { misses.forEach { say($0) } }
         var passed = true
-        if let minimum = option("--min-mrr"), overall.mrr < minimum {
+        if let minimum = option("--min-mrr"), printed(overall.mrr) < minimum {
             say("MRR@10 \(format(overall.mrr)) is below \(minimum)")
             passed = false
         }
-        if let minimum = option("--min-top5"), overall.top5Share < minimum {
+        if let minimum = option("--min-top5"), printed(overall.top5Share) < minimum {
             say("best in top 5 \(format(overall.top5Share)) is below \(minimum)")
             passed = false
         }
         if let minimum = option("--min-kind-mrr") {
-            for (kind, score) in byKind where score.mrr < minimum {
+            for (kind, score) in byKind where printed(score.mrr) < minimum {
                 say("MRR@10 of \(kind) \(format(score.mrr)) is below \(minimum)")
                 passed = false
             }
@@ -129,9 +133,25 @@ enum SearchQuality {
         return score
     }
 
+    /// The ten best pages by plain FTS5: each word of the query as typed, quoted, OR-ed, ranked by
+    /// bm25(title 10, the other columns 1).
+    static func plainFTS5(_ query: String, _ database: AppDatabase) async throws -> [String] {
+        let words = query.split { !$0.isLetter && !$0.isNumber }.map { "\"\($0)\"" }
+        guard !words.isEmpty else { return [] }
+        return try await database.reader.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT CASE d.kind WHEN 'client' THEN 'client:' || c.slug ELSE a.slug END
+                FROM searchIndex JOIN searchDocument d ON d.id = searchIndex.rowid
+                LEFT JOIN article a ON d.kind = 'article' AND a.id = d.refId
+                LEFT JOIN client c ON d.kind = 'client' AND c.id = d.refId
+                WHERE searchIndex MATCH ? ORDER BY bm25(searchIndex, 10.0, 1.0, 1.0, 1.0) LIMIT 10
+                """, arguments: [words.joined(separator: " OR ")])
+        }
+    }
+
     /// Content/ imported as on a first start, with the demo accounts and sample clients, into a
     /// fresh database; searched as the administrator (who reads everything).
-    static func sampleKnowledgeBase() async throws -> (SearchService, Principal) {
+    static func sampleKnowledgeBase() async throws -> (SearchService, Principal, AppDatabase) {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("lore-quality-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = try AppDatabase.open(path: folder.appendingPathComponent("lore.sqlite").path)
@@ -145,7 +165,7 @@ enum SearchQuality {
             .importFolder(at: content, by: admin)
         _ = try await SampleAccess(database: database, passwordCost: 4, content: content).apply(by: admin, password: "quality-password")
         _ = try await SampleClients(database: database).importFolder(at: content.appendingPathComponent(SampleClients.folder), by: admin)
-        return (SearchService(database: database), admin)
+        return (SearchService(database: database), admin, database)
     }
 
     private static func line(_ name: String, _ score: Score) -> String {
@@ -157,4 +177,7 @@ enum SearchQuality {
     }
 
     private static func format(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// The value as the table shows it: 18.9 / 21 is 0.900 there, and must pass a minimum of 0.9.
+    private static func printed(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }
