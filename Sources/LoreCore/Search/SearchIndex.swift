@@ -39,8 +39,9 @@ enum SearchIndex {
         try db.execute(sql: "CREATE VIRTUAL TABLE searchVocabulary USING fts5vocab(searchIndex, row)")
     }
 
-    /// Results come out of the index ranked by bm25 with these column weights: a word in the
-    /// title counts ten times one in the body, headings four, the category path two.
+    /// FTS5's own rank for the table, as the first search set it (bm25: title 10, headings 4,
+    /// category path 2). Nothing orders by it since `lore_rank` ranks (``RankFunction``); it stays
+    /// because this is a migration's step, and a database made today must be made as before.
     private static func setRanking(_ db: Database) throws {
         try db.execute(sql: "INSERT INTO searchIndex (searchIndex, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0)')")
     }
