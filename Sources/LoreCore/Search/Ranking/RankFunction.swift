@@ -12,8 +12,8 @@ import GRDBSQLite
 /// the category path or a client's segment, tags and address: at 2, a card of segment "3PL"
 /// outranked the product page headed "3PL billing" for «биллинг 3PL»; at 1, mixed queries rose
 /// 0.892 → 0.915, no other kind moved, held out unchanged. k1 = 4, so that a word in the title
-/// outweighs many in the text; no length normalisation, b = 0: it did not change the judged set, and without it no row's length is
-/// read, a lookup per matching row; Lucene's inverse document frequency, log(1 + (N − n + ½) /
+/// outweighs many in the text; no length normalisation, b = 0: it did not change the judged set,
+/// and without it no row's length is read, a lookup per matching row; Lucene's inverse document frequency, log(1 + (N − n + ½) /
 /// (n + ½)), which stays above zero for a word on most pages: in a small knowledge base
 /// «работа» is on half of them and is still the word in the title that says what a page is
 /// about — MRR@10 0.908 → 0.914, questions 0.833 → 0.893), times the
