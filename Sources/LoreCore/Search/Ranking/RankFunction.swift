@@ -7,19 +7,19 @@ import GRDBSQLite
 ///
 /// FTS5's own bm25 treats every phrase of the expression alike; Lore's expression holds, for each
 /// concept the user asked about, its exact form, its typed prefix, its word family, synonyms and
-/// spelling corrections, which must count for less than the word itself, and must not count
-/// twice. The score is BM25F per phrase (column weights: title 40, headings 4, body 1, and 1 for
-/// the category path or a client's segment, tags and address: at 2, a card of segment "3PL"
-/// outranked the product page headed "3PL billing" for «биллинг 3PL»; at 1, mixed queries rose
-/// 0.892 → 0.915, no other kind moved, held out unchanged. k1 = 4, so that a word in the title
-/// outweighs many in the text; no length normalisation, b = 0: it did not change the judged set,
-/// and without it no row's length is read, a lookup per matching row; Lucene's inverse document frequency, log(1 + (N − n + ½) /
-/// (n + ½)), which stays above zero for a word on most pages: in a small knowledge base
-/// «работа» is on half of them and is still the word in the title that says what a page is
-/// about — MRR@10 0.908 → 0.914, questions 0.833 → 0.893), times the
-/// phrase's weight; a concept scores as its best phrase (two neighbouring words of the query,
-/// also where they are near each other: ``nearDistance``); a row scores the sum over its concepts,
-/// so a page with more of the query's words ranks higher unless the words it lacks are common.
+/// spelling corrections, which must count for less than the word itself, and must not count twice.
+/// The score is BM25F per phrase (column weights: title 40, headings 4, body 1, and 1 for the
+/// category path or a client's segment, tags and address: at 2, a card of segment "3PL" outranked
+/// the product page headed "3PL billing" for «биллинг 3PL»; at 1, mixed queries rose 0.892 → 0.915,
+/// no other kind moved, held out unchanged. k1 = 4, so that a word in the title outweighs many in
+/// the text; no length normalisation, b = 0: it did not change the judged set, and without it no
+/// row's length is read, a lookup per matching row; Lucene's inverse document frequency,
+/// log(1 + (N − n + ½) / (n + ½)), which stays above zero for a word on most pages: in a small
+/// knowledge base «работа» is on half of them and is still the word in the title that says what a
+/// page is about — MRR@10 0.908 → 0.914, questions 0.833 → 0.893), times the phrase's weight; a
+/// concept scores as its best phrase (two neighbouring words of the query, also where they are near
+/// each other: ``nearDistance``); a row scores the sum over its concepts, so a page with more of
+/// the query's words ranks higher unless the words it lacks are common.
 ///
 /// Tuned on the judged set (`make search-quality`): ranking strictly by the number of concepts
 /// covered first, then by score, gave MRR@10 0.891 against 0.921 for the sum — a common word
