@@ -53,9 +53,13 @@ browser-test: build-tests
 	LORE_BIN="$(CURDIR)/.build/debug/lore" $(VENV)/bin/python -m pytest -q Tests/browser
 
 ## Score search on the judged query sets over Content/ (Tests/search-quality): MRR@10, best page in the top 5, nDCG@10, per kind; fails below the thresholds.
+## Then plain FTS5 bm25 on the same sets, for comparison (what issue 18 measured Lore against).
 search-quality: build-tests
 	.build/debug/lore-bench search-quality Tests/search-quality/queries.tsv $(SEARCH_QUALITY_MINIMUMS)
 	.build/debug/lore-bench search-quality Tests/search-quality/holdout.tsv
+	@echo "plain FTS5 (bm25, title x10, any word), for comparison:"
+	.build/debug/lore-bench search-quality Tests/search-quality/queries.tsv --baseline
+	.build/debug/lore-bench search-quality Tests/search-quality/holdout.tsv --baseline
 
 ## Kill the server with SIGKILL while clients save, 5 times, and check that no acknowledged save is lost (full run: python3 Tests/ops/crash_test.py --rounds 100).
 crash-test: build-tests

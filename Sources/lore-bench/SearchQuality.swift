@@ -81,7 +81,7 @@ enum SearchQuality {
             }
         }
         var overall = Score()
-        say("kind".padding(toLength: 14, withPad: " ", startingAt: 0) + "queries  MRR@10  best in top 5  recall@5  nDCG@10  empty")
+        say("kind".padding(toLength: 16, withPad: " ", startingAt: 0) + "queries  MRR@10  best in top 5  recall@5  nDCG@10  empty")
         for kind in byKind.keys.sorted() {
             let score = byKind[kind]!
             overall.add(score)
@@ -169,7 +169,7 @@ enum SearchQuality {
     }
 
     private static func line(_ name: String, _ score: Score) -> String {
-        name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(score.count).padding(toLength: 9, withPad: " ", startingAt: 0)
+        name.padding(toLength: 16, withPad: " ", startingAt: 0) + String(score.count).padding(toLength: 9, withPad: " ", startingAt: 0)
             + format(score.mrr).padding(toLength: 8, withPad: " ", startingAt: 0)
             + format(score.top5Share).padding(toLength: 15, withPad: " ", startingAt: 0)
             + format(score.meanRecall5).padding(toLength: 10, withPad: " ", startingAt: 0)
