@@ -23,9 +23,10 @@ enum WordFamily {
         return characters == wanted ? stem.count : nil
     }
 
-    /// The key of a word, with the given stemmer (for queries).
-    static func key(of word: String, stemmer: Stemmer) -> String? {
-        let stem = Array(stemmer.stem(Lexicon.normalized(word)).utf8)
+    /// The key of a word of a query, from its Snowball stem (`stemmer.stem(Lexicon.normalized(word))`,
+    /// which the caller has made for other uses too).
+    static func key(of word: String, stem: String) -> String? {
+        let stem = Array(stem.utf8)
         let cyrillic = word.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) }
         return stem.withUnsafeBufferPointer { buffer in
             keyLength(ofStem: buffer, cyrillic: cyrillic).map { String(decoding: buffer.prefix($0), as: UTF8.self) }

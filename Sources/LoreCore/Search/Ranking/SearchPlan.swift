@@ -174,7 +174,7 @@ public struct SearchPlan: Sendable {
         var result: [Alternative] = []
         var listedVerb = false
         for term in concept.alternatives {
-            // One stem for the verb list and the fleeting vowel, both keyed by Snowball's stem.
+            // One stem for the verb list, the fleeting vowel and the family key.
             let stem = term.words.count == 1 ? stemmer?.stem(Lexicon.normalized(term.text)) : nil
             let verbForms = stem.map(RussianVerbForms.otherForms(ofStem:)) ?? []
             if !verbForms.isEmpty { listedVerb = true }
@@ -198,7 +198,7 @@ public struct SearchPlan: Sendable {
             if let stem, let form = FleetingVowel.otherForm(ofStem: stem) {
                 result.append((FTS5Syntax.string(form), Weight.exact, .added))
             }
-            if let stemmer, let key = WordFamily.key(of: term.text, stemmer: stemmer) {
+            if let stem, let key = WordFamily.key(of: term.text, stem: stem) {
                 result.append((FTS5Syntax.string(String(UnicodeScalar(WordFamily.marker)) + key), Weight.family, .family))
             }
         }

@@ -77,7 +77,10 @@ public struct SearchSynonyms: Sendable {
         let kept = meaningful.count < min(words.count, 2) ? words : meaningful
         let stem = { (word: String) in stemmer.stem(Lexicon.normalized(word)) }
         guard kept.count > 1 else { return kept.map(stem).joined() }
-        return kept.map { WordFamily.key(of: $0, stemmer: stemmer) ?? stem($0) }.joined(separator: " ")
+        return kept.map { word in
+            let wordStem = stem(word)
+            return WordFamily.key(of: word, stem: wordStem) ?? wordStem
+        }.joined(separator: " ")
     }
 
     /// Keys the stored dictionary again, after ``key(_:_:)`` changed.
