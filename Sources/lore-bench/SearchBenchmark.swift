@@ -31,8 +31,7 @@ enum SearchBenchmark {
         if !reuse { try await write(database, admin, path: path, vocabulary: &vocabulary) }
 
         let search = SearchService(database: database)
-        say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
-              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (\(queryCount) queries, mean hits)")
+        header("\(queryCount) queries")
         let only = ProcessInfo.processInfo.environment["LORE_BENCH_KINDS"]
         for kind in QueryKind.allCases where only.map({ kind.rawValue.hasPrefix($0) }) ?? true {
             let queries = (0..<queryCount).map { vocabulary.query(kind, seed: UInt64($0)) }
@@ -45,20 +44,31 @@ enum SearchBenchmark {
     /// `lore-bench search-file FILE`: each line of FILE searched three times, for the users named
     /// admin and reader of the database at LORE_BENCH_DB (see Tests/bench/real-text.sh): real
     /// queries on real text, where the generated vocabulary has words of no language.
-    static func runFile(_ file: String) async throws {
+    /// False, said why, when there is no file or LORE_BENCH_DB names no database.
+    static func runFile(_ file: String?) async throws -> Bool {
+        guard let file else {
+            say("usage: LORE_BENCH_DB=PATH lore-bench search-file FILE")
+            return false
+        }
         guard let path = ProcessInfo.processInfo.environment["LORE_BENCH_DB"], FileManager.default.fileExists(atPath: path) else {
             say("LORE_BENCH_DB must name a filled database")
-            return
+            return false
         }
         let queries = try String(contentsOfFile: file, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
         let database = try AppDatabase.open(path: path)
         let (admin, reader) = try await World.existing(database)
         let search = SearchService(database: database)
-        say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
-              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (\(queries.count) queries × 3, mean hits)")
+        header("\(queries.count) queries × 3")
         for (who, principal) in [("admin", admin), ("reader", reader)] {
             try await time(Array(repeating: queries, count: 3).flatMap { $0 }, "from the file", who, suggesting: false, search, principal)
         }
+        return true
+    }
+
+    /// The heads of the columns ``time(_:_:_:suggesting:_:_:)`` prints, with what was timed.
+    private static func header(_ timed: String) {
+        say("query kind".padding(toLength: 22, withPad: " ", startingAt: 0)
+              + "who".padding(toLength: 8, withPad: " ", startingAt: 0) + "  p50       p95       p99   (\(timed), mean hits)")
     }
 
     /// Times each query and prints one line of percentiles (and, with LORE_BENCH_SLOWEST, the slowest five).

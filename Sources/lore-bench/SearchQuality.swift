@@ -68,10 +68,11 @@ enum SearchQuality {
         }
         let judgements = parse(text)
         let (search, admin, database) = try await sampleKnowledgeBase()
+        let baseline = arguments.contains("--baseline")
         var byKind: [String: Score] = [:]
         var misses: [String] = []
         for judgement in judgements {
-            let keys = arguments.contains("--baseline")
+            let keys = baseline
                 ? try await plainFTS5(judgement.query, database)
                 : try await search.search(SearchQuery(judgement.query), perPage: 10, for: admin).hits.map { $0.kind == .client ? "client:\($0.slug)" : $0.slug }
             let score = score(keys, judgement)

@@ -13,8 +13,8 @@ let runs = Int(arguments.dropFirst().first ?? "") ?? 20
 if only == nil || only == "diff" || only == "merge" {
     DiffBenchmark.run(only: only, runs: runs)
 }
-if only == "search-file", let file = arguments.dropFirst().first {
-    try await SearchBenchmark.runFile(file)
+if only == "search-file" {
+    exit(try await SearchBenchmark.runFile(arguments.dropFirst().first) ? 0 : 1)
 }
 if only == "world" {
     try await SearchBenchmark.buildWorld()
